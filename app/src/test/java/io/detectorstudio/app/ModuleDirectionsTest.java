@@ -1,0 +1,57 @@
+package io.detectorstudio.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the module directions of DEVELOPERS.md true: engine ← simulator, engine ← editor, all ← app. */
+class ModuleDirectionsTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.detectorstudio");
+    }
+
+    @Test
+    void engineNeverTouchesJavaFxOrUpperModules() {
+        noClasses().that().resideInAPackage("io.detectorstudio.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "io.detectorstudio.simulator..", "io.detectorstudio.editor..",
+                        "io.detectorstudio.app..")
+                .check(classes);
+    }
+
+    @Test
+    void simulatorNeverTouchesJavaFxEditorOrApp() {
+        noClasses().that().resideInAPackage("io.detectorstudio.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "io.detectorstudio.editor..", "io.detectorstudio.app..")
+                .allowEmptyShould(true) // until the simulator module has classes
+                .check(classes);
+    }
+
+    @Test
+    void editorNeverTouchesSimulatorOrApp() {
+        noClasses().that().resideInAPackage("io.detectorstudio.editor..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.detectorstudio.simulator..", "io.detectorstudio.app..")
+                .allowEmptyShould(true) // until the editor module has classes
+                .check(classes);
+    }
+
+    @Test
+    void commandLineNeverLinksJavaFx() {
+        noClasses().that().resideInAPackage("io.detectorstudio.app.cli..")
+                .or().haveFullyQualifiedName(Main.class.getName())
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.detectorstudio.editor..")
+                .check(classes);
+    }
+}
