@@ -1,0 +1,616 @@
+package io.detectorstudio.editor.diagram;
+
+import io.detectorstudio.editor.graph.DiagramGraph;
+import io.detectorstudio.editor.graph.DiagramState;
+import io.detectorstudio.editor.graph.DiagramTransition;
+import io.detectorstudio.editor.graph.EdgeRoute;
+import io.detectorstudio.editor.graph.EdgeRouter;
+import io.detectorstudio.editor.graph.NodeSize;
+import io.detectorstudio.editor.graph.Point;
+import io.detectorstudio.editor.layout.ElkLayouter;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+
+/**
+ * The state-diagram editor: toolbar, palette and canvas. All mouse work is hit-tested against the graph geometry
+ * (not the drawn nodes), so the canvas can be redrawn from the immutable graph at any time, even mid-drag.
+ * Edits go through the {@link DiagramDocument}; the selection is exposed for outline and property panels.
+ */
+public final class DiagramEditorPane extends BorderPane {
+    static final double MIN_ZOOM = 0.15, MAX_ZOOM = 4;
+
+    private final DiagramDocument document;
+    private final ReadOnlyObjectWrapper<DiagramSelection> selection = new ReadOnlyObjectWrapper<>(DiagramSelection.NONE);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final DoubleProperty panX = new SimpleDoubleProperty(40), panY = new SimpleDoubleProperty(40);
+    private final Pane viewport = new Pane();
+    private final Group world = new Group();
+    private final Group edgeLayer = new Group(), stateLayer = new Group();
+    private final Pane overlay = new Pane();
+    private final Minimap minimap = new Minimap(this::centreOn);
+    private final Rectangle rubberBand = new Rectangle();
+    private final Line connectLine = new Line();
+    private Gesture gesture = Gesture.NONE;
+    private Point2D pressViewport;
+    private DiagramGraph beforeDrag;
+    private Map<String, Point> dragStart = Map.of();
+    private String connectFrom;
+    private Object clipboard;
+    private int pasteCount;
+    private TextField renameField;
+    private final Tooltip hoverTip = new Tooltip();
+
+    private enum Gesture { NONE, MOVE, RUBBER_BAND, CONNECT, PAN }
+
+    public DiagramEditorPane(DiagramDocument document) {
+        this.document = document;
+        getStyleClass().add("diagram-editor");
+        world.getChildren().addAll(edgeLayer, stateLayer);
+        // the drawn nodes are replaced on every change (even mid-drag), so they never receive the mouse:
+        // the viewport hit-tests against the graph geometry instead
+        world.setMouseTransparent(true);
+        Scale scale = new Scale();
+        scale.xProperty().bind(zoom);
+        scale.yProperty().bind(zoom);
+        Translate translate = new Translate();
+        translate.xProperty().bind(panX);
+        translate.yProperty().bind(panY);
+        world.getTransforms().setAll(translate, scale);
+        rubberBand.setFill(DiagramStyle.STATE_STROKE.deriveColor(0, 1, 1, 0.12));
+        rubberBand.setStroke(DiagramStyle.STATE_STROKE);
+        rubberBand.setVisible(false);
+        connectLine.setStroke(DiagramStyle.SELECTED);
+        connectLine.getStrokeDashArray().addAll(6.0, 4.0);
+        connectLine.setVisible(false);
+        overlay.setPickOnBounds(false);
+        overlay.getChildren().addAll(rubberBand, connectLine);
+        viewport.getChildren().addAll(world, overlay);
+        viewport.setBackground(Background.fill(DiagramStyle.BACKGROUND));
+        viewport.getStyleClass().add("diagram-canvas");
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(viewport.widthProperty());
+        clip.heightProperty().bind(viewport.heightProperty());
+        viewport.setClip(clip);
+        viewport.setFocusTraversable(true);
+        viewport.setMinSize(100, 100);
+
+        StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(minimap, new Insets(10));
+        StackPane centre = new StackPane(viewport, minimap);
+        centre.setMinSize(100, 100);
+        setCenter(centre);
+        setLeft(palette());
+        setTop(toolbar());
+
+        viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        viewport.addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+
+        document.graphProperty().addListener((obs, old, g) -> graphChanged(g));
+        selection.addListener((obs, old, s) -> redraw());
+        zoom.addListener(o -> drawMinimap());
+        panX.addListener(o -> drawMinimap());
+        panY.addListener(o -> drawMinimap());
+        viewport.widthProperty().addListener(o -> drawMinimap());
+        viewport.heightProperty().addListener(o -> drawMinimap());
+        redraw();
+    }
+
+    public DiagramDocument document() {
+        return document;
+    }
+
+    /** The selection, for the outline and property panels; {@link #select} changes it. */
+    public ReadOnlyObjectProperty<DiagramSelection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public void select(DiagramSelection newSelection) {
+        selection.set(newSelection);
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** The canvas region (for tests and for the app to attach context menus). */
+    public Pane canvas() {
+        return viewport;
+    }
+
+    public void undo() {
+        document.commands().undo();
+    }
+
+    public void redo() {
+        document.commands().redo();
+    }
+
+    /** Runs the automatic layout on the whole diagram as one undo step, then fits it in the window. */
+    public void arrange() {
+        document.applyLayout(ElkLayouter.arrange(document.graphProperty().get()));
+        fitToWindow();
+    }
+
+    public void zoomTo100() {
+        zoom.set(1);
+    }
+
+    public void fitToWindow() {
+        double[] b = document.graphProperty().get().bounds();
+        double w = Math.max(1, viewport.getWidth()), h = Math.max(1, viewport.getHeight());
+        double bw = b[2] - b[0] + 80, bh = b[3] - b[1] + 80;
+        double z = clampZoom(Math.min(1.5, Math.min(w / bw, h / bh)));
+        zoom.set(z);
+        panX.set((w - (b[2] - b[0]) * z) / 2 - b[0] * z);
+        panY.set((h - (b[3] - b[1]) * z) / 2 - b[1] * z);
+    }
+
+    public void deleteSelection() {
+        DiagramSelection s = selection.get();
+        if (!s.isEmpty()) {
+            document.remove(s.states(), s.transitions());
+            selection.set(DiagramSelection.NONE);
+        }
+    }
+
+    public void copySelection() {
+        if (!selection.get().states().isEmpty()) {
+            clipboard = document.copy(selection.get().states());
+            pasteCount = 0;
+        }
+    }
+
+    public void paste() {
+        if (clipboard != null) {
+            pasteCount++;
+            Set<String> created = document.paste(clipboard, new Point(30.0 * pasteCount, 30.0 * pasteCount));
+            selection.set(DiagramSelection.ofStates(created));
+        }
+    }
+
+    /** Opens the in-place name editor on a state (F2 / double-click). */
+    public void startRename(String stateName) {
+        DiagramState s = document.graphProperty().get().state(stateName).orElse(null);
+        if (s == null) {
+            return;
+        }
+        cancelRename();
+        TextField field = new TextField(s.name());
+        field.getStyleClass().add("rename-field");
+        Point2D at = toViewport(s.position().x(), s.position().y() + s.height() / 2 - 14);
+        field.relocate(at.getX(), at.getY());
+        field.setPrefWidth(Math.max(140, s.width() * zoom.get()));
+        field.setOnAction(e -> {
+            String newName = field.getText();
+            cancelRename();
+            if (document.renameState(stateName, newName)) {
+                selection.set(DiagramSelection.ofStates(Set.of(newName.strip())));
+            }
+            viewport.requestFocus();
+        });
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                cancelRename();
+                viewport.requestFocus();
+                e.consume();
+            }
+        });
+        field.focusedProperty().addListener((obs, was, is) -> {
+            if (!is && renameField == field) {
+                field.fireEvent(new javafx.event.ActionEvent());
+            }
+        });
+        renameField = field;
+        overlay.getChildren().add(field);
+        field.requestFocus();
+        field.selectAll();
+    }
+
+    private void cancelRename() {
+        if (renameField != null) {
+            TextField field = renameField;
+            renameField = null;
+            overlay.getChildren().remove(field);
+        }
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    private void graphChanged(DiagramGraph g) {
+        DiagramSelection s = selection.get();
+        Set<String> states = new LinkedHashSet<>(s.states());
+        states.removeIf(n -> !g.hasState(n));
+        Set<String> edges = new LinkedHashSet<>(s.transitions());
+        edges.removeIf(k -> g.transition(k).isEmpty());
+        DiagramSelection pruned = new DiagramSelection(states, edges);
+        if (!pruned.equals(s)) {
+            selection.set(pruned);
+        } else {
+            redraw();
+        }
+    }
+
+    private void redraw() {
+        DiagramRenderer.render(edgeLayer, stateLayer, document.graphProperty().get(), selection.get());
+        drawMinimap();
+    }
+
+    private void drawMinimap() {
+        double z = zoom.get();
+        double[] view = {-panX.get() / z, -panY.get() / z, viewport.getWidth() / z, viewport.getHeight() / z};
+        minimap.draw(document.graphProperty().get(), view);
+    }
+
+    private void centreOn(double worldX, double worldY) {
+        panX.set(viewport.getWidth() / 2 - worldX * zoom.get());
+        panY.set(viewport.getHeight() / 2 - worldY * zoom.get());
+    }
+
+    // ---------------------------------------------------------------- coordinates and hit testing
+
+    Point toWorld(double viewportX, double viewportY) {
+        return new Point((viewportX - panX.get()) / zoom.get(), (viewportY - panY.get()) / zoom.get());
+    }
+
+    Point2D toViewport(double worldX, double worldY) {
+        return new Point2D(worldX * zoom.get() + panX.get(), worldY * zoom.get() + panY.get());
+    }
+
+    private DiagramState stateAt(Point p) {
+        var states = document.graphProperty().get().states();
+        for (int i = states.size() - 1; i >= 0; i--) {
+            if (states.get(i).contains(p.x(), p.y())) {
+                return states.get(i);
+            }
+        }
+        return null;
+    }
+
+    private DiagramState handleAt(Point p) {
+        double r = (DiagramRenderer.HANDLE_RADIUS + 3) / Math.min(1, zoom.get());
+        for (DiagramState s : document.graphProperty().get().states()) {
+            Point h = DiagramRenderer.handleCenter(s);
+            if (Math.hypot(h.x() - p.x(), h.y() - p.y()) <= r) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private String transitionAt(Point p) {
+        DiagramGraph g = document.graphProperty().get();
+        Map<String, EdgeRoute> routes = EdgeRouter.route(g);
+        for (DiagramTransition t : g.transitions()) {
+            EdgeRoute r = routes.get(t.key());
+            if (r == null) {
+                continue;
+            }
+            if (Math.abs(r.labelAt().x() - p.x()) < 40 && Math.abs(r.labelAt().y() - p.y()) < 9) {
+                return t.key();
+            }
+            if (r.shape() == EdgeRoute.Shape.POLYLINE) {
+                for (int i = 0; i + 1 < r.points().size(); i++) {
+                    if (distanceToSegment(p, r.points().get(i), r.points().get(i + 1)) < 5) {
+                        return t.key();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static double distanceToSegment(Point p, Point a, Point b) {
+        double dx = b.x() - a.x(), dy = b.y() - a.y();
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / len2));
+        return Math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy));
+    }
+
+    // ---------------------------------------------------------------- mouse
+
+    private void pressed(MouseEvent e) {
+        viewport.requestFocus();
+        pressViewport = new Point2D(e.getX(), e.getY());
+        Point p = toWorld(e.getX(), e.getY());
+        if (e.getButton() != MouseButton.PRIMARY) {
+            gesture = Gesture.PAN;
+            return;
+        }
+        boolean toggle = e.isShiftDown() || e.isShortcutDown();
+        DiagramState handle = handleAt(p);
+        if (handle != null && !toggle) {
+            gesture = Gesture.CONNECT;
+            connectFrom = handle.name();
+            connectLine.setStartX(e.getX());
+            connectLine.setStartY(e.getY());
+            connectLine.setEndX(e.getX());
+            connectLine.setEndY(e.getY());
+            connectLine.setVisible(true);
+            return;
+        }
+        DiagramState hit = stateAt(p);
+        if (hit != null) {
+            if (e.getClickCount() == 2) {
+                selection.set(DiagramSelection.ofStates(Set.of(hit.name())));
+                startRename(hit.name());
+                gesture = Gesture.NONE;
+                return;
+            }
+            Set<String> states = new LinkedHashSet<>(selection.get().states());
+            if (toggle) {
+                if (!states.remove(hit.name())) {
+                    states.add(hit.name());
+                }
+                selection.set(new DiagramSelection(states, selection.get().transitions()));
+                gesture = Gesture.NONE;
+                return;
+            }
+            if (!states.contains(hit.name())) {
+                selection.set(DiagramSelection.ofStates(Set.of(hit.name())));
+            }
+            gesture = Gesture.MOVE;
+            beforeDrag = document.graphProperty().get();
+            dragStart = new HashMap<>();
+            for (String name : selection.get().states()) {
+                beforeDrag.state(name).ifPresent(s -> dragStart.put(name, s.position()));
+            }
+            return;
+        }
+        String edge = transitionAt(p);
+        if (edge != null) {
+            Set<String> edges = new LinkedHashSet<>(toggle ? selection.get().transitions() : Set.of());
+            if (!edges.remove(edge) || !toggle) {
+                edges.add(edge);
+            }
+            selection.set(new DiagramSelection(toggle ? selection.get().states() : Set.of(), edges));
+            gesture = Gesture.NONE;
+            return;
+        }
+        if (!toggle) {
+            selection.set(DiagramSelection.NONE);
+        }
+        gesture = Gesture.RUBBER_BAND;
+        rubberBand.setX(e.getX());
+        rubberBand.setY(e.getY());
+        rubberBand.setWidth(0);
+        rubberBand.setHeight(0);
+        rubberBand.setVisible(true);
+    }
+
+    private void dragged(MouseEvent e) {
+        switch (gesture) {
+            case MOVE -> {
+                double dx = (e.getX() - pressViewport.getX()) / zoom.get();
+                double dy = (e.getY() - pressViewport.getY()) / zoom.get();
+                Map<String, Point> positions = new HashMap<>();
+                dragStart.forEach((name, start) -> positions.put(name, start.plus(dx, dy)));
+                document.previewPositions(positions);
+            }
+            case RUBBER_BAND -> {
+                rubberBand.setX(Math.min(e.getX(), pressViewport.getX()));
+                rubberBand.setY(Math.min(e.getY(), pressViewport.getY()));
+                rubberBand.setWidth(Math.abs(e.getX() - pressViewport.getX()));
+                rubberBand.setHeight(Math.abs(e.getY() - pressViewport.getY()));
+            }
+            case CONNECT -> {
+                connectLine.setEndX(e.getX());
+                connectLine.setEndY(e.getY());
+            }
+            case PAN -> {
+                panX.set(panX.get() + e.getX() - pressViewport.getX());
+                panY.set(panY.get() + e.getY() - pressViewport.getY());
+                pressViewport = new Point2D(e.getX(), e.getY());
+            }
+            case NONE -> { }
+        }
+    }
+
+    private void released(MouseEvent e) {
+        switch (gesture) {
+            case MOVE -> document.commitMove(dragStart.size() == 1 ? "Move State" : "Move States", beforeDrag);
+            case RUBBER_BAND -> {
+                rubberBand.setVisible(false);
+                Point a = toWorld(rubberBand.getX(), rubberBand.getY());
+                Point b = toWorld(rubberBand.getX() + rubberBand.getWidth(), rubberBand.getY() + rubberBand.getHeight());
+                Set<String> states = new LinkedHashSet<>(selection.get().states());
+                for (DiagramState s : document.graphProperty().get().states()) {
+                    boolean intersects = s.position().x() < b.x() && s.position().x() + s.width() > a.x()
+                            && s.position().y() < b.y() && s.position().y() + s.height() > a.y();
+                    if (intersects && rubberBand.getWidth() > 2 && rubberBand.getHeight() > 2) {
+                        states.add(s.name());
+                    }
+                }
+                selection.set(new DiagramSelection(states, selection.get().transitions()));
+            }
+            case CONNECT -> {
+                connectLine.setVisible(false);
+                DiagramState target = stateAt(toWorld(e.getX(), e.getY()));
+                if (target != null) {
+                    String key = document.addTransition(connectFrom, target.name());
+                    selection.set(new DiagramSelection(Set.of(), Set.of(key)));
+                }
+            }
+            case PAN, NONE -> { }
+        }
+        gesture = Gesture.NONE;
+    }
+
+    /** Full transition labels and badge meanings on hover. */
+    private void hovered(MouseEvent e) {
+        Point p = toWorld(e.getX(), e.getY());
+        DiagramGraph g = document.graphProperty().get();
+        String text = null;
+        if (handleAt(p) != null) {
+            text = "Drag to another state to add a transition";
+        } else if (stateAt(p) != null) {
+            text = HoverText.of(stateAt(p));
+        } else {
+            String edge = transitionAt(p);
+            if (edge != null) {
+                text = g.transition(edge).map(io.detectorstudio.editor.graph.Labels::full).orElse(null);
+            }
+        }
+        if (text == null) {
+            Tooltip.uninstall(viewport, hoverTip);
+        } else if (!text.equals(hoverTip.getText()) || hoverTip.getOwnerNode() == null) {
+            hoverTip.setText(text);
+            Tooltip.install(viewport, hoverTip);
+        }
+    }
+
+    /** Text of the hover tooltip currently offered (for tests and accessibility). */
+    public String hoverText() {
+        return hoverTip.getText();
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.isShortcutDown()) {
+            Point anchor = toWorld(e.getX(), e.getY());
+            double z = clampZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+            zoom.set(z);
+            panX.set(e.getX() - anchor.x() * z);
+            panY.set(e.getY() - anchor.y() * z);
+        } else {
+            panX.set(panX.get() + e.getDeltaX());
+            panY.set(panY.get() + e.getDeltaY());
+        }
+        e.consume();
+    }
+
+    private static double clampZoom(double z) {
+        return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z));
+    }
+
+    // ---------------------------------------------------------------- keyboard
+
+    private void keyPressed(KeyEvent e) {
+        if (renameField != null) {
+            return;
+        }
+        boolean shortcut = e.isShortcutDown();
+        if (shortcut && e.getCode() == KeyCode.Z) {
+            if (e.isShiftDown()) redo(); else undo();
+        } else if (shortcut && e.getCode() == KeyCode.Y) {
+            redo();
+        } else if (shortcut && e.getCode() == KeyCode.C) {
+            copySelection();
+        } else if (shortcut && e.getCode() == KeyCode.V) {
+            paste();
+        } else if (shortcut && e.getCode() == KeyCode.A) {
+            selection.set(DiagramSelection.ofStates(document.graphProperty().get().positions().keySet()));
+        } else if (shortcut && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+            zoomTo100();
+        } else if (shortcut && e.getCode() == KeyCode.DIGIT9) {
+            fitToWindow();
+        } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            deleteSelection();
+        } else if (e.getCode() == KeyCode.F2 && selection.get().states().size() == 1) {
+            startRename(selection.get().states().iterator().next());
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    // ---------------------------------------------------------------- chrome
+
+    private ToolBar toolbar() {
+        Button undo = button("Undo", "Undo (Ctrl+Z)", this::undo);
+        undo.disableProperty().bind(document.commands().canUndoProperty().not());
+        Button redo = button("Redo", "Redo (Ctrl+Shift+Z)", this::redo);
+        redo.disableProperty().bind(document.commands().canRedoProperty().not());
+        Label zoomLabel = new Label();
+        zoomLabel.textProperty().bind(zoom.multiply(100).asString("%.0f%%"));
+        return new ToolBar(undo, redo,
+                button("Arrange", "Automatic layout (ELK layered)", this::arrange),
+                button("Fit", "Fit to window (Ctrl+9)", this::fitToWindow),
+                button("100%", "Actual size (Ctrl+0)", this::zoomTo100),
+                button("Delete", "Delete selection (Del)", this::deleteSelection),
+                zoomLabel);
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** The palette: drag "State" onto the canvas to add one where it is dropped. */
+    private VBox palette() {
+        Label title = new Label("Palette");
+        title.setStyle("-fx-font-weight: bold;");
+        Label stateTile = new Label("State");
+        stateTile.setId("palette-state");
+        stateTile.getStyleClass().add("palette-state");
+        stateTile.setStyle("-fx-background-color: #ebf4ff; -fx-border-color: #5a67d8; -fx-border-radius: 10;"
+                + " -fx-background-radius: 10; -fx-padding: 8 18 8 18;");
+        stateTile.setTooltip(new Tooltip("Drag onto the diagram to add a state"));
+        Rectangle ghost = new Rectangle(NodeSize.width("State"), NodeSize.HEIGHT);
+        ghost.setArcWidth(24);
+        ghost.setArcHeight(24);
+        ghost.setFill(DiagramStyle.STATE_FILL.deriveColor(0, 1, 1, 0.6));
+        ghost.setStroke(DiagramStyle.STATE_STROKE);
+        ghost.getStrokeDashArray().addAll(5.0, 4.0);
+        ghost.setVisible(false);
+        ghost.setMouseTransparent(true);
+        overlay.getChildren().add(ghost);
+        stateTile.setOnMouseDragged(e -> {
+            Point2D local = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
+            ghost.setScaleX(zoom.get());
+            ghost.setScaleY(zoom.get());
+            ghost.setX(local.getX() - ghost.getWidth() / 2);
+            ghost.setY(local.getY() - ghost.getHeight() / 2);
+            ghost.setVisible(viewport.contains(local));
+        });
+        stateTile.setOnMouseReleased(e -> {
+            ghost.setVisible(false);
+            Point2D local = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
+            if (viewport.contains(local)) {
+                Point p = toWorld(local.getX(), local.getY());
+                String name = document.addState(new Point(Math.round(p.x() - NodeSize.width("State") / 2),
+                        Math.round(p.y() - NodeSize.HEIGHT / 2)));
+                selection.set(DiagramSelection.ofStates(Set.of(name)));
+                viewport.requestFocus();
+            }
+        });
+        VBox box = new VBox(10, title, stateTile);
+        box.setPadding(new Insets(10));
+        box.setStyle("-fx-background-color: #edf2f7;");
+        return box;
+    }
+}

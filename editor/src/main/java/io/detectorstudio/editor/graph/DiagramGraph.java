@@ -1,0 +1,110 @@
+package io.detectorstudio.editor.graph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The editor's immutable view of a detector model as a graph: what the canvas draws, the layout arranges and the
+ * exporters write. Every "with" method returns a new graph.
+ */
+public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> transitions) {
+    public static final DiagramGraph EMPTY = new DiagramGraph(List.of(), List.of());
+
+    public DiagramGraph {
+        states = List.copyOf(states);
+        transitions = List.copyOf(transitions);
+    }
+
+    public Optional<DiagramState> state(String name) {
+        return states.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<DiagramTransition> transition(String key) {
+        return transitions.stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    public boolean hasState(String name) {
+        return state(name).isPresent();
+    }
+
+    public DiagramGraph withState(DiagramState state) {
+        List<DiagramState> next = new ArrayList<>(states);
+        next.add(state);
+        return new DiagramGraph(next, transitions);
+    }
+
+    public DiagramGraph withTransition(DiagramTransition transition) {
+        List<DiagramTransition> next = new ArrayList<>(transitions);
+        next.add(transition);
+        return new DiagramGraph(states, next);
+    }
+
+    /** Moves states; routes of the transitions touching a moved state are dropped (they would be stale). */
+    public DiagramGraph withPositions(Map<String, Point> positions) {
+        List<DiagramState> next = states.stream()
+                .map(s -> positions.containsKey(s.name()) ? s.at(positions.get(s.name())) : s).toList();
+        List<DiagramTransition> edges = transitions.stream()
+                .map(t -> positions.containsKey(t.from()) || positions.containsKey(t.to()) ? t.withRoute(List.of()) : t)
+                .toList();
+        return new DiagramGraph(next, edges);
+    }
+
+    /** Removes the states (with every transition touching them) and the transitions with the given keys. */
+    public DiagramGraph without(Set<String> stateNames, Set<String> transitionKeys) {
+        List<DiagramState> next = states.stream().filter(s -> !stateNames.contains(s.name())).toList();
+        Predicate<DiagramTransition> gone = t -> transitionKeys.contains(t.key())
+                || stateNames.contains(t.from()) || stateNames.contains(t.to());
+        return new DiagramGraph(next, transitions.stream().filter(gone.negate()).toList());
+    }
+
+    public DiagramGraph withRenamedState(String oldName, String newName) {
+        List<DiagramState> next = states.stream().map(s -> s.name().equals(oldName) ? s.named(newName) : s).toList();
+        return new DiagramGraph(next, transitions.stream().map(t -> t.renamed(oldName, newName)).toList());
+    }
+
+    public Map<String, Point> positions() {
+        Map<String, Point> result = new LinkedHashMap<>();
+        states.forEach(s -> result.put(s.name(), s.position()));
+        return result;
+    }
+
+    /** {@code base}, or {@code base2}, {@code base3}… whichever is not taken yet. */
+    public static String uniqueName(String base, Predicate<String> taken) {
+        if (!taken.test(base)) {
+            return base;
+        }
+        int n = 2;
+        while (taken.test(base + n)) {
+            n++;
+        }
+        return base + n;
+    }
+
+    /** Bounding box of all states: {minX, minY, maxX, maxY}; zeros when empty. */
+    public double[] bounds() {
+        if (states.isEmpty()) {
+            return new double[] {0, 0, 0, 0};
+        }
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (DiagramState s : states) {
+            minX = Math.min(minX, s.position().x());
+            minY = Math.min(minY, s.position().y());
+            maxX = Math.max(maxX, s.position().x() + s.width());
+            maxY = Math.max(maxY, s.position().y() + s.height());
+        }
+        for (DiagramTransition t : transitions) {
+            for (Point p : t.route()) {
+                minX = Math.min(minX, p.x());
+                minY = Math.min(minY, p.y());
+                maxX = Math.max(maxX, p.x());
+                maxY = Math.max(maxY, p.y());
+            }
+        }
+        return new double[] {minX, minY, maxX, maxY};
+    }
+}

@@ -1,0 +1,106 @@
+package io.detectorstudio.editor.layout;
+
+import io.detectorstudio.editor.graph.DiagramGraph;
+import io.detectorstudio.editor.graph.DiagramState;
+import io.detectorstudio.editor.graph.DiagramTransition;
+import io.detectorstudio.editor.graph.Labels;
+import io.detectorstudio.editor.graph.Point;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkLabel;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * Automatic layout with ELK's layered algorithm (left to right, orthogonal edges, label space reserved). Runs in
+ * plain Java, no OSGi. The result keeps every state and transition and only sets positions and routes.
+ */
+public final class ElkLayouter {
+    static final double MARGIN = 24;
+    private static final double LABEL_CHAR = 6.6;
+    private static final double LABEL_HEIGHT = 16;
+
+    static {
+        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    }
+
+    private ElkLayouter() {
+    }
+
+    public static DiagramGraph arrange(DiagramGraph graph) {
+        if (graph.states().isEmpty()) {
+            return graph;
+        }
+        ElkNode root = ElkGraphUtil.createGraph();
+        root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+        root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE, 40.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 60.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE, 18.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 12.0);
+        root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(MARGIN));
+
+        Map<String, ElkNode> nodes = new LinkedHashMap<>();
+        for (DiagramState s : graph.states()) {
+            ElkNode node = ElkGraphUtil.createNode(root);
+            node.setIdentifier(s.name());
+            node.setDimensions(s.width(), s.height());
+            nodes.put(s.name(), node);
+        }
+        Map<String, ElkEdge> edges = new HashMap<>();
+        for (DiagramTransition t : graph.transitions()) {
+            ElkNode from = nodes.get(t.from());
+            ElkNode to = nodes.get(t.to());
+            if (from == null || to == null) {
+                continue;
+            }
+            ElkEdge edge = ElkGraphUtil.createSimpleEdge(from, to);
+            String text = Labels.elided(t);
+            ElkLabel label = ElkGraphUtil.createLabel(text, edge);
+            label.setDimensions(text.length() * LABEL_CHAR, LABEL_HEIGHT);
+            edges.put(t.key(), edge);
+        }
+
+        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+
+        Map<String, Point> positions = new HashMap<>();
+        nodes.forEach((name, node) -> positions.put(name, new Point(round(node.getX()), round(node.getY()))));
+        List<DiagramState> states = graph.states().stream().map(s -> s.at(positions.get(s.name()))).toList();
+        List<DiagramTransition> transitions = graph.transitions().stream().map(t -> {
+            ElkEdge edge = edges.get(t.key());
+            return edge == null || edge.getSections().isEmpty() ? t.withRoute(List.of()) : t.withRoute(route(edge));
+        }).toList();
+        return new DiagramGraph(states, transitions);
+    }
+
+    private static List<Point> route(ElkEdge edge) {
+        ElkEdgeSection section = edge.getSections().get(0);
+        List<Point> points = new ArrayList<>();
+        points.add(new Point(round(section.getStartX()), round(section.getStartY())));
+        for (ElkBendPoint bend : section.getBendPoints()) {
+            points.add(new Point(round(bend.getX()), round(bend.getY())));
+        }
+        points.add(new Point(round(section.getEndX()), round(section.getEndY())));
+        return points;
+    }
+
+    /** Whole pixels keep the sidecar readable and stable across runs. */
+    private static double round(double v) {
+        return Math.round(v);
+    }
+}

@@ -1,0 +1,184 @@
+package io.detectorstudio.editor.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.detectorstudio.editor.graph.DiagramGraph;
+import io.detectorstudio.editor.graph.DiagramState;
+import io.detectorstudio.editor.graph.DiagramTransition;
+import io.detectorstudio.editor.graph.Point;
+import io.detectorstudio.editor.graph.StateMarkers;
+import java.util.List;
+import java.util.Set;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class DiagramEditorPaneTest {
+    private GraphDocument document;
+    private DiagramEditorPane pane;
+
+    @Start
+    void start(Stage stage) {
+        document = new GraphDocument(new DiagramGraph(List.of(
+                new DiagramState("idle", new Point(40, 40), true, StateMarkers.NONE),
+                new DiagramState("alarm", new Point(340, 40), false, new StateMarkers(true, false, false, true))),
+                List.of(new DiagramTransition("idle", "tooHot", "alarm", "$input.t.value > 30", List.of()))));
+        pane = new DiagramEditorPane(document);
+        stage.setScene(new Scene(pane, 900, 600));
+        stage.show();
+    }
+
+    private DiagramGraph graph() {
+        return document.graphProperty().get();
+    }
+
+    private Point2D screen(double worldX, double worldY) {
+        return pane.canvas().localToScreen(pane.toViewport(worldX, worldY));
+    }
+
+    private Point2D centreOf(String state) {
+        DiagramState s = graph().state(state).orElseThrow();
+        return screen(s.center().x(), s.center().y());
+    }
+
+    @Test
+    void draggingFromThePaletteAddsAStateWhereDroppedAndUndoRemovesIt(FxRobot robot) {
+        robot.drag("#palette-state").dropTo(screen(300, 300));
+        WaitForAsyncUtils.waitForFxEvents();
+        DiagramState added = graph().state("State").orElseThrow();
+        assertThat(added.contains(300, 300)).isTrue();
+        assertThat(pane.selectionProperty().get().states()).containsExactly("State");
+        robot.interact(pane::undo);
+        assertThat(graph().hasState("State")).isFalse();
+        robot.interact(pane::redo);
+        assertThat(graph().hasState("State")).isTrue();
+    }
+
+    @Test
+    void draggingFromAHandleToAnotherStateConnectsThemAndUndoRemovesTheTransition(FxRobot robot) {
+        DiagramState alarm = graph().state("alarm").orElseThrow();
+        Point handle = DiagramRenderer.handleCenter(alarm);
+        robot.drag(screen(handle.x(), handle.y()), MouseButton.PRIMARY).dropTo(centreOf("idle"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph().transitions()).extracting(DiagramTransition::key).contains("alarm/to_idle");
+        assertThat(graph().transition("alarm/to_idle").orElseThrow().to()).isEqualTo("idle");
+        robot.interact(pane::undo);
+        assertThat(graph().transition("alarm/to_idle")).isEmpty();
+    }
+
+    @Test
+    void movingAStateIsOneUndoStep(FxRobot robot) {
+        Point before = graph().state("idle").orElseThrow().position();
+        Point2D from = centreOf("idle");
+        robot.drag(from, MouseButton.PRIMARY).moveBy(40, 20).moveBy(40, 40).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        Point after = graph().state("idle").orElseThrow().position();
+        assertThat(after.x() - before.x()).isCloseTo(80, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(after.y() - before.y()).isCloseTo(60, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(document.commands().isDirty()).isTrue();
+        robot.interact(pane::undo);
+        assertThat(graph().state("idle").orElseThrow().position()).isEqualTo(before);
+        assertThat(document.commands().canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void deletingAStateRemovesItsTransitionsAndUndoBringsBothBack(FxRobot robot) {
+        robot.clickOn(centreOf("alarm"));
+        robot.type(KeyCode.DELETE);
+        assertThat(graph().hasState("alarm")).isFalse();
+        assertThat(graph().transitions()).isEmpty();
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(graph().hasState("alarm")).isTrue();
+        assertThat(graph().transitions()).hasSize(1);
+    }
+
+    @Test
+    void doubleClickRenamesInPlaceAndTransitionsFollow(FxRobot robot) {
+        robot.doubleClickOn(centreOf("alarm"));
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write("overheated").type(KeyCode.ENTER);
+        assertThat(graph().hasState("overheated")).isTrue();
+        assertThat(graph().transition("idle/tooHot").orElseThrow().to()).isEqualTo("overheated");
+        assertThat(pane.selectionProperty().get().states()).containsExactly("overheated");
+    }
+
+    @Test
+    void f2RenameToATakenNameIsRefused(FxRobot robot) {
+        robot.clickOn(centreOf("alarm"));
+        robot.type(KeyCode.F2);
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write("idle").type(KeyCode.ENTER);
+        assertThat(graph().hasState("alarm")).isTrue();
+        assertThat(document.commands().canUndoProperty().get()).isFalse();
+    }
+
+    @Test
+    void rubberBandAndShiftClickSelectSeveralStates(FxRobot robot) {
+        robot.drag(screen(10, 10), MouseButton.PRIMARY).dropTo(screen(200, 150));
+        assertThat(pane.selectionProperty().get().states()).containsExactly("idle");
+        robot.press(KeyCode.SHIFT).clickOn(centreOf("alarm")).release(KeyCode.SHIFT);
+        assertThat(pane.selectionProperty().get().states()).containsExactlyInAnyOrder("idle", "alarm");
+        robot.clickOn(screen(200, 400));
+        assertThat(pane.selectionProperty().get().isEmpty()).isTrue();
+    }
+
+    @Test
+    void copyPasteDuplicatesStatesWithTheirTransitionsRenamedOnClash(FxRobot robot) {
+        robot.interact(() -> pane.select(DiagramSelection.ofStates(Set.of("idle", "alarm"))));
+        robot.clickOn(pane.canvas());
+        robot.interact(() -> pane.select(DiagramSelection.ofStates(Set.of("idle", "alarm"))));
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
+        assertThat(graph().hasState("idle_copy")).isTrue();
+        assertThat(graph().hasState("alarm_copy")).isTrue();
+        assertThat(graph().transition("idle_copy/tooHot").orElseThrow().to()).isEqualTo("alarm_copy");
+        assertThat(graph().state("idle_copy").orElseThrow().initial()).isFalse();
+        assertThat(pane.selectionProperty().get().states()).containsExactlyInAnyOrder("idle_copy", "alarm_copy");
+        robot.interact(pane::undo);
+        assertThat(graph().states()).hasSize(2);
+    }
+
+    @Test
+    void arrangeLaysOutAsOneUndoStep(FxRobot robot) {
+        robot.interact(() -> document.previewPositions(java.util.Map.of("alarm", new Point(40, 40))));
+        robot.interact(pane::arrange);
+        DiagramState idle = graph().state("idle").orElseThrow();
+        DiagramState alarm = graph().state("alarm").orElseThrow();
+        assertThat(alarm.position().x()).isGreaterThan(idle.position().x() + idle.width());
+        assertThat(graph().transition("idle/tooHot").orElseThrow().route()).isNotEmpty();
+        robot.interact(pane::undo);
+        assertThat(graph().state("alarm").orElseThrow().position()).isEqualTo(new Point(40, 40));
+    }
+
+    @Test
+    void hoveringAnEdgeLabelOffersTheFullText(FxRobot robot) {
+        var route = io.detectorstudio.editor.graph.EdgeRouter.route(graph()).get("idle/tooHot");
+        robot.moveTo(screen(route.labelAt().x(), route.labelAt().y()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.hoverText()).isEqualTo("tooHot [$input.t.value > 30]");
+        robot.moveTo(centreOf("alarm"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.hoverText()).contains("alarm", "timer");
+    }
+
+    @Test
+    void ctrlWheelZoomsAndTheButtonsResetAndFit(FxRobot robot) {
+        robot.moveTo(pane.canvas()).press(KeyCode.CONTROL).scroll(3, javafx.geometry.VerticalDirection.UP)
+                .release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.zoomProperty().get()).isNotEqualTo(1.0);
+        robot.interact(pane::zoomTo100);
+        assertThat(pane.zoomProperty().get()).isEqualTo(1.0);
+        robot.interact(pane::fitToWindow);
+        Point2D topLeft = pane.toViewport(40, 40);
+        assertThat(topLeft.getX()).isBetween(0.0, pane.canvas().getWidth());
+    }
+}

@@ -1,0 +1,87 @@
+package io.detectorstudio.editor.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.detectorstudio.editor.graph.DiagramGraph;
+import io.detectorstudio.editor.graph.DiagramState;
+import io.detectorstudio.editor.graph.DiagramTransition;
+import io.detectorstudio.editor.graph.ModelGraphReader;
+import io.detectorstudio.editor.graph.Point;
+import io.detectorstudio.engine.testing.SharedCorpus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ElkLayouterTest {
+
+    static Stream<Path> corpusModels() {
+        assumeTrue(SharedCorpus.available());
+        return SharedCorpus.files("corpus/models", ".json").stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpusModels")
+    void everyCorpusModelLaysOutWithoutOverlapsOrEdgesThroughStates(Path model) throws Exception {
+        assertCleanLayout(ElkLayouter.arrange(ModelGraphReader.read(model)));
+    }
+
+    @Test
+    void theHvacModelLaysOutCleanly() throws Exception {
+        DiagramGraph g = ModelGraphReader.read(Path.of(getClass().getResource("/models/devguide__areaDetectorModel.json").toURI()));
+        DiagramGraph arranged = ElkLayouter.arrange(g);
+        assertThat(arranged.states()).extracting(DiagramState::name)
+                .containsExactlyElementsOf(g.states().stream().map(DiagramState::name).toList());
+        assertThat(arranged.transitions()).allSatisfy(t -> assertThat(t.route()).hasSizeGreaterThanOrEqualTo(2));
+        assertCleanLayout(arranged);
+    }
+
+    static void assertCleanLayout(DiagramGraph g) {
+        List<DiagramState> states = g.states();
+        for (int i = 0; i < states.size(); i++) {
+            for (int j = i + 1; j < states.size(); j++) {
+                assertThat(overlap(states.get(i), states.get(j)))
+                        .as("%s overlaps %s", states.get(i).name(), states.get(j).name()).isFalse();
+            }
+        }
+        for (DiagramTransition t : g.transitions()) {
+            List<Point> route = new ArrayList<>(t.route());
+            for (int k = 0; k + 1 < route.size(); k++) {
+                for (DiagramState s : states) {
+                    if (!t.touches(s.name())) {
+                        assertThat(segmentCrosses(route.get(k), route.get(k + 1), s))
+                                .as("edge %s passes through %s", t.key(), s.name()).isFalse();
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean overlap(DiagramState a, DiagramState b) {
+        return a.position().x() < b.position().x() + b.width() && b.position().x() < a.position().x() + a.width()
+                && a.position().y() < b.position().y() + b.height() && b.position().y() < a.position().y() + a.height();
+    }
+
+    /** Liang–Barsky clipping against the box shrunk by 1px (touching the border is not crossing). */
+    static boolean segmentCrosses(Point a, Point b, DiagramState s) {
+        double xmin = s.position().x() + 1, ymin = s.position().y() + 1;
+        double xmax = s.position().x() + s.width() - 1, ymax = s.position().y() + s.height() - 1;
+        double dx = b.x() - a.x(), dy = b.y() - a.y();
+        double[] p = {-dx, dx, -dy, dy};
+        double[] q = {a.x() - xmin, xmax - a.x(), a.y() - ymin, ymax - a.y()};
+        double t0 = 0, t1 = 1;
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) return false;
+            } else {
+                double r = q[i] / p[i];
+                if (p[i] < 0) t0 = Math.max(t0, r); else t1 = Math.min(t1, r);
+            }
+        }
+        return t0 < t1;
+    }
+}
