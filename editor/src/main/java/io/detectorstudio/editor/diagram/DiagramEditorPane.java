@@ -169,6 +169,10 @@ public final class DiagramEditorPane extends BorderPane {
     }
 
     public void fitToWindow() {
+        if (getScene() != null) {
+            applyCss();
+            layout();
+        }
         double[] b = document.graphProperty().get().bounds();
         double w = Math.max(1, viewport.getWidth()), h = Math.max(1, viewport.getHeight());
         double bw = b[2] - b[0] + 80, bh = b[3] - b[1] + 80;

@@ -119,7 +119,10 @@ final class DiagramRenderer {
         label.setTextFill(DiagramStyle.TEXT);
         label.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 3; -fx-padding: 0 3 0 3;");
         label.getStyleClass().add("transition-label");
-        double w = label.prefWidth(-1);
+        // measured with a Text: a Label's prefWidth is 0 until CSS has been applied
+        Text measure = new Text(label.getText());
+        measure.setFont(DiagramStyle.LABEL_FONT);
+        double w = measure.getLayoutBounds().getWidth() + 6;
         label.setLayoutX(route.labelAt().x() - w / 2);
         label.setLayoutY(route.labelAt().y() - 9);
         group.getChildren().addAll(path, arrowHead(route.arrowFrom(), route.end(), color), label);

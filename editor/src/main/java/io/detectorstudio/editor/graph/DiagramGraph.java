@@ -104,6 +104,14 @@ public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> tr
                 maxX = Math.max(maxX, p.x());
                 maxY = Math.max(maxY, p.y());
             }
+            if (t.labelAt() != null) {
+                // half the widest elided label (~ 6.4px a character) either side of its centre
+                double half = Labels.MAX_LABEL * 3.2;
+                minX = Math.min(minX, t.labelAt().x() - half);
+                maxX = Math.max(maxX, t.labelAt().x() + half);
+                minY = Math.min(minY, t.labelAt().y() - 10);
+                maxY = Math.max(maxY, t.labelAt().y() + 10);
+            }
         }
         return new double[] {minX, minY, maxX, maxY};
     }

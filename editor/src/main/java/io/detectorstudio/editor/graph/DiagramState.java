@@ -4,7 +4,7 @@ package io.detectorstudio.editor.graph;
 public record DiagramState(String name, Point position, boolean initial, StateMarkers markers) {
 
     public double width() {
-        return NodeSize.width(name);
+        return NodeSize.width(name, markers);
     }
 
     public double height() {

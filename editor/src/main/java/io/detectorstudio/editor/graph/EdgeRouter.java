@@ -35,7 +35,7 @@ public final class EdgeRouter {
                 DiagramState to = states.get(t.to());
                 EdgeRoute route;
                 if (t.route().size() >= 2) {
-                    route = polyline(t.route());
+                    route = polyline(t.route(), t.labelAt());
                 } else if (t.isSelfLoop()) {
                     route = selfLoop(from, i);
                 } else {
@@ -51,10 +51,10 @@ public final class EdgeRouter {
         return t.from().compareTo(t.to()) <= 0 ? t.from() + "\u0000" + t.to() : t.to() + "\u0000" + t.from();
     }
 
-    private static EdgeRoute polyline(List<Point> points) {
+    private static EdgeRoute polyline(List<Point> points, Point savedLabel) {
         int mid = (points.size() - 1) / 2;
         Point a = points.get(mid), b = points.get(mid + 1);
-        Point label = new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+        Point label = savedLabel != null ? savedLabel : new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
         return new EdgeRoute(EdgeRoute.Shape.POLYLINE, points, points.get(points.size() - 2), label);
     }
 

@@ -2,7 +2,7 @@ package io.detectorstudio.editor.graph;
 
 /** Edge label text: "event [condition]", elided when long (the full text is shown on hover). */
 public final class Labels {
-    public static final int MAX_LABEL = 38;
+    public static final int MAX_LABEL = 30;
 
     private Labels() {
     }

@@ -63,6 +63,7 @@ public final class ElkLayouter {
             nodes.put(s.name(), node);
         }
         Map<String, ElkEdge> edges = new HashMap<>();
+        Map<String, ElkLabel> labels = new HashMap<>();
         for (DiagramTransition t : graph.transitions()) {
             ElkNode from = nodes.get(t.from());
             ElkNode to = nodes.get(t.to());
@@ -74,6 +75,7 @@ public final class ElkLayouter {
             ElkLabel label = ElkGraphUtil.createLabel(text, edge);
             label.setDimensions(text.length() * LABEL_CHAR, LABEL_HEIGHT);
             edges.put(t.key(), edge);
+            labels.put(t.key(), label);
         }
 
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
@@ -83,7 +85,12 @@ public final class ElkLayouter {
         List<DiagramState> states = graph.states().stream().map(s -> s.at(positions.get(s.name()))).toList();
         List<DiagramTransition> transitions = graph.transitions().stream().map(t -> {
             ElkEdge edge = edges.get(t.key());
-            return edge == null || edge.getSections().isEmpty() ? t.withRoute(List.of()) : t.withRoute(route(edge));
+            if (edge == null || edge.getSections().isEmpty()) {
+                return t.withRoute(List.of());
+            }
+            ElkLabel label = labels.get(t.key());
+            Point labelCentre = new Point(round(label.getX() + label.getWidth() / 2), round(label.getY() + label.getHeight() / 2));
+            return t.withRoute(route(edge), labelCentre);
         }).toList();
         return new DiagramGraph(states, transitions);
     }
