@@ -1,0 +1,104 @@
+package io.detectorstudio.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.diagnostics.Diagnostic;
+import io.detectorstudio.engine.io.LoadedInput;
+import io.detectorstudio.engine.io.LoadedModel;
+import io.detectorstudio.engine.io.ModelFile;
+import io.detectorstudio.engine.io.ModelLoader;
+import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.engine.validation.Validator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code validate FILE...}: every check the service makes plus the model analysis, one located line each. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check detector models against the service's rules and the model analysis.%n"
+                + "Prints FILE:LINE:COL: error|warning|info CODE JSONPATH: message. Exit 0 without errors, "
+                + "1 with errors, 2 when a file cannot be read.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "model files in any accepted shape")
+    List<Path> files;
+
+    @Option(names = "--inputs", paramLabel = "PATH", description = "input definitions (file or directory); repeatable")
+    List<Path> inputPaths = new ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "the model to check when a file holds several")
+    String modelName;
+
+    @Option(names = "--debug", description = "print stack traces of internal errors")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ModelLoader loader = new ModelLoader();
+        Validator validator = new Validator();
+        List<LoadedInput> inputs;
+        try {
+            inputs = ModelInputs.read(loader, inputPaths);
+        } catch (ModelReadException e) {
+            err.println("validate: --inputs: " + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        }
+        boolean unreadable = false;
+        boolean errors = false;
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        ArrayNode jsonFiles = json.putArray("files");
+        for (Path file : files) {
+            List<Diagnostic> diagnostics;
+            try {
+                ModelFile modelFile = loader.load(file);
+                List<LoadedInput> all = new ArrayList<>(inputs);
+                all.addAll(modelFile.inputs());
+                List<LoadedModel> models = modelName == null && modelFile.models().size() > 1
+                        ? modelFile.models() : List.of(modelFile.model(modelName));
+                diagnostics = new ArrayList<>();
+                for (LoadedModel model : models) {
+                    diagnostics.addAll(validator.validate(modelFile, model, all, !all.isEmpty()));
+                }
+            } catch (ModelReadException e) {
+                unreadable = true;
+                err.println(file + ":" + e.line() + ":" + e.column() + ": error DS-READ $: " + e.getMessage());
+                ObjectNode f = jsonFiles.addObject();
+                f.put("file", file.toString());
+                f.put("error", e.getMessage());
+                continue;
+            }
+            errors |= diagnostics.stream().anyMatch(Diagnostic::isError);
+            if (format == Format.text) {
+                diagnostics.forEach(d -> out.println(DiagnosticFormat.text(file, d)));
+            } else {
+                ObjectNode f = jsonFiles.addObject();
+                f.put("file", file.toString());
+                ArrayNode list = f.putArray("diagnostics");
+                diagnostics.forEach(d -> list.add(DiagnosticFormat.json(d)));
+            }
+        }
+        if (format == Format.json) {
+            out.println(json.toString());
+        }
+        out.flush();
+        return unreadable ? ExitCodes.CANNOT_RUN : errors ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+}

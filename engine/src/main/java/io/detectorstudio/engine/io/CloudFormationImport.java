@@ -1,0 +1,249 @@
+package io.detectorstudio.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.diagnostics.Diagnostic;
+import io.detectorstudio.engine.diagnostics.Severity;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Converts the {@code AWS::IoTEvents::DetectorModel} and {@code AWS::IoTEvents::Input} resources of a template to
+ * request shape: PascalCase properties become camelCase, and intrinsic functions are resolved where the template
+ * itself determines the value. What cannot be resolved is kept as {@code ${Name}} text and reported with its
+ * location, so the user sees exactly which value needs attention.
+ */
+final class CloudFormationImport {
+
+    /** Values CloudFormation supplies at deploy time; we use the documentation's placeholders. */
+    static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
+            "AWS::Region", "us-east-1", "AWS::AccountId", "123456789012", "AWS::Partition", "aws",
+            "AWS::StackName", "stack", "AWS::URLSuffix", "amazonaws.com");
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
+
+    private final ObjectNode template;
+    private final ObjectNode resources;
+    private final List<Diagnostic> problems;
+    private final List<LoadedModel> models = new ArrayList<>();
+    private final List<LoadedInput> inputs = new ArrayList<>();
+
+    CloudFormationImport(ObjectNode template, List<Diagnostic> problems) {
+        this.template = template;
+        this.resources = template.path("Resources").isObject() ? (ObjectNode) template.get("Resources")
+                : NODES.objectNode();
+        this.problems = problems;
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            String type = resource.getValue().path("Type").asText();
+            String base = "$.Resources." + resource.getKey() + ".Properties";
+            JsonNode properties = resource.getValue().path("Properties");
+            if (type.equals("AWS::IoTEvents::DetectorModel")) {
+                ObjectNode request = (ObjectNode) convert(properties, base, true);
+                if (!request.has("detectorModelName")) {
+                    request.put("detectorModelName", resource.getKey());
+                }
+                models.add(new LoadedModel(request.path("detectorModelName").asText(), request,
+                        p -> base + pascal(p.substring(1))));
+            } else if (type.equals("AWS::IoTEvents::Input")) {
+                ObjectNode request = (ObjectNode) convert(properties, base, true);
+                if (!request.has("inputName")) {
+                    request.put("inputName", resource.getKey());
+                }
+                inputs.add(new LoadedInput(request.path("inputName").asText(), request));
+            }
+        }
+    }
+
+    List<LoadedModel> models() {
+        return models;
+    }
+
+    List<LoadedInput> inputs() {
+        return inputs;
+    }
+
+    /** PascalCase path segments ({@code .detectorModelDefinition.states[0]} → {@code .DetectorModelDefinition.States[0]}). */
+    static String pascal(String path) {
+        StringBuilder out = new StringBuilder();
+        boolean segmentStart = false;
+        for (char c : path.toCharArray()) {
+            out.append(segmentStart ? Character.toUpperCase(c) : c);
+            segmentStart = c == '.';
+        }
+        return out.toString();
+    }
+
+    private JsonNode convert(JsonNode node, String path, boolean renameKeys) {
+        if (node.isObject()) {
+            if (node.size() == 1) {
+                String only = node.fieldNames().next();
+                if (only.equals("Ref") || only.startsWith("Fn::")) {
+                    return NODES.textNode(intrinsic(only, node.get(only), path));
+                }
+            }
+            ObjectNode out = NODES.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = renameKeys && !e.getKey().isEmpty()
+                        ? Character.toLowerCase(e.getKey().charAt(0)) + e.getKey().substring(1) : e.getKey();
+                out.set(key, convert(e.getValue(), path + "." + e.getKey(), renameKeys));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = NODES.arrayNode();
+            int i = 0;
+            for (JsonNode item : node) {
+                out.add(convert(item, path + "[" + i++ + "]", renameKeys));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    private String intrinsic(String function, JsonNode argument, String path) {
+        switch (function) {
+            case "Ref":
+                return ref(argument.asText(), path);
+            case "Fn::GetAtt": {
+                String resource = argument.isArray() ? argument.path(0).asText() : argument.asText().split("\\.")[0];
+                String attribute = argument.isArray() ? argument.path(1).asText()
+                        : argument.asText().contains(".") ? argument.asText().substring(argument.asText().indexOf('.') + 1) : "";
+                return getAtt(resource, attribute, path);
+            }
+            case "Fn::Join": {
+                String separator = argument.path(0).asText();
+                List<String> parts = new ArrayList<>();
+                int i = 0;
+                for (JsonNode part : argument.path(1)) {
+                    parts.add(text(part, path + "['Fn::Join'][1][" + i++ + "]"));
+                }
+                return String.join(separator, parts);
+            }
+            case "Fn::Sub": {
+                String text = argument.isArray() ? argument.path(0).asText() : argument.asText();
+                JsonNode variables = argument.isArray() ? argument.path(1) : NODES.objectNode();
+                Matcher m = SUB_VARIABLE.matcher(text);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    String name = m.group(1);
+                    String value = variables.has(name) ? text(variables.get(name), path)
+                            : name.contains(".") ? getAtt(name.substring(0, name.indexOf('.')),
+                                    name.substring(name.indexOf('.') + 1), path)
+                            : ref(name, path);
+                    m.appendReplacement(out, Matcher.quoteReplacement(value));
+                }
+                m.appendTail(out);
+                // ${!Literal} is CloudFormation's escape for a literal ${Literal}: IoT Events templates need it
+                return out.toString().replace("${!", "${");
+            }
+            default:
+                unresolved(path, function + " cannot be evaluated without deploying the stack");
+                return "${" + function + "}";
+        }
+    }
+
+    private String text(JsonNode node, String path) {
+        JsonNode converted = convert(node, path, false);
+        return converted.asText();
+    }
+
+    private String ref(String name, String path) {
+        if (PSEUDO_PARAMETERS.containsKey(name)) {
+            return PSEUDO_PARAMETERS.get(name);
+        }
+        JsonNode parameter = template.path("Parameters").path(name);
+        if (!parameter.isMissingNode()) {
+            if (parameter.has("Default")) {
+                return parameter.get("Default").asText();
+            }
+            unresolved(path, "parameter '" + name + "' has no Default; its value is only known at deploy time");
+            return "${" + name + "}";
+        }
+        JsonNode resource = resources.path(name);
+        String type = resource.path("Type").asText();
+        JsonNode props = resource.path("Properties");
+        switch (type) {
+            case "AWS::IoTEvents::Input":
+                return props.path("InputName").asText(name);
+            case "AWS::IoTEvents::DetectorModel":
+                return props.path("DetectorModelName").asText(name);
+            case "AWS::SNS::Topic":
+                return arn("sns", "", props.path("TopicName").asText(name));
+            case "AWS::SQS::Queue":
+                return "https://sqs.us-east-1.amazonaws.com/123456789012/" + props.path("QueueName").asText(name);
+            case "AWS::IAM::Role":
+                return props.path("RoleName").asText(name);
+            case "AWS::Lambda::Function":
+                return props.path("FunctionName").asText(name);
+            case "AWS::DynamoDB::Table":
+                return props.path("TableName").asText(name);
+            case "AWS::KinesisFirehose::DeliveryStream":
+                return props.path("DeliveryStreamName").asText(name);
+            case "":
+                // Documentation snippets refer to resources they never define: use the logical id, as the AWS
+                // examples do, and say so.
+                substituted(path, "Ref to '" + name + "', which the template does not define", name);
+                return name;
+            default:
+                unresolved(path, "Ref to '" + name + "' (" + type + ") cannot be resolved without deploying");
+                return "${" + name + "}";
+        }
+    }
+
+    private String getAtt(String resource, String attribute, String path) {
+        JsonNode r = resources.path(resource);
+        String type = r.path("Type").asText();
+        JsonNode props = r.path("Properties");
+        if (attribute.equals("Arn")) {
+            switch (type) {
+                case "AWS::IAM::Role":
+                    return "arn:aws:iam::123456789012:role/" + props.path("RoleName").asText(resource);
+                case "AWS::Lambda::Function":
+                    return arn("lambda", "function:", props.path("FunctionName").asText(resource));
+                case "AWS::SNS::Topic":
+                    return arn("sns", "", props.path("TopicName").asText(resource));
+                case "AWS::SQS::Queue":
+                    return arn("sqs", "", props.path("QueueName").asText(resource));
+                default:
+                    break;
+            }
+        }
+        if (type.isEmpty() && attribute.equals("Arn")) {
+            String guess = path.endsWith("RoleArn") ? "arn:aws:iam::123456789012:role/" + resource
+                    : path.endsWith("FunctionArn") ? arn("lambda", "function:", resource)
+                    : path.endsWith("TargetArn") ? arn("sns", "", resource) : null;
+            if (guess != null) {
+                substituted(path, "Fn::GetAtt " + resource + ".Arn: the template defines no resource '" + resource
+                        + "'", guess);
+                return guess;
+            }
+        }
+        unresolved(path, "Fn::GetAtt " + resource + "." + attribute
+                + (type.isEmpty() ? ": the template defines no resource '" + resource + "'" : " cannot be resolved without deploying"));
+        return "${" + resource + "." + attribute + "}";
+    }
+
+    private static String arn(String service, String prefix, String name) {
+        return "arn:aws:" + service + ":us-east-1:123456789012:" + prefix + name;
+    }
+
+    private void substituted(String path, String why, String value) {
+        problems.add(Diagnostic.at(Severity.WARNING, "DS-CFN-SUBSTITUTED", path,
+                why + "; using \"" + value + "\" in its place — check it before deploying"));
+    }
+
+    private void unresolved(String path, String why) {
+        problems.add(Diagnostic.at(Severity.WARNING, "DS-CFN-UNRESOLVED", path,
+                why + "; the value is kept as a ${...} placeholder — give the parameter a Default or replace the "
+                        + "intrinsic with a literal"));
+    }
+}

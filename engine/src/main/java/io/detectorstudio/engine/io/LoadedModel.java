@@ -1,0 +1,17 @@
+package io.detectorstudio.engine.io;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.UnaryOperator;
+
+/**
+ * One detector model read from a file, in CreateDetectorModel request shape.
+ *
+ * @param name     the detector model name (may be empty when the file does not give one)
+ * @param request  the request-shaped JSON; for a file already in request shape this IS the file's tree, so writing
+ *                 it back reproduces keys, key order, number formatting and unknown fields
+ * @param filePath maps a JSON path in {@code request} to the path of the same value in the file
+ *                 ({@code $.detectorModelDefinition} → {@code $.detectorModel.detectorModelDefinition} for a
+ *                 Describe response, PascalCase properties for CloudFormation)
+ */
+public record LoadedModel(String name, ObjectNode request, UnaryOperator<String> filePath) {
+}

@@ -1,0 +1,137 @@
+package io.detectorstudio.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.diagnostics.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Reads any accepted model file, detecting its shape from the content. */
+public final class ModelLoader {
+
+    private final LocatingReader reader = new LocatingReader();
+
+    public ModelFile load(Path path) throws ModelReadException {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(path)) {
+                throw new ModelReadException(path + " is a directory; expected a model file", 0, 0);
+            }
+            long size = Files.size(path);
+            if (size > LocatingReader.MAX_BYTES) {
+                throw new ModelReadException("file is " + size / (1024 * 1024) + " MB; models are at most "
+                        + LocatingReader.MAX_BYTES / (1024 * 1024) + " MB", 0, 0);
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new ModelReadException("cannot read " + path + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), 0, 0);
+        }
+        return load(path, bytes);
+    }
+
+    public ModelFile load(Path path, byte[] bytes) throws ModelReadException {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase();
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        LocatedJson source = reader.read(bytes, yaml);
+        JsonNode root = source.root();
+        if (!root.isObject()) {
+            SourceRange r = source.rangeOf("$");
+            throw new ModelReadException("expected a JSON object (a CreateDetectorModel request, a Describe response "
+                    + "or a CloudFormation template) but found " + kind(root), r.line(), r.column());
+        }
+        ObjectNode object = (ObjectNode) root;
+        List<Diagnostic> problems = new ArrayList<>();
+        if (object.has("Resources") || object.has("AWSTemplateFormatVersion")) {
+            CloudFormationImport cfn = new CloudFormationImport(object, problems);
+            return new ModelFile(path, ModelShape.CLOUDFORMATION, source, cfn.models(), cfn.inputs(), problems);
+        }
+        if (object.path("detectorModel").has("detectorModelDefinition")) {
+            return new ModelFile(path, ModelShape.DESCRIBE_RESPONSE, source,
+                    List.of(fromDescribe((ObjectNode) object.get("detectorModel"))), inputsOf(object), problems);
+        }
+        if (object.has("detectorModelDefinition")) {
+            String modelName = object.path("detectorModelName").asText("");
+            return new ModelFile(path, ModelShape.REQUEST, source,
+                    List.of(new LoadedModel(modelName, object, UnaryOperator.identity())), List.of(), problems);
+        }
+        if (object.has("inputName") && object.has("inputDefinition")) {
+            return new ModelFile(path, ModelShape.REQUEST, source, List.of(),
+                    List.of(new LoadedInput(object.path("inputName").asText(), object)), problems);
+        }
+        if (object.path("input").has("inputDefinition")) {
+            return new ModelFile(path, ModelShape.DESCRIBE_RESPONSE, source, List.of(), inputsOf(object), problems);
+        }
+        SourceRange r = source.rangeOf("$");
+        throw new ModelReadException("not a detector model: expected 'detectorModelDefinition' (CreateDetectorModel "
+                + "request), 'detectorModel' (Describe response / console export) or 'Resources' (CloudFormation); "
+                + "found keys " + keys(object), r.line(), r.column());
+    }
+
+    /** Describe response / console export: configuration + definition become a request; unknown fields stay. */
+    private static LoadedModel fromDescribe(ObjectNode detectorModel) {
+        ObjectNode request = detectorModel.objectNode();
+        JsonNode config = detectorModel.path("detectorModelConfiguration");
+        for (String field : List.of("detectorModelName", "detectorModelDescription", "key", "roleArn",
+                "evaluationMethod")) {
+            if (config.has(field)) {
+                request.set(field, config.get(field));
+            }
+        }
+        request.set("detectorModelDefinition", detectorModel.get("detectorModelDefinition"));
+        UnaryOperator<String> toFile = p -> p.startsWith("$.detectorModelDefinition")
+                ? "$.detectorModel" + p.substring(1)
+                : "$.detectorModel.detectorModelConfiguration" + p.substring(1);
+        return new LoadedModel(request.path("detectorModelName").asText(""), request, toFile);
+    }
+
+    private static List<LoadedInput> inputsOf(ObjectNode root) {
+        List<LoadedInput> inputs = new ArrayList<>();
+        JsonNode list = root.has("inputs") ? root.get("inputs") : root.has("input") ? root.get("input") : null;
+        if (list == null) {
+            return inputs;
+        }
+        Iterable<JsonNode> items = list.isArray() ? list : List.of(list);
+        for (JsonNode item : items) {
+            JsonNode config = item.path("inputConfiguration");
+            String name = item.has("inputName") ? item.get("inputName").asText() : config.path("inputName").asText();
+            ObjectNode request = item.isObject() ? ((ObjectNode) item).objectNode() : null;
+            if (request == null) {
+                continue;
+            }
+            request.put("inputName", name);
+            if (config.has("inputDescription")) {
+                request.set("inputDescription", config.get("inputDescription"));
+            }
+            request.set("inputDefinition", item.path("inputDefinition"));
+            inputs.add(new LoadedInput(name, request));
+        }
+        return inputs;
+    }
+
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            case OBJECT -> "an object";
+            default -> node.getNodeType().name().toLowerCase();
+        };
+    }
+
+    private static String keys(ObjectNode object) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext() && names.size() < 6; ) {
+            names.add(it.next().getKey());
+        }
+        return names.isEmpty() ? "(none)" : String.join(", ", names);
+    }
+}
