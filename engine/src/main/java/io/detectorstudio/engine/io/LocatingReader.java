@@ -40,7 +40,8 @@ public final class LocatingReader {
     private final YAMLFactory yaml;
 
     public LocatingReader() {
-        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build();
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxStringLength((int) MAX_BYTES).build();
         json = JsonFactory.builder()
                 .streamReadConstraints(limits)
                 .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS) // console exports are sometimes annotated (.jsonc)
