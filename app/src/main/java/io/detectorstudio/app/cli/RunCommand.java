@@ -1,0 +1,164 @@
+package io.detectorstudio.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detectorstudio.engine.io.LoadedModel;
+import io.detectorstudio.engine.io.ModelFile;
+import io.detectorstudio.engine.io.ModelLoader;
+import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.engine.runtime.Clock;
+import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.MessageError;
+import io.detectorstudio.engine.runtime.VirtualClock;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code run FILE}: runs a model over JSON-lines messages and prints every action as one JSON line. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a detector model over messages (JSON lines: {\"inputName\", \"payload\", \"messageId\"?, "
+                + "\"timestamp\"?} or {\"advance\": \"PT5M\"}) and print every action as one JSON line.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the model file")
+    Path file;
+
+    @Option(names = "--inputs", paramLabel = "PATH", description = "input definitions; repeatable")
+    List<Path> inputPaths = new ArrayList<>();
+
+    @Option(names = "--messages", paramLabel = "FILE|-", defaultValue = "-",
+            description = "messages as JSON lines (default: standard input)")
+    String messages;
+
+    @Option(names = "--start", paramLabel = "ISO-INSTANT", description = "virtual time of the first message "
+            + "(default 1970-01-01T00:00:00Z)")
+    String start;
+
+    @Option(names = "--realtime", description = "run on the wall clock, reading standard input until EOF")
+    boolean realtime;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "the model to run when a file holds several")
+    String modelName;
+
+    @Option(names = "--no-retain-inputs", description = "forget other inputs' values between cycles (§C.7)")
+    boolean noRetain;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedModel model;
+        try {
+            ModelFile modelFile = new ModelLoader().load(file);
+            model = modelFile.model(modelName);
+        } catch (ModelReadException e) {
+            err.println(file + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        }
+        long startMillis;
+        try {
+            startMillis = start == null ? 0 : Instant.parse(start).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            err.println("run: --start must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got '" + start + "'");
+            return ExitCodes.CANNOT_RUN;
+        }
+        EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain);
+        Clock clock = realtime ? Clock.system() : new VirtualClock(startMillis);
+        Engine engine = new Engine(options, clock);
+        engine.setActionSink(action -> {
+            out.println(action.toString());
+            out.flush();
+        });
+        engine.putModel(model.request());
+        ObjectMapper json = new ObjectMapper();
+        int lineNumber = 0;
+        boolean problems = false;
+        try (Reader reader = messages.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+                : Files.newBufferedReader(Path.of(messages));
+             BufferedReader lines = new BufferedReader(reader)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode entry;
+                try {
+                    entry = json.readTree(line);
+                } catch (IOException e) {
+                    err.println(messages + ":" + lineNumber + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                    problems = true;
+                    continue;
+                }
+                if (entry.has("advance")) {
+                    Long millis = durationMillis(entry.get("advance"));
+                    if (millis == null) {
+                        err.println(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
+                        problems = true;
+                    } else if (!realtime) {
+                        engine.advanceTo(engine.now() + millis);
+                    }
+                    continue;
+                }
+                Long timestamp = entry.has("timestamp") ? timestampMillis(entry.get("timestamp")) : null;
+                Message message = new Message(entry.path("inputName").asText(null),
+                        entry.path("messageId").asText(null), entry.get("payload"), timestamp);
+                if (realtime) {
+                    engine.advanceTo(clock.nowMillis());
+                }
+                for (MessageError error : engine.put(List.of(message))) {
+                    err.println(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
+                    problems = true;
+                }
+            }
+        } catch (IOException e) {
+            err.println("run: cannot read " + messages + ": " + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        }
+        out.flush();
+        return problems ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    static Long durationMillis(JsonNode node) {
+        if (node.isNumber()) {
+            return (long) (node.asDouble() * 1000);
+        }
+        try {
+            return Duration.parse(node.asText()).toMillis();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Long timestampMillis(JsonNode node) {
+        if (node.isNumber()) {
+            return node.asLong();
+        }
+        try {
+            return Instant.parse(node.asText()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package io.detectorstudio.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The embedded IoT Events engine: any number of detector models, keyed instances created on first message, one
+ * evaluation cycle per routed message or expired timer (§C), actions to an {@link ActionSink}.
+ *
+ * <p>The path of a message: {@link #put} checks the batch (≤ 10 entries, unique ids), moves the clock to the
+ * message's time firing every timer due before it, drops duplicates seen on the same input within 5 minutes,
+ * then for each model that references the input (§C.1) reads the key, finds or creates the instance and runs a
+ * {@link Cycle}. Not thread-safe: one caller at a time (the service serialises cycles per instance, §C.5).
+ */
+public final class Engine {
+
+    public static final int MAX_BATCH = 10;
+    private static final Pattern KEY_VALUE = Pattern.compile("^[a-zA-Z0-9\\-_:]+$");
+
+    private final EngineOptions options;
+    private final Clock clock;
+    private final Map<String, CompiledModel> models = new LinkedHashMap<>();
+    private final Map<String, Map<String, DetectorInstance>> instances = new HashMap<>();
+    private final Map<String, Long> seenMessageIds = new HashMap<>();
+    private final Deque<Message> forwarded = new ArrayDeque<>();
+    private ActionSink sink = ActionSink.NONE;
+    private CycleListener listener;
+    private long cycleSequence;
+
+    public Engine(EngineOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+    }
+
+    public EngineOptions options() {
+        return options;
+    }
+
+    public void setActionSink(ActionSink sink) {
+        this.sink = sink;
+    }
+
+    public void setCycleListener(CycleListener listener) {
+        this.listener = listener;
+    }
+
+    /** Adds or replaces a model (request shape); replacing bumps the version and deletes its instances (§C.9). */
+    public void putModel(ObjectNode request) {
+        String name = request.path("detectorModelName").asText("");
+        CompiledModel previous = models.get(name);
+        String version = previous == null ? "1" : Long.toString(Long.parseLong(previous.version) + 1);
+        models.put(name, new CompiledModel(request, version));
+        instances.put(name, new LinkedHashMap<>());
+    }
+
+    public void deleteModel(String name) {
+        models.remove(name);
+        instances.remove(name);
+    }
+
+    long cycleSequence() {
+        return cycleSequence;
+    }
+
+    void emit(ObjectNode action) {
+        sink.accept(action);
+    }
+
+    void forward(Message message) {
+        forwarded.add(message);
+    }
+
+    /** BatchPutMessage: returns the per-entry errors; the other entries still run. */
+    public List<MessageError> put(List<Message> batch) {
+        List<MessageError> errors = new ArrayList<>();
+        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+            for (Message m : batch) {
+                errors.add(new MessageError(m.messageId(), "InvalidRequestException",
+                        "a BatchPutMessage call takes 1 to " + MAX_BATCH + " messages, not " + batch.size()));
+            }
+            return errors;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Message m : batch) {
+            if (m.messageId() != null && !ids.add(m.messageId())) {
+                errors.add(new MessageError(m.messageId(), "InvalidRequestException",
+                        "messageId '" + m.messageId() + "' appears twice in this batch"));
+                continue;
+            }
+            MessageError error = process(m);
+            if (error != null) {
+                errors.add(error);
+            }
+            while (!forwarded.isEmpty()) {
+                process(forwarded.poll());
+            }
+        }
+        return errors;
+    }
+
+    private MessageError process(Message m) {
+        if (m.inputName() == null || m.inputName().isEmpty()) {
+            return new MessageError(m.messageId(), "InvalidRequestException", "inputName is required");
+        }
+        if (m.payload() == null || !m.payload().isObject()) {
+            return new MessageError(m.messageId(), "InvalidRequestException",
+                    "the payload must be a JSON object");
+        }
+        long time = m.timestampMillis() != null ? Math.max(m.timestampMillis(), clock.nowMillis()) : clock.nowMillis();
+        advanceTo(time);
+        long now = Math.max(time, clock.nowMillis());
+        if (m.messageId() != null) {
+            String dedupKey = m.inputName() + "\u0000" + m.messageId(); // [GAP] §C.6: per input name
+            Long seen = seenMessageIds.get(dedupKey);
+            if (seen != null && now - seen < options.deduplicationWindowMillis()) {
+                return null; // §C.6: ignored silently, as the service does
+            }
+            seenMessageIds.put(dedupKey, now);
+        }
+        boolean routed = false;
+        for (CompiledModel model : models.values()) {
+            if (!model.routedInputs.contains(m.inputName())) {
+                continue;
+            }
+            routed = true;
+            String key = keyOf(model, m.payload());
+            if (model.keyPath != null && key == null) {
+                continue; // [GAP] §C.1: a message without the key attribute is not delivered to this model
+            }
+            Map<String, DetectorInstance> byKey = instances.get(model.name);
+            DetectorInstance instance = byKey.get(key == null ? "" : key);
+            boolean created = instance == null;
+            if (created) {
+                instance = new DetectorInstance(key, model.initialState, now);
+                byKey.put(key == null ? "" : key, instance);
+            }
+            runCycle(model, instance, m, null, now, created);
+            instance.inputs.put(m.inputName(), m.payload());
+        }
+        if (!routed) {
+            return new MessageError(m.messageId(), "ResourceNotFoundException",
+                    "no detector model uses input '" + m.inputName() + "'");
+        }
+        return null;
+    }
+
+    private void runCycle(CompiledModel model, DetectorInstance instance, Message m, String timer, long now,
+                          boolean created) {
+        cycleSequence++;
+        ObjectNode record = new Cycle(this, model, instance, m, timer, now).run(created);
+        if (listener != null) {
+            listener.cycleFinished(record);
+        }
+    }
+
+    /** The key value of a message (§C.1), as text; null when the model has a key and the message lacks it. */
+    static String keyOf(CompiledModel model, JsonNode payload) {
+        if (model.keyPath == null) {
+            return null;
+        }
+        JsonNode node = payload;
+        for (String segment : model.keyPath) {
+            node = node.path(segment);
+        }
+        if (node.isMissingNode() || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        return node.asText(); // [GAP] §C.1: values outside ^[a-zA-Z0-9\-_:]+$ are accepted (see isAddressable)
+    }
+
+    /** Whether DescribeDetector/BatchUpdateDetector could address this key value (§C.1). */
+    public static boolean isAddressable(String keyValue) {
+        return KEY_VALUE.matcher(keyValue).matches();
+    }
+
+    /** Moves the clock forward, firing every timer due on the way, in time order (ties by name, §C.5). */
+    public void advanceTo(long millis) {
+        while (true) {
+            CompiledModel dueModel = null;
+            DetectorInstance dueInstance = null;
+            Timer due = null;
+            for (CompiledModel model : models.values()) {
+                for (DetectorInstance instance : instances.get(model.name).values()) {
+                    for (Timer t : instance.timers.values()) {
+                        if (t.expiresAtMillis() <= millis && (due == null || t.expiresAtMillis() < due.expiresAtMillis()
+                                || (t.expiresAtMillis() == due.expiresAtMillis() && t.name().compareTo(due.name()) < 0))) {
+                            due = t;
+                            dueModel = model;
+                            dueInstance = instance;
+                        }
+                    }
+                }
+            }
+            if (due == null) {
+                break;
+            }
+            if (clock instanceof VirtualClock v) {
+                v.set(due.expiresAtMillis());
+            }
+            dueInstance.timers.remove(due.name()); // [GAP] §C.5: an expired timer is no longer listed
+            dueInstance.expiredUnconsumed.add(due.name());
+            runCycle(dueModel, dueInstance, null, due.name(), due.expiresAtMillis(), false);
+            while (!forwarded.isEmpty()) {
+                process(forwarded.poll());
+            }
+        }
+        if (clock instanceof VirtualClock v) {
+            v.set(millis);
+        }
+    }
+
+    /** The time of the next timer due, or null. */
+    public Long nextTimerDue() {
+        Long next = null;
+        for (Map<String, DetectorInstance> byKey : instances.values()) {
+            for (DetectorInstance instance : byKey.values()) {
+                for (Timer t : instance.timers.values()) {
+                    next = next == null ? t.expiresAtMillis() : Math.min(next, t.expiresAtMillis());
+                }
+            }
+        }
+        return next;
+    }
+
+    public long now() {
+        return clock.nowMillis();
+    }
+
+    /** The instance of {@code model} with {@code keyValue} (null for a keyless model), or null. */
+    public DetectorInstance instance(String model, String keyValue) {
+        Map<String, DetectorInstance> byKey = instances.get(model);
+        return byKey == null ? null : byKey.get(keyValue == null ? "" : keyValue);
+    }
+
+    public Collection<DetectorInstance> instances(String model) {
+        Map<String, DetectorInstance> byKey = instances.get(model);
+        return byKey == null ? List.of() : List.copyOf(byKey.values());
+    }
+
+    public String modelVersion(String model) {
+        CompiledModel m = models.get(model);
+        return m == null ? null : m.version;
+    }
+
+    /** BatchUpdateDetector (§C.12): exactly these variables and timers, no onEnter/onExit, no cycle. */
+    public MessageError update(String model, String keyValue, String stateName, Map<String, io.detectorstudio.engine.expr.Value> variables,
+                               Map<String, Long> timerSeconds) {
+        CompiledModel m = models.get(model);
+        if (m == null) {
+            return new MessageError(null, "ResourceNotFoundException", "no detector model '" + model + "'");
+        }
+        DetectorInstance instance = instance(model, keyValue);
+        if (instance == null) {
+            return new MessageError(null, "ResourceNotFoundException", "no detector with key '" + keyValue + "'");
+        }
+        if (!m.states.containsKey(stateName)) {
+            return new MessageError(null, "InvalidRequestException", "state '" + stateName + "' does not exist");
+        }
+        long now = clock.nowMillis();
+        instance.stateName = stateName;
+        instance.variables.clear();
+        instance.variables.putAll(variables);
+        instance.timers.clear();
+        instance.expiredUnconsumed.clear();
+        timerSeconds.forEach((name, s) -> instance.timers.put(name, new Timer(name, now + s * 1000, s)));
+        instance.lastUpdateTime = now;
+        return null;
+    }
+
+    /** Everything needed to return to this moment exactly (for the simulator's step back). */
+    public Snapshot snapshot() {
+        Map<String, Map<String, DetectorInstance>> copy = new HashMap<>();
+        instances.forEach((model, byKey) -> {
+            Map<String, DetectorInstance> c = new LinkedHashMap<>();
+            byKey.forEach((k, i) -> c.put(k, i.copy()));
+            copy.put(model, c);
+        });
+        return new Snapshot(copy, new HashMap<>(seenMessageIds), clock.nowMillis(), cycleSequence);
+    }
+
+    public void restore(Snapshot snapshot) {
+        instances.clear();
+        snapshot.instances().forEach((model, byKey) -> {
+            Map<String, DetectorInstance> c = new LinkedHashMap<>();
+            byKey.forEach((k, i) -> c.put(k, i.copy()));
+            instances.put(model, c);
+        });
+        seenMessageIds.clear();
+        seenMessageIds.putAll(snapshot.seenMessageIds());
+        cycleSequence = snapshot.cycleSequence();
+    }
+
+    /** An immutable copy of every instance, the de-duplication memory and the cycle counter. */
+    public record Snapshot(Map<String, Map<String, DetectorInstance>> instances, Map<String, Long> seenMessageIds,
+                           long timeMillis, long cycleSequence) {
+    }
+}
