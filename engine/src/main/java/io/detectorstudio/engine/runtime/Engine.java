@@ -32,6 +32,7 @@ public final class Engine {
     private final Map<String, Map<String, DetectorInstance>> instances = new HashMap<>();
     private final Map<String, Long> seenMessageIds = new HashMap<>();
     private final Deque<Message> forwarded = new ArrayDeque<>();
+    private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
     private ActionSink sink = ActionSink.NONE;
     private CycleListener listener;
     private long cycleSequence;
@@ -60,6 +61,11 @@ public final class Engine {
         String version = previous == null ? "1" : Long.toString(Long.parseLong(previous.version) + 1);
         models.put(name, new CompiledModel(request, version));
         instances.put(name, new LinkedHashMap<>());
+    }
+
+    /** An input that exists (CreateInput) even if no model reads it: its messages are accepted, not rejected. */
+    public void declareInput(String inputName) {
+        declaredInputs.add(inputName);
     }
 
     public void deleteModel(String name) {
@@ -146,7 +152,7 @@ public final class Engine {
             runCycle(model, instance, m, null, now, created);
             instance.inputs.put(m.inputName(), m.payload());
         }
-        if (!routed) {
+        if (!routed && !declaredInputs.contains(m.inputName())) {
             return new MessageError(m.messageId(), "ResourceNotFoundException",
                     "no detector model uses input '" + m.inputName() + "'");
         }

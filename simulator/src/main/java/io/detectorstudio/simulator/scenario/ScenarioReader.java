@@ -1,0 +1,265 @@
+package io.detectorstudio.simulator.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.io.LocatedJson;
+import io.detectorstudio.engine.io.LocatingReader;
+import io.detectorstudio.engine.io.ModelFile;
+import io.detectorstudio.engine.io.ModelLoader;
+import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.engine.io.SourceRange;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** Reads {@code *.scenario.json} / {@code *.scenario.yaml} and checks every field, with located messages. */
+public final class ScenarioReader {
+
+    static final Set<String> STEP_KINDS = Set.of("message", "messages", "advance", "update", "expect", "expectActions");
+    static final Set<String> TOP_LEVEL = Set.of("scenarioVersion", "name", "model", "inputs", "start", "options", "steps");
+    static final Set<String> OPTIONS = Set.of("retainInputValues");
+
+    public Scenario read(Path file) throws ScenarioException {
+        LocatedJson located;
+        try {
+            String name = file.getFileName().toString();
+            located = new LocatingReader().read(Files.readAllBytes(file), name.endsWith(".yaml") || name.endsWith(".yml"));
+        } catch (IOException e) {
+            throw new ScenarioException(file.toString(), "$", 0, 0, "cannot read the scenario: " + e);
+        } catch (ModelReadException e) {
+            throw new ScenarioException(file.toString(), "$", e.line(), e.column(), e.getMessage());
+        }
+        Context c = new Context(file, located);
+        JsonNode root = located.root();
+        if (!root.isObject()) {
+            throw c.error("$", "a scenario is a JSON object with scenarioVersion, model and steps");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!TOP_LEVEL.contains(field)) {
+                throw c.error("$." + field, "unknown field '" + field + "'; valid: " + String.join(", ", TOP_LEVEL));
+            }
+        }
+        if (root.path("scenarioVersion").asInt(-1) != 1 || !root.path("scenarioVersion").isIntegralNumber()) {
+            throw c.error(root.has("scenarioVersion") ? "$.scenarioVersion" : "$", "scenarioVersion must be 1");
+        }
+        ObjectNode model = model(c, root.get("model"));
+        boolean keyed = model.hasNonNull("key");
+        long start = 0;
+        if (root.has("start")) {
+            try {
+                start = Instant.parse(root.get("start").asText()).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw c.error("$.start", "start must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            }
+        }
+        EngineOptions options = EngineOptions.DEFAULTS;
+        JsonNode opts = root.path("options");
+        if (!opts.isMissingNode()) {
+            if (!opts.isObject()) {
+                throw c.error("$.options", "options must be an object");
+            }
+            for (Iterator<String> it = opts.fieldNames(); it.hasNext(); ) {
+                String option = it.next();
+                if (!OPTIONS.contains(option)) {
+                    throw c.error("$.options." + option, "unknown option '" + option + "'; valid: "
+                            + String.join(", ", OPTIONS));
+                }
+            }
+            if (opts.has("retainInputValues")) {
+                if (!opts.get("retainInputValues").isBoolean()) {
+                    throw c.error("$.options.retainInputValues", "retainInputValues must be true or false");
+                }
+                options = options.withRetainInputValues(opts.get("retainInputValues").asBoolean());
+            }
+        }
+        JsonNode steps = root.path("steps");
+        if (!steps.isArray()) {
+            throw c.error(root.has("steps") ? "$.steps" : "$", "steps must be an array of step objects");
+        }
+        List<Scenario.Step> list = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            list.add(step(c, steps.get(i), "$.steps[" + i + "]", i, keyed));
+        }
+        String name = root.has("name") ? root.get("name").asText() : file.getFileName().toString();
+        return new Scenario(file, name, model, inputs(c, root.path("inputs")), keyed, start, options, list);
+    }
+
+    private List<String> inputs(Context c, JsonNode inputs) throws ScenarioException {
+        List<String> names = new ArrayList<>();
+        if (inputs.isMissingNode()) {
+            return names;
+        }
+        if (!inputs.isArray()) {
+            throw c.error("$.inputs", "inputs must be an array of paths or CreateInput objects");
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            JsonNode input = inputs.get(i);
+            String at = "$.inputs[" + i + "]";
+            if (input.isObject() && input.path("inputName").isTextual()) {
+                names.add(input.get("inputName").asText());
+            } else if (input.isTextual()) {
+                Path path = c.file.toAbsolutePath().getParent().resolve(input.asText()).normalize();
+                if (!Files.exists(path)) {
+                    throw c.error(at, "input file " + path + " does not exist");
+                }
+                try {
+                    new ModelLoader().load(path).inputs().forEach(in -> names.add(in.name()));
+                } catch (ModelReadException e) {
+                    throw c.error(at, "the input file cannot be read: " + e.getMessage());
+                }
+            } else {
+                throw c.error(at, "an input is a path (string) or a CreateInput object with inputName");
+            }
+        }
+        return names;
+    }
+
+    private ObjectNode model(Context c, JsonNode model) throws ScenarioException {
+        if (model == null) {
+            throw c.error("$", "the scenario has no 'model': give a path relative to the scenario file or the model inline");
+        }
+        try {
+            if (model.isTextual()) {
+                Path path = c.file.toAbsolutePath().getParent().resolve(model.asText()).normalize();
+                if (!Files.exists(path)) {
+                    throw c.error("$.model", "model file " + path + " does not exist");
+                }
+                ModelFile file = new ModelLoader().load(path);
+                return file.model(null).request();
+            }
+            if (model.isObject()) {
+                return new ModelLoader().load(c.file, model.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .model(null).request();
+            }
+        } catch (ModelReadException e) {
+            throw c.error("$.model", "the model cannot be read: " + e.getMessage());
+        }
+        throw c.error("$.model", "model must be a path (string) or an inline model object");
+    }
+
+    private Scenario.Step step(Context c, JsonNode step, String path, int index, boolean keyed) throws ScenarioException {
+        if (!step.isObject() || step.size() != 1) {
+            throw c.error(path, "each step is an object with exactly one of: " + String.join(", ", STEP_KINDS));
+        }
+        String kind = step.fieldNames().next();
+        JsonNode value = step.get(kind);
+        String at = path + "." + kind;
+        switch (kind) {
+            case "message" -> message(c, value, at);
+            case "messages" -> {
+                if (!value.isArray() || value.isEmpty()) {
+                    throw c.error(at, "messages must be a non-empty array of messages");
+                }
+                for (int i = 0; i < value.size(); i++) {
+                    message(c, value.get(i), at + "[" + i + "]");
+                }
+            }
+            case "advance" -> {
+                if (!value.isNumber() && (!value.isTextual() || durationMillis(value) == null)) {
+                    throw c.error(at, "advance must be an ISO-8601 duration such as \"PT90S\" or a number of seconds");
+                }
+            }
+            case "update" -> {
+                if (!value.isObject() || !value.path("state").path("stateName").isTextual()) {
+                    throw c.error(at, "update needs {key?, state: {stateName, variables: [{name, value}], timers: "
+                            + "[{name, seconds}]}}");
+                }
+                requireKey(c, value, at, keyed);
+            }
+            case "expect" -> {
+                if (!value.isObject()) {
+                    throw c.error(at, "expect must be an object {key?, state?, variables?, timers?, exists?}");
+                }
+                for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                    String f = it.next();
+                    if (!Set.of("key", "state", "variables", "timers", "exists").contains(f)) {
+                        throw c.error(at + "." + f, "unknown field '" + f + "'; valid: key, state, variables, timers, exists");
+                    }
+                }
+                if (value.has("state") && !value.get("state").isTextual()) {
+                    throw c.error(at + ".state", "state must be a state name (string)");
+                }
+                if (value.has("variables") && !value.get("variables").isObject()) {
+                    throw c.error(at + ".variables", "variables must map names to expected values");
+                }
+                if (value.has("timers")) {
+                    if (!value.get("timers").isObject()) {
+                        throw c.error(at + ".timers", "timers must map names to seconds left (integer) or null");
+                    }
+                    for (Iterator<String> it = value.get("timers").fieldNames(); it.hasNext(); ) {
+                        String t = it.next();
+                        JsonNode s = value.get("timers").get(t);
+                        if (!s.isNull() && !s.isIntegralNumber()) {
+                            throw c.error(at + ".timers." + t, "seconds left must be an integer or null");
+                        }
+                    }
+                }
+                if (value.has("exists") && !value.get("exists").isBoolean()) {
+                    throw c.error(at + ".exists", "exists must be true or false");
+                }
+                requireKey(c, value, at, keyed);
+            }
+            case "expectActions" -> {
+                if (!value.isArray()) {
+                    throw c.error(at, "expectActions must be an array of partial action objects ([] for none)");
+                }
+            }
+            default -> throw c.error(path + "." + kind, "unknown step kind '" + kind + "'; valid: "
+                    + String.join(", ", STEP_KINDS));
+        }
+        return new Scenario.Step(index, kind, value);
+    }
+
+    private static void requireKey(Context c, JsonNode value, String at, boolean keyed) throws ScenarioException {
+        if (keyed && !value.has("key")) {
+            throw c.error(at, "the model has a key, so this step needs \"key\" naming the detector instance");
+        }
+    }
+
+    private static void message(Context c, JsonNode m, String at) throws ScenarioException {
+        if (!m.isObject()) {
+            throw c.error(at, "a message is {inputName, payload, messageId?, timestamp?}");
+        }
+        if (!m.path("inputName").isTextual()) {
+            throw c.error(m.has("inputName") ? at + ".inputName" : at, "inputName must be a string naming the input");
+        }
+        if (!m.path("payload").isObject()) {
+            throw c.error(m.has("payload") ? at + ".payload" : at, "payload must be the JSON object the device sent");
+        }
+        if (m.has("messageId") && !m.get("messageId").isTextual()) {
+            throw c.error(at + ".messageId", "messageId must be a string");
+        }
+    }
+
+    static Long durationMillis(JsonNode node) {
+        if (node.isNumber()) {
+            return Math.round(node.asDouble() * 1000);
+        }
+        try {
+            return java.time.Duration.parse(node.asText()).toMillis();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private record Context(Path file, LocatedJson located) {
+        ScenarioException error(String path, String message) {
+            String p = path;
+            SourceRange r = located.rangeOf(p);
+            while (r == SourceRange.UNKNOWN && p.length() > 1) {
+                int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+                p = cut <= 0 ? "$" : p.substring(0, cut);
+                r = located.rangeOf(p);
+            }
+            return new ScenarioException(file.toString(), path, r.line(), r.column(), message);
+        }
+    }
+}
