@@ -95,6 +95,21 @@ class ExportCommandTest {
     }
 
     @Test
+    void diagramsExportAsSvgAndPng() throws Exception {
+        assumeTrue(SharedCorpus.available());
+        Path model = SharedCorpus.resolve("corpus/models/devguide__areaDetectorModel.json");
+        Path svg = dir.resolve("area.svg");
+        Path png = dir.resolve("area.png");
+        assertThat(CliRun.of("export", model.toString(), "--format", "svg", "-o", svg.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("export", model.toString(), "--format", "png", "-o", png.toString()).exitCode()).isZero();
+        assertThat(Files.readString(svg)).startsWith("<").contains("<svg").contains("heating").contains("cooling");
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(200);
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         CliRun run = CliRun.of("export", "x.json", "--format", "pdf");
         assertThat(run.exitCode()).isEqualTo(2);
