@@ -1,6 +1,7 @@
 package io.detectorstudio.engine.io;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.model.DetectorModel;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,4 +15,9 @@ import java.util.function.UnaryOperator;
  *                 Describe response, PascalCase properties for CloudFormation)
  */
 public record LoadedModel(String name, ObjectNode request, UnaryOperator<String> filePath) {
+
+    /** The typed view of {@link #request()} (lenient: see {@link ModelTreeReader}). */
+    public DetectorModel model() {
+        return new ModelTreeReader().detectorModel(request);
+    }
 }
