@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.diagnostics.Severity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,7 @@ final class CloudFormationImport {
     private final List<Diagnostic> problems;
     private final List<LoadedModel> models = new ArrayList<>();
     private final List<LoadedInput> inputs = new ArrayList<>();
+    private final Set<String> resolving = new HashSet<>();
 
     CloudFormationImport(ObjectNode template, List<Diagnostic> problems) {
         this.template = template;
@@ -173,21 +176,21 @@ final class CloudFormationImport {
         JsonNode props = resource.path("Properties");
         switch (type) {
             case "AWS::IoTEvents::Input":
-                return props.path("InputName").asText(name);
+                return name(props, "InputName", name, path);
             case "AWS::IoTEvents::DetectorModel":
-                return props.path("DetectorModelName").asText(name);
+                return name(props, "DetectorModelName", name, path);
             case "AWS::SNS::Topic":
-                return arn("sns", "", props.path("TopicName").asText(name));
+                return arn("sns", "", name(props, "TopicName", name, path));
             case "AWS::SQS::Queue":
-                return "https://sqs.us-east-1.amazonaws.com/123456789012/" + props.path("QueueName").asText(name);
+                return "https://sqs.us-east-1.amazonaws.com/123456789012/" + name(props, "QueueName", name, path);
             case "AWS::IAM::Role":
-                return props.path("RoleName").asText(name);
+                return name(props, "RoleName", name, path);
             case "AWS::Lambda::Function":
-                return props.path("FunctionName").asText(name);
+                return name(props, "FunctionName", name, path);
             case "AWS::DynamoDB::Table":
-                return props.path("TableName").asText(name);
+                return name(props, "TableName", name, path);
             case "AWS::KinesisFirehose::DeliveryStream":
-                return props.path("DeliveryStreamName").asText(name);
+                return name(props, "DeliveryStreamName", name, path);
             case "":
                 // Documentation snippets refer to resources they never define: use the logical id, as the AWS
                 // examples do, and say so.
@@ -206,13 +209,13 @@ final class CloudFormationImport {
         if (attribute.equals("Arn")) {
             switch (type) {
                 case "AWS::IAM::Role":
-                    return "arn:aws:iam::123456789012:role/" + props.path("RoleName").asText(resource);
+                    return "arn:aws:iam::123456789012:role/" + name(props, "RoleName", resource, path);
                 case "AWS::Lambda::Function":
-                    return arn("lambda", "function:", props.path("FunctionName").asText(resource));
+                    return arn("lambda", "function:", name(props, "FunctionName", resource, path));
                 case "AWS::SNS::Topic":
-                    return arn("sns", "", props.path("TopicName").asText(resource));
+                    return arn("sns", "", name(props, "TopicName", resource, path));
                 case "AWS::SQS::Queue":
-                    return arn("sqs", "", props.path("QueueName").asText(resource));
+                    return arn("sqs", "", name(props, "QueueName", resource, path));
                 default:
                     break;
             }
@@ -230,6 +233,22 @@ final class CloudFormationImport {
         unresolved(path, "Fn::GetAtt " + resource + "." + attribute
                 + (type.isEmpty() ? ": the template defines no resource '" + resource + "'" : " cannot be resolved without deploying"));
         return "${" + resource + "." + attribute + "}";
+    }
+
+    /**
+     * A resource's name property, itself resolved ({@code InputName: !Sub '${AWS::StackName}Input'} is common);
+     * the logical id when the property is absent or refers back to a resource being resolved (a cycle).
+     */
+    private String name(JsonNode props, String property, String logicalId, String path) {
+        JsonNode value = props.get(property);
+        if (value == null || !resolving.add(logicalId)) {
+            return logicalId;
+        }
+        try {
+            return text(value, path);
+        } finally {
+            resolving.remove(logicalId);
+        }
     }
 
     private static String arn(String service, String prefix, String name) {

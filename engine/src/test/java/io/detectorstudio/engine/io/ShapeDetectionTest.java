@@ -3,6 +3,7 @@ package io.detectorstudio.engine.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,40 @@ class ShapeDetectionTest {
         assertThat(condition).isEqualTo("$input.myInput.foo > 1");
         assertThat(model.filePath().apply("$.detectorModelDefinition.states[0].stateName"))
                 .isEqualTo("$.Resources.MyDetectorModel.Properties.DetectorModelDefinition.States[0].StateName");
+    }
+
+    @Test
+    void aRefToAResourceUsesItsResolvedNameAndSelfReferencesStop() throws Exception {
+        String template = """
+                Resources:
+                  In:
+                    Type: AWS::IoTEvents::Input
+                    Properties:
+                      InputName: !Sub '${AWS::StackName}Readings'
+                      InputDefinition: {Attributes: [{JsonPath: v}]}
+                  Loop:
+                    Type: AWS::SNS::Topic
+                    Properties: {TopicName: !Ref Loop}
+                  M:
+                    Type: AWS::IoTEvents::DetectorModel
+                    Properties:
+                      DetectorModelName: m
+                      DetectorModelDefinition:
+                        InitialStateName: s
+                        States:
+                        - StateName: s
+                          OnInput:
+                            Events:
+                            - EventName: e
+                              Condition: !Join ['', ['$input.', !Ref In, '.v > 1']]
+                              Actions: [{Sns: {TargetArn: !Ref Loop}}]
+                """;
+        ModelFile file = loader.load(Path.of("t.yaml"), template.getBytes(StandardCharsets.UTF_8));
+        JsonNode event = file.model("m").request().at("/detectorModelDefinition/states/0/onInput/events/0");
+        assertThat(event.path("condition").asText()).isEqualTo("$input.stackReadings.v > 1");
+        // a name that refers to itself is cut at the first repetition instead of recursing forever
+        assertThat(event.at("/actions/0/sns/targetArn").asText()).startsWith("arn:aws:sns:").endsWith(":Loop");
+        assertThat(file.inputs()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("stackReadings"));
     }
 
     @Test
