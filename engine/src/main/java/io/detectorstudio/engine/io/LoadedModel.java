@@ -20,4 +20,15 @@ public record LoadedModel(String name, ObjectNode request, UnaryOperator<String>
     public DetectorModel model() {
         return new ModelTreeReader().detectorModel(request);
     }
+
+    /**
+     * This model after an edit: the request is the edited model written over this one's tree (unknown members,
+     * key order and untouched number formatting kept, see {@link ModelTreeWriter#detectorModel(DetectorModel,
+     * ObjectNode)}), the name follows the edit, and the file-path mapping is kept.
+     */
+    public LoadedModel withModel(DetectorModel edited) {
+        ObjectNode tree = new ModelTreeWriter().detectorModel(edited, request);
+        String newName = edited.detectorModelName() == null ? name : edited.detectorModelName();
+        return new LoadedModel(newName, tree, filePath);
+    }
 }

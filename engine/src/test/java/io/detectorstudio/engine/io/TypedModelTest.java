@@ -211,6 +211,22 @@ class TypedModelTest {
     }
 
     @Test
+    void aLoadedModelTakesAnEditAndWritesOnlyTheChange() throws Exception {
+        LoadedModel loaded = bundled("devguide__motorDetectorModel.json");
+        DetectorModel model = loaded.model();
+
+        LoadedModel renamed = loaded.withModel(model.withDetectorModelName("motor2").withEvaluationMethod("SERIAL"));
+
+        assertThat(renamed.name()).isEqualTo("motor2");
+        assertThat(renamed.model()).isEqualTo(model.withDetectorModelName("motor2").withEvaluationMethod("SERIAL"));
+        ObjectNode expected = loaded.request().deepCopy();
+        expected.put("detectorModelName", "motor2");
+        expected.put("evaluationMethod", "SERIAL");
+        assertThat(renamed.request()).isEqualTo(expected);
+        assertSameKeyOrder(expected, renamed.request(), "$");
+    }
+
+    @Test
     void inputsReadAndWriteBackToTheSameTree() throws Exception {
         List<Path> files = new ArrayList<>(List.of(Path.of(getClass().getResource(
                 "/inputs/devguide__PressureInput.json").toURI())));
