@@ -111,7 +111,9 @@ final class ActionRunner {
         if (seconds < 60) {
             out.put("warning", "timers shorter than 60 s are not accurate in the service");
         }
-        instance.timers.put(name, new Timer(name, cycle.now() + seconds * 1000, seconds));
+        Timer timer = new Timer(name, cycle.now() + seconds * 1000, seconds);
+        instance.timers.put(name, timer);
+        cycle.scheduled(timer);
         instance.expiredUnconsumed.remove(name); // [GAP] §C.5: setting again restarts and clears a pending expiry
     }
 
@@ -124,7 +126,9 @@ final class ActionRunner {
             return;
         }
         out.put("seconds", timer.durationSeconds());
-        instance.timers.put(name, new Timer(name, cycle.now() + timer.durationSeconds() * 1000, timer.durationSeconds()));
+        Timer restarted = new Timer(name, cycle.now() + timer.durationSeconds() * 1000, timer.durationSeconds());
+        instance.timers.put(name, restarted);
+        cycle.scheduled(restarted);
     }
 
     private void clearTimer(JsonNode spec, ObjectNode out) {

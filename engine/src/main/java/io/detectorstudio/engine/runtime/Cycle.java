@@ -80,7 +80,7 @@ final class Cycle implements EvaluationContext {
             }
         }
         instance.lastUpdateTime = now;
-        return record(created, from);
+        return engine.tracing() ? record(created, from) : null;
     }
 
     private CompiledState state() {
@@ -117,6 +117,9 @@ final class Cycle implements EvaluationContext {
     }
 
     private boolean check(String group, CompiledEvent event, String kind) {
+        if (!engine.tracing()) {
+            return event.condition() == null || evaluator.evaluate(event.condition()).isTrue();
+        }
         ObjectNode evaluation = evaluations.addObject();
         evaluation.put("group", group);
         evaluation.put("stateName", instance.stateName);
@@ -148,7 +151,9 @@ final class Cycle implements EvaluationContext {
     private void execute(CompiledEvent event) {
         for (ObjectNode action : event.actions()) {
             ObjectNode performed = new ActionRunner(this, model, instance, event.name()).run(action);
-            actions.add(performed);
+            if (engine.tracing()) {
+                actions.add(performed);
+            }
             engine.emit(performed);
         }
     }
@@ -180,6 +185,10 @@ final class Cycle implements EvaluationContext {
     /** §C.10: an iotEvents action sends its payload as a new message, processed after this cycle. */
     void forward(String inputName, JsonNode payload) {
         engine.forward(new Message(inputName, nextActionExecutionId(), payload, now));
+    }
+
+    void scheduled(Timer timer) {
+        engine.scheduled(model.name, instance, timer);
     }
 
     Expr expression(String text) {

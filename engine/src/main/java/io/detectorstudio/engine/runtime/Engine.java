@@ -33,6 +33,28 @@ public final class Engine {
     private final Map<String, Long> seenMessageIds = new HashMap<>();
     private final Deque<Message> forwarded = new ArrayDeque<>();
     private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
+    /** Every timer ever scheduled, earliest first; entries whose timer was cleared or restarted are skipped. */
+    private final java.util.PriorityQueue<Scheduled> schedule = new java.util.PriorityQueue<>();
+
+    private record Scheduled(long at, String timer, String model, DetectorInstance instance)
+            implements Comparable<Scheduled> {
+        @Override
+        public int compareTo(Scheduled o) {
+            int c = Long.compare(at, o.at);
+            return c != 0 ? c : timer.compareTo(o.timer);
+        }
+
+        boolean live(Map<String, Map<String, DetectorInstance>> instances) {
+            Timer t = instance.timers.get(timer);
+            Map<String, DetectorInstance> byKey = instances.get(model);
+            return t != null && t.expiresAtMillis() == at && byKey != null
+                    && byKey.get(instance.keyValue == null ? "" : instance.keyValue) == instance;
+        }
+    }
+
+    void scheduled(String model, DetectorInstance instance, Timer timer) {
+        schedule.add(new Scheduled(timer.expiresAtMillis(), timer.name(), model, instance));
+    }
     private ActionSink sink = ActionSink.NONE;
     private CycleListener listener;
     private long cycleSequence;
@@ -71,6 +93,10 @@ public final class Engine {
     public void deleteModel(String name) {
         models.remove(name);
         instances.remove(name);
+    }
+
+    boolean tracing() {
+        return listener != null;
     }
 
     long cycleSequence() {
@@ -190,31 +216,19 @@ public final class Engine {
 
     /** Moves the clock forward, firing every timer due on the way, in time order (ties by name, §C.5). */
     public void advanceTo(long millis) {
-        while (true) {
-            CompiledModel dueModel = null;
-            DetectorInstance dueInstance = null;
-            Timer due = null;
-            for (CompiledModel model : models.values()) {
-                for (DetectorInstance instance : instances.get(model.name).values()) {
-                    for (Timer t : instance.timers.values()) {
-                        if (t.expiresAtMillis() <= millis && (due == null || t.expiresAtMillis() < due.expiresAtMillis()
-                                || (t.expiresAtMillis() == due.expiresAtMillis() && t.name().compareTo(due.name()) < 0))) {
-                            due = t;
-                            dueModel = model;
-                            dueInstance = instance;
-                        }
-                    }
-                }
+        while (!schedule.isEmpty() && schedule.peek().at() <= millis) {
+            Scheduled due = schedule.poll();
+            if (!due.live(instances)) {
+                continue;
             }
-            if (due == null) {
-                break;
-            }
+            CompiledModel model = models.get(due.model());
+            DetectorInstance instance = due.instance();
             if (clock instanceof VirtualClock v) {
-                v.set(due.expiresAtMillis());
+                v.set(due.at());
             }
-            dueInstance.timers.remove(due.name()); // [GAP] §C.5: an expired timer is no longer listed
-            dueInstance.expiredUnconsumed.add(due.name());
-            runCycle(dueModel, dueInstance, null, due.name(), due.expiresAtMillis(), false);
+            instance.timers.remove(due.timer()); // [GAP] §C.5: an expired timer is no longer listed
+            instance.expiredUnconsumed.add(due.timer());
+            runCycle(model, instance, null, due.timer(), due.at(), false);
             while (!forwarded.isEmpty()) {
                 process(forwarded.poll());
             }
@@ -277,7 +291,11 @@ public final class Engine {
         instance.variables.putAll(variables);
         instance.timers.clear();
         instance.expiredUnconsumed.clear();
-        timerSeconds.forEach((name, s) -> instance.timers.put(name, new Timer(name, now + s * 1000, s)));
+        timerSeconds.forEach((name, s) -> {
+            Timer timer = new Timer(name, now + s * 1000, s);
+            instance.timers.put(name, timer);
+            scheduled(model, instance, timer);
+        });
         instance.lastUpdateTime = now;
         return null;
     }
@@ -302,6 +320,9 @@ public final class Engine {
         });
         seenMessageIds.clear();
         seenMessageIds.putAll(snapshot.seenMessageIds());
+        schedule.clear();
+        instances.forEach((model, byKey) -> byKey.values().forEach(i -> i.timers.values()
+                .forEach(t -> scheduled(model, i, t))));
         cycleSequence = snapshot.cycleSequence();
     }
 

@@ -1,0 +1,163 @@
+package io.detectorstudio.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.io.LoadedModel;
+import io.detectorstudio.engine.io.ModelLoader;
+import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.VirtualClock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench FILE}: drives the engine with generated messages (every {@code $input.X.path} the model reads gets
+ * a number from 20 to 100, the key a value from a fixed set) and prints throughput, latency and heap per instance.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the engine on a model with generated messages: messages/s, p50/p99 latency and "
+                + "bytes per detector instance.")
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final Pattern INPUT_PATH = Pattern.compile("\\$input\\.([A-Za-z][A-Za-z0-9_]*)((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the model file")
+    Path file;
+
+    @Option(names = "--inputs", paramLabel = "PATH", description = "accepted for symmetry with run; paths come from the model")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--detectors", defaultValue = "10000", description = "distinct keys (default ${DEFAULT-VALUE})")
+    int detectors;
+
+    @Option(names = "--messages", defaultValue = "1000000", description = "measured messages (default ${DEFAULT-VALUE})")
+    int messages;
+
+    @Option(names = "--evaluation", paramLabel = "BATCH|SERIAL", description = "override the model's evaluation method")
+    String evaluation;
+
+    @Option(names = "--seed", defaultValue = "20240611", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedModel model;
+        try {
+            model = new ModelLoader().load(file).model(null);
+        } catch (ModelReadException e) {
+            spec.commandLine().getErr().println(file + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        }
+        ObjectNode request = model.request().deepCopy();
+        if (evaluation != null) {
+            if (!evaluation.equals("BATCH") && !evaluation.equals("SERIAL")) {
+                spec.commandLine().getErr().println("bench: --evaluation must be BATCH or SERIAL");
+                return ExitCodes.CANNOT_RUN;
+            }
+            request.put("evaluationMethod", evaluation);
+        }
+        Map<String, List<String[]>> paths = readPaths(request);
+        if (paths.isEmpty()) {
+            spec.commandLine().getErr().println("bench: the model reads no $input.NAME.path, nothing to generate");
+            return ExitCodes.CANNOT_RUN;
+        }
+        String[] keyPath = request.hasNonNull("key") ? request.get("key").asText().split("\\.") : null;
+        List<String> inputNames = new ArrayList<>(paths.keySet());
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] counter = {0};
+        Engine engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
+        engine.setActionSink(a -> counter[0]++);
+        engine.putModel(request);
+
+        long before = usedHeap();
+        for (int k = 0; k < detectors; k++) { // one message per key first: every instance exists (steady state)
+            engine.put(List.of(message(inputNames.get(0), paths, keyPath, k, random, "w" + k)));
+        }
+        long bytesPerInstance = (usedHeap() - before) / Math.max(1, detectors);
+
+        Message[] generated = new Message[messages];
+        for (int i = 0; i < messages; i++) {
+            String input = inputNames.get(random.nextInt(inputNames.size()));
+            generated[i] = message(input, paths, keyPath, random.nextInt(detectors), random, null);
+        }
+        long[] latencies = new long[messages];
+        long start = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            long t0 = System.nanoTime();
+            engine.put(List.of(generated[i]));
+            latencies[i] = System.nanoTime() - t0;
+        }
+        long elapsed = System.nanoTime() - start;
+        Arrays.sort(latencies);
+        out.printf(java.util.Locale.ROOT, "model: %s (%s), %d detectors, %d messages, %d actions%n",
+                model.name(), request.path("evaluationMethod").asText("BATCH"), detectors, messages, counter[0]);
+        out.printf(java.util.Locale.ROOT, "messages/s: %.0f%n", messages / (elapsed / 1e9));
+        out.printf(java.util.Locale.ROOT, "latency p50: %.1f us, p99: %.1f us%n",
+                latencies[messages / 2] / 1e3, latencies[(int) (messages * 0.99)] / 1e3);
+        out.printf(java.util.Locale.ROOT, "heap per detector instance: %d bytes%n", bytesPerInstance);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Message message(String input, Map<String, List<String[]>> paths, String[] keyPath, int key,
+                                   SplittableRandom random, String id) {
+        ObjectNode payload = JsonNodeFactory.instance.objectNode();
+        for (String[] path : paths.get(input)) {
+            put(payload, path, JsonNodeFactory.instance.numberNode(20 + random.nextInt(81)));
+        }
+        if (keyPath != null) {
+            put(payload, keyPath, JsonNodeFactory.instance.textNode(String.format("key-%05d", key)));
+        }
+        return new Message(input, id, payload, null);
+    }
+
+    private static void put(ObjectNode root, String[] path, JsonNode value) {
+        ObjectNode node = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            node = node.has(path[i]) && node.get(path[i]).isObject() ? (ObjectNode) node.get(path[i]) : node.putObject(path[i]);
+        }
+        node.set(path[path.length - 1], value);
+    }
+
+    private static Map<String, List<String[]>> readPaths(ObjectNode request) {
+        Map<String, List<String[]>> paths = new LinkedHashMap<>();
+        Matcher m = INPUT_PATH.matcher(request.path("detectorModelDefinition").toString());
+        while (m.find()) {
+            String[] path = m.group(2).substring(1).split("\\.");
+            List<String[]> list = paths.computeIfAbsent(m.group(1), k -> new ArrayList<>());
+            if (list.stream().noneMatch(p -> Arrays.equals(p, path))) {
+                list.add(path);
+            }
+        }
+        return paths;
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+}
