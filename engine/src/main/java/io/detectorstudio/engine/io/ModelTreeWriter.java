@@ -119,7 +119,7 @@ public final class ModelTreeWriter {
     /** One action object ({@code {"setVariable": {...}}}); an {@link UnknownAction} is written as it was read. */
     public JsonNode action(Action action) {
         if (action instanceof UnknownAction unknown) {
-            return unknown.json().deepCopy();
+            return unknown.json();
         }
         ObjectNode wrapper = NODES.objectNode();
         ObjectNode a = wrapper.putObject(action.key());

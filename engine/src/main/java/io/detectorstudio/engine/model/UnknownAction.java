@@ -16,6 +16,12 @@ public record UnknownAction(String key, JsonNode json) implements Action {
         json = json.deepCopy();
     }
 
+    /** A copy: Jackson nodes are mutable and this record is not. */
+    @Override
+    public JsonNode json() {
+        return json.deepCopy();
+    }
+
     @Override
     public List<ExpressionField> expressionFields() {
         return List.of();
