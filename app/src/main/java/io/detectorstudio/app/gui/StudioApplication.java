@@ -1,19 +1,22 @@
 package io.detectorstudio.app.gui;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The JavaFX application: main window of Detector Studio. */
+/** The JavaFX application: one {@link MainWindow}, opening the file given on the command line if any. */
 public final class StudioApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("Detector Studio"));
-        stage.setTitle("Detector Studio");
-        stage.setScene(new Scene(root, 1280, 800));
+        MainWindow window = new MainWindow(stage);
+        stage.setScene(new Scene(window.root(), 1400, 900));
         stage.show();
+        List<String> args = getParameters().getRaw();
+        if (!args.isEmpty()) {
+            window.open(Path.of(args.get(0)));
+        }
     }
 }

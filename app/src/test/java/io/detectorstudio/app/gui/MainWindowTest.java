@@ -1,0 +1,72 @@
+package io.detectorstudio.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private MainWindow window;
+    private Stage stage;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage);
+        stage.setScene(new Scene(window.root(), 1200, 800));
+        stage.show();
+    }
+
+    private void openAndWait(Path file, FxRobot robot) throws Exception {
+        Task<ModelWorkspace>[] task = new Task[1];
+        robot.interact(() -> task[0] = window.open(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task[0].isDone());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void opensTheMotorSampleWithDiagramOutlineAndTitle(FxRobot robot) throws Exception {
+        openAndWait(Path.of("..", "samples", "motor", "model.json"), robot);
+        assertThat(window.workspaceProperty().get()).isNotNull();
+        assertThat(stage.getTitle()).startsWith("motorDetectorModel — model.json");
+        assertThat(window.outlineTree().getRoot().getChildren()).extracting(i -> i.getValue())
+                .containsExactly("Normal  (initial)", "Dangerous");
+        assertThat(window.problemsTable().getItems()).noneMatch(d -> d.isError());
+        assertThat(robot.lookup("Normal").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aModelWithErrorsListsThemInTheProblemsView(FxRobot robot) throws Exception {
+        openAndWait(Path.of("..", "engine", "src", "test", "resources", "models",
+                "awscli__motorDetectorModel_htmlEscaped.json"), robot);
+        assertThat(window.problemsTable().getItems()).anySatisfy(d ->
+                assertThat(d.code()).isEqualTo("DS-EXPR-HTML-ENTITY"));
+    }
+
+    @Test
+    void aCorruptFileShowsADialogAndKeepsTheWindowUsable(FxRobot robot) throws Exception {
+        openAndWait(Path.of("..", "samples", "motor", "model.json"), robot);
+        Path corrupt = dir.resolve("corrupt.json");
+        Files.writeString(corrupt, "{\"detectorModelDefinition\": {");
+        openAndWait(corrupt, robot);
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).isPresent();
+        assertThat(stage.getTitle()).startsWith("motorDetectorModel"); // the open model is still there
+        assertThat(window.workspaceProperty().get().model().name()).isEqualTo("motorDetectorModel");
+    }
+}
