@@ -1,80 +1,90 @@
 package io.detectorstudio.engine.expr;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /** The binary operators other than {@code &&}/{@code ||} on already evaluated operands (§B.3, §B.6). */
 final class Operators {
 
+    /** §B.1 [GAP]: division of decimals keeps 16 significant digits, half-even. */
+    static final MathContext DIVISION = MathContext.DECIMAL64;
+
     private Operators() {
     }
 
-    static Value apply(String op, Value left, Value right, ExpressionOptions options) {
-        switch (op) {
-            case "==":
-            case "!=": {
-                Value failure = invalidOf(left, right);
-                if (failure != null) {
-                    return failure;
-                }
-                // §B.6 rule 7: with undefined, == is false and != is true (the blueprints' "never set" idiom)
-                if (left.type() == Value.Type.UNDEFINED || right.type() == Value.Type.UNDEFINED) {
-                    return Value.bool(op.equals("!="));
-                }
-                Boolean equal = equal(left, right);
-                if (equal == null) {
-                    return Value.invalid("cannot compare " + left.type() + " with " + right.type());
-                }
-                return Value.bool(op.equals("==") == equal);
-            }
-            default:
-                break;
+    /** {@code ==} and {@code !=}: with undefined, == is false and != is true (§B.6 rule 7, the "never set" idiom). */
+    static Value equality(boolean notEqual, Value left, Value right) {
+        Value failure = invalidOf(left, right);
+        if (failure != null) {
+            return failure;
         }
+        if (left.type() == Value.Type.UNDEFINED || right.type() == Value.Type.UNDEFINED) {
+            return Value.bool(notEqual);
+        }
+        Boolean equal = equal(left, right);
+        if (equal == null) {
+            return Value.invalid("cannot compare " + left.type() + " with " + right.type());
+        }
+        return Value.bool(notEqual != equal);
+    }
+
+    /** {@code < <= > >=} on numbers or on strings; null or undefined operands give undefined (§B.6 rule 6). */
+    static Value compare(String op, Value left, Value right) {
         Value failure = invalidOf(left, right);
         if (failure != null) {
             return failure;
         }
         if (absent(left) || absent(right)) {
-            return Value.UNDEFINED; // §B.6 rule 6
+            return Value.UNDEFINED;
         }
-        switch (op) {
-            case "<", "<=", ">", ">=" -> {
-                int c;
-                if (left.isNumber() && right.isNumber()) {
-                    c = compareNumbers(left, right);
-                } else if (left.type() == Value.Type.STRING && right.type() == Value.Type.STRING) {
-                    c = left.asString().compareTo(right.asString()); // [GAP] §B.3: code point order
-                } else {
-                    return Value.invalid("'" + op + "' cannot compare " + left.type() + " with " + right.type());
-                }
-                return Value.bool(switch (op) {
-                    case "<" -> c < 0;
-                    case "<=" -> c <= 0;
-                    case ">" -> c > 0;
-                    default -> c >= 0;
-                });
-            }
-            case "+" -> {
-                if (left.type() == Value.Type.STRING && right.type() == Value.Type.STRING) {
-                    return Value.string(left.asString() + right.asString());
-                }
-                return arithmetic(op, left, right, options);
-            }
-            case "-", "*", "/" -> {
-                return arithmetic(op, left, right, options);
-            }
-            case "|", "&", "^" -> {
-                if (left.type() != Value.Type.INTEGER || right.type() != Value.Type.INTEGER) {
-                    return Value.invalid("'" + op + "' needs Integer operands but got " + left.type() + " and "
-                            + right.type());
-                }
-                long a = left.asLong();
-                long b = right.asLong();
-                return Value.integer(op.equals("|") ? a | b : op.equals("&") ? a & b : a ^ b);
-            }
-            default -> {
-                return Value.invalid("unknown operator " + op);
-            }
+        int c;
+        if (left.isNumber() && right.isNumber()) {
+            c = compareNumbers(left, right);
+        } else if (left.type() == Value.Type.STRING && right.type() == Value.Type.STRING) {
+            c = left.asString().compareTo(right.asString()); // [GAP] §B.3: code point order
+        } else {
+            return Value.invalid("'" + op + "' cannot compare " + left.type() + " with " + right.type());
         }
+        return Value.bool(switch (op) {
+            case "<" -> c < 0;
+            case "<=" -> c <= 0;
+            case ">" -> c > 0;
+            default -> c >= 0;
+        });
+    }
+
+    /** {@code + - * /}: Integer arithmetic with overflow checks, Decimal otherwise, {@code +} joins two strings. */
+    static Value arithmetic(String op, Value left, Value right, ExpressionOptions options) {
+        Value failure = invalidOf(left, right);
+        if (failure != null) {
+            return failure;
+        }
+        if (absent(left) || absent(right)) {
+            return Value.UNDEFINED;
+        }
+        if (op.equals("+") && left.type() == Value.Type.STRING && right.type() == Value.Type.STRING) {
+            return Value.string(left.asString() + right.asString());
+        }
+        return numeric(op, left, right, options);
+    }
+
+    /** {@code | & ^} on Integers. */
+    static Value bitwise(String op, Value left, Value right) {
+        Value failure = invalidOf(left, right);
+        if (failure != null) {
+            return failure;
+        }
+        if (absent(left) || absent(right)) {
+            return Value.UNDEFINED;
+        }
+        if (left.type() != Value.Type.INTEGER || right.type() != Value.Type.INTEGER) {
+            return Value.invalid("'" + op + "' needs Integer operands but got " + left.type() + " and "
+                    + right.type());
+        }
+        long a = left.asLong();
+        long b = right.asLong();
+        return Value.integer(op.equals("|") ? a | b : op.equals("&") ? a & b : a ^ b);
     }
 
     private static boolean absent(Value v) {
@@ -99,14 +109,14 @@ final class Operators {
         return a.equals(b);
     }
 
-    private static int compareNumbers(Value a, Value b) {
+    static int compareNumbers(Value a, Value b) {
         if (a.type() == Value.Type.INTEGER && b.type() == Value.Type.INTEGER) {
             return Long.compare(a.asLong(), b.asLong());
         }
         return a.asDecimal().compareTo(b.asDecimal());
     }
 
-    private static Value arithmetic(String op, Value left, Value right, ExpressionOptions options) {
+    private static Value numeric(String op, Value left, Value right, ExpressionOptions options) {
         if (!left.isNumber() || !right.isNumber()) {
             return Value.invalid("'" + op + "' cannot combine " + left.type() + " and " + right.type()
                     + (left.type() == Value.Type.STRING || right.type() == Value.Type.STRING
@@ -124,7 +134,7 @@ final class Operators {
                         if (b == 0) {
                             throw new ArithmeticException("division by zero");
                         }
-                        yield Evaluator.divideIntegers(a, b, options);
+                        yield divideIntegers(a, b, options);
                     }
                 });
             } catch (ArithmeticException e) {
@@ -137,7 +147,15 @@ final class Operators {
             case "+" -> Value.decimal(a.add(b));
             case "-" -> Value.decimal(a.subtract(b));
             case "*" -> Value.decimal(a.multiply(b));
-            default -> b.signum() == 0 ? Value.invalid("division by zero") : Value.decimal(a.divide(b, Evaluator.DIVISION));
+            default -> b.signum() == 0 ? Value.invalid("division by zero") : Value.decimal(a.divide(b, DIVISION));
         };
+    }
+
+    /** Integer division: truncation toward zero, or half-up when the option says so (§B.3 [GAP]). */
+    static long divideIntegers(long a, long b, ExpressionOptions options) {
+        if (!options.integerDivisionRoundsHalfUp()) {
+            return a / b;
+        }
+        return BigDecimal.valueOf(a).divide(BigDecimal.valueOf(b), 0, RoundingMode.HALF_UP).longValue();
     }
 }

@@ -1,0 +1,65 @@
+package io.detectorstudio.engine.expr;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names → slots for variables and inputs, fixed when a model is compiled: a compiled reference holds its slot and
+ * reads an array at run time. Append-only, so slots stay valid while new names (e.g. a BatchUpdateDetector setting
+ * a variable no expression mentions) are added.
+ */
+public final class SymbolTable {
+
+    private final Map<String, Integer> variableSlots = new HashMap<>();
+    private final List<String> variableNames = new ArrayList<>();
+    private final Map<String, Integer> inputSlots = new HashMap<>();
+    private final List<String> inputNames = new ArrayList<>();
+
+    public synchronized int variableSlot(String name) {
+        return variableSlots.computeIfAbsent(name, n -> {
+            variableNames.add(n);
+            return variableNames.size() - 1;
+        });
+    }
+
+    /** The slot of a known variable, or -1. */
+    public synchronized int existingVariableSlot(String name) {
+        return variableSlots.getOrDefault(name, -1);
+    }
+
+    public synchronized int inputSlot(String name) {
+        return inputSlots.computeIfAbsent(name, n -> {
+            inputNames.add(n);
+            return inputNames.size() - 1;
+        });
+    }
+
+    /** The slot of a known input, or -1. */
+    public synchronized int existingInputSlot(String name) {
+        return inputSlots.getOrDefault(name, -1);
+    }
+
+    public synchronized String variableName(int slot) {
+        return variableNames.get(slot);
+    }
+
+    public synchronized String inputName(int slot) {
+        return inputNames.get(slot);
+    }
+
+    public synchronized int variableCount() {
+        return variableNames.size();
+    }
+
+    public synchronized int inputCount() {
+        return inputNames.size();
+    }
+
+    /** Variable names in slot order. */
+    public synchronized List<String> variableNames() {
+        return Collections.unmodifiableList(new ArrayList<>(variableNames));
+    }
+}
