@@ -2,6 +2,7 @@ package io.detectorstudio.app.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.diagnostics.Category;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import java.nio.file.Path;
 
@@ -21,6 +22,7 @@ final class DiagnosticFormat {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("severity", d.severity().word());
         o.put("code", d.code());
+        o.put("type", Category.of(d.code()).type());
         o.put("message", d.message());
         o.put("path", d.path());
         o.put("line", d.line());

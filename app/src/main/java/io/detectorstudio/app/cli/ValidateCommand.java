@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
+import io.detectorstudio.engine.diagnostics.Severity;
 import io.detectorstudio.engine.io.LoadedInput;
 import io.detectorstudio.engine.io.LoadedModel;
 import io.detectorstudio.engine.io.ModelFile;
@@ -41,6 +42,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", description = "the model to check when a file holds several")
     String modelName;
+
+    @Option(names = "--info", description = "also print info findings (the inferred type of each variable) in text output")
+    boolean info;
 
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
@@ -87,7 +91,8 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             errors |= diagnostics.stream().anyMatch(Diagnostic::isError);
             if (format == Format.text) {
-                diagnostics.forEach(d -> out.println(DiagnosticFormat.text(file, d)));
+                diagnostics.stream().filter(d -> info || d.severity() != Severity.INFO)
+                        .forEach(d -> out.println(DiagnosticFormat.text(file, d)));
             } else {
                 ObjectNode f = jsonFiles.addObject();
                 f.put("file", file.toString());

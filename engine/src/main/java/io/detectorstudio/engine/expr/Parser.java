@@ -34,6 +34,41 @@ public final class Parser {
         this.tokens = Lexer.tokenize(text, problems);
     }
 
+    /**
+     * A template field (semantics §A.4: e.g. {@code iotTopicPublish.mqttTopic}): literal text in which each
+     * {@code ${expression}} is evaluated and spliced in. Spans are offsets in {@code text}.
+     */
+    public static ParseResult parseTemplate(String text, ExpressionOptions options) {
+        List<ExpressionProblem> problems = new ArrayList<>();
+        List<Object> parts = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf("${", i);
+            if (open < 0) {
+                parts.add(text.substring(i));
+                break;
+            }
+            if (open > i) {
+                parts.add(text.substring(i, open));
+            }
+            int close = text.indexOf('}', open + 2);
+            if (close < 0) {
+                problems.add(ExpressionProblem.error("DS-EXPR-TEMPLATE", "'${' has no closing '}'", open,
+                        text.length()));
+                return new ParseResult(new Expr.Error(0, text.length()), List.copyOf(problems));
+            }
+            ParseResult sub = parse(text.substring(open + 2, close), options);
+            int offset = open + 2;
+            for (ExpressionProblem p : sub.problems()) {
+                problems.add(new ExpressionProblem(p.severity(), p.code(), p.message(), offset + p.start(),
+                        offset + p.end()));
+            }
+            parts.add(Spans.shift(sub.expr(), offset));
+            i = close + 1;
+        }
+        return new ParseResult(new Expr.Template(List.copyOf(parts), '\'', 0, text.length()), List.copyOf(problems));
+    }
+
     public static ParseResult parse(String text) {
         return parse(text, ExpressionOptions.DEFAULTS);
     }
