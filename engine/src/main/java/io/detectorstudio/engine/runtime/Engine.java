@@ -308,7 +308,14 @@ public final class Engine {
             byKey.forEach((k, i) -> c.put(k, i.copy()));
             copy.put(model, c);
         });
-        return new Snapshot(copy, new HashMap<>(seenMessageIds), clock.nowMillis(), cycleSequence);
+        long now = clock.nowMillis();
+        Map<String, Long> seen = new HashMap<>(); // ids outside the window can never match again: not kept
+        seenMessageIds.forEach((id, at) -> {
+            if (now - at < options.deduplicationWindowMillis()) {
+                seen.put(id, at);
+            }
+        });
+        return new Snapshot(copy, seen, now, cycleSequence);
     }
 
     public void restore(Snapshot snapshot) {
