@@ -23,7 +23,7 @@ final class CompletionPopup {
 
     CompletionPopup(Consumer<Completion> onChoose) {
         list.setFocusTraversable(false);
-        list.getStyleClass().add("expr-completion-list");
+        list.getStyleClass().addAll("root", "expr-completion-list"); // "root": the theme's lookups in the popup
         list.getStylesheets().add(ExpressionStyles.STYLESHEET);
         list.setPrefWidth(420);
         list.setCellFactory(v -> new CompletionCell());

@@ -58,7 +58,9 @@ public abstract class ExpressionEditor extends StackPane {
             new ReadOnlyObjectWrapper<>(this, "diagnostics", List.of());
     private final CompletionPopup completion = new CompletionPopup(this::insert);
     private final ProblemHover hover;
-    private ExpressionAnalysis analysis = ExpressionAnalyzer.analyze("", FieldKind.EXPRESSION);
+    private final ReadOnlyObjectWrapper<ExpressionAnalysis> shown =
+            new ReadOnlyObjectWrapper<>(this, "analysis", ExpressionAnalyzer.analyze("", FieldKind.EXPRESSION));
+    private ExpressionAnalysis analysis = shown.get();
     private final List<Integer> bracketMarks = new ArrayList<>();
     private boolean syncing;
 
@@ -70,7 +72,12 @@ public abstract class ExpressionEditor extends StackPane {
                                FieldKind initialMode) {
         this.area = area;
         getStyleClass().add("expression-editor");
-        getStylesheets().add(ExpressionStyles.STYLESHEET);
+        // added once in a scene: RichTextFX styles text while detached, where the theme's lookups do not resolve
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null && !getStylesheets().contains(ExpressionStyles.STYLESHEET)) {
+                getStylesheets().add(ExpressionStyles.STYLESHEET);
+            }
+        });
         getChildren().add(view);
         area.setUndoManager(UndoUtils.plainTextUndoManager(area)); // style changes are not undo steps
         mode.set(Objects.requireNonNull(initialMode));
@@ -157,6 +164,7 @@ public abstract class ExpressionEditor extends StackPane {
         bracketMarks.clear();
         area.setStyleSpans(0, styled.spans());
         diagnostics.set(analysis.problems());
+        shown.set(analysis);
         markBrackets();
     }
 
@@ -346,6 +354,11 @@ public abstract class ExpressionEditor extends StackPane {
 
     public List<ExpressionProblem> getDiagnostics() {
         return diagnostics.get();
+    }
+
+    /** The analysis whose colours and problems are shown; changes each time a (re)analysis is applied. */
+    public ReadOnlyObjectProperty<ExpressionAnalysis> analysisProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     /** The RichTextFX area, e.g. for focus, caret or editable state. */

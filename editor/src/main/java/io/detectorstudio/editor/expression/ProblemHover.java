@@ -17,7 +17,7 @@ final class ProblemHover {
     private final Label message = new Label();
 
     ProblemHover(GenericStyledArea<?, ?, ?> area, IntFunction<Optional<ExpressionProblem>> problemAt) {
-        message.getStyleClass().add("expr-problem-popup");
+        message.getStyleClass().addAll("root", "expr-problem-popup"); // "root": the theme's lookups in the popup
         message.getStylesheets().add(ExpressionStyles.STYLESHEET);
         message.setWrapText(true);
         message.setMaxWidth(480);

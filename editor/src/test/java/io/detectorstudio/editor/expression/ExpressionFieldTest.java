@@ -75,6 +75,23 @@ class ExpressionFieldTest {
     }
 
     @Test
+    void hoveringAnUnderlinedProblemShowsItsMessage(FxRobot robot) throws Exception {
+        robot.interact(() -> field.setText("1 + 2 % 3"));
+        assertThat(field.getDiagnostics()).extracting(ExpressionProblem::code).contains("DS-EXPR-CHARACTER");
+        javafx.geometry.Bounds percent = WaitForAsyncUtils.asyncFx(
+                () -> field.area().getCharacterBoundsOnScreen(6, 7).orElseThrow()).get();
+        robot.moveTo(new javafx.geometry.Point2D(percent.getCenterX(), percent.getCenterY()));
+        robot.moveBy(1, 0);
+        WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(field.isHoverShowing()).isTrue();
+        assertThat(field.hoverText()).contains("unexpected character '%'").contains("DS-EXPR-CHARACTER");
+        robot.moveTo(new javafx.geometry.Point2D(percent.getMinX() - 200, percent.getMaxY() + 150));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(field.isHoverShowing()).isFalse();
+    }
+
+    @Test
     void typingInputDotOffersTheInputsAndThenItsAttributes(FxRobot robot) {
         typeInto(robot, field, "$input.");
         assertThat(field.isCompletionShowing()).isTrue();
