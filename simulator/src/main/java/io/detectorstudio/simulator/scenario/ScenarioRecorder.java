@@ -1,0 +1,139 @@
+package io.detectorstudio.simulator.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.expr.Value;
+import io.detectorstudio.engine.runtime.DetectorInstance;
+import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.VirtualClock;
+import io.detectorstudio.simulator.session.InstanceState;
+import io.detectorstudio.simulator.session.Session;
+import io.detectorstudio.simulator.session.SessionInput;
+import io.detectorstudio.simulator.session.Updates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a session's history as a scenario (scenario.md) that re-runs green: every operation becomes a step, and
+ * after it an {@code expect} (state, every variable, every timer's seconds left) for each instance the operation
+ * touched and an {@code expectActions} with the external actions it emitted. The expectations come from running
+ * the history again on a fresh engine, exactly as {@link ScenarioRunner} will; messages without an id get one
+ * ({@code rec<op>-<n>}) so action payloads match.
+ */
+public final class ScenarioRecorder {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
+
+    private ScenarioRecorder() {
+    }
+
+    /**
+     * @param model a path relative to the scenario file (text node) or the model object inline
+     */
+    public static ObjectNode record(Session.Config config, List<SessionInput> history, String name, JsonNode model) {
+        ObjectNode scenario = JSON.objectNode();
+        scenario.put("scenarioVersion", 1);
+        scenario.put("name", name);
+        scenario.set("model", model);
+        if (!config.inputNames().isEmpty()) {
+            ArrayNode inputs = scenario.putArray("inputs");
+            config.inputNames().forEach(n -> inputs.addObject().put("inputName", n));
+        }
+        scenario.put("start", Instant.ofEpochMilli(config.startMillis()).toString());
+        if (config.options().retainInputValues() != EngineOptions.DEFAULTS.retainInputValues()) {
+            scenario.putObject("options").put("retainInputValues", config.options().retainInputValues());
+        }
+        ArrayNode steps = scenario.putArray("steps");
+
+        Engine engine = new Engine(config.options(), new VirtualClock(config.startMillis()));
+        String modelName = config.model().path("detectorModelName").asText("");
+        boolean keyed = config.model().hasNonNull("key");
+        Set<String> touched = new LinkedHashSet<>();
+        List<ObjectNode> external = new ArrayList<>();
+        engine.setCycleListener(r -> touched.add(r.hasNonNull("keyValue") ? r.get("keyValue").asText() : null));
+        engine.setActionSink(a -> {
+            if (ScenarioRunner.EXTERNAL.contains(a.path("type").asText())) {
+                external.add(a);
+            }
+        });
+        engine.putModel(config.model());
+        config.inputNames().forEach(engine::declareInput);
+        int op = 0;
+        for (SessionInput input : history) {
+            touched.clear();
+            external.clear();
+            if (input instanceof SessionInput.Send send) {
+                List<Message> batch = new ArrayList<>();
+                ArrayNode entries = JSON.arrayNode();
+                for (int i = 0; i < send.batch().size(); i++) {
+                    Message m = send.batch().get(i);
+                    Message withId = new Message(m.inputName(), m.messageId() != null ? m.messageId() : "rec" + op + "-" + i,
+                            m.payload(), m.timestampMillis());
+                    batch.add(withId);
+                    ObjectNode entry = entries.addObject().put("inputName", withId.inputName());
+                    entry.set("payload", withId.payload());
+                    entry.put("messageId", withId.messageId());
+                    if (withId.timestampMillis() != null) {
+                        entry.put("timestamp", Instant.ofEpochMilli(withId.timestampMillis()).toString());
+                    }
+                }
+                if (entries.size() == 1) {
+                    steps.addObject().set("message", entries.get(0));
+                } else {
+                    steps.addObject().set("messages", entries);
+                }
+                engine.put(batch);
+            } else if (input instanceof SessionInput.Advance advance) {
+                long by = Math.max(0, advance.toMillis() - engine.now());
+                steps.addObject().put("advance", Duration.ofMillis(by).toString());
+                engine.advanceTo(engine.now() + by);
+            } else if (input instanceof SessionInput.Update update) {
+                steps.addObject().set("update", update.entry());
+                String key = update.entry().hasNonNull("key") ? update.entry().get("key").asText() : null;
+                Updates.Parsed p = Updates.parse(update.entry());
+                if (engine.update(modelName, key, p.stateName(), p.variables(), p.timers()) == null) {
+                    touched.add(key);
+                }
+            }
+            for (String key : touched) {
+                steps.addObject().set("expect", expect(engine, modelName, keyed, key));
+            }
+            if (!external.isEmpty()) {
+                ArrayNode actions = steps.addObject().putArray("expectActions");
+                external.forEach(actions::add);
+            }
+            op++;
+        }
+        return scenario;
+    }
+
+    private static ObjectNode expect(Engine engine, String model, boolean keyed, String key) {
+        ObjectNode expect = JSON.objectNode();
+        if (keyed) {
+            expect.put("key", key);
+        }
+        DetectorInstance instance = engine.instance(model, key);
+        if (instance == null) {
+            return expect.put("exists", false);
+        }
+        InstanceState state = InstanceState.of(instance);
+        expect.put("state", state.stateName());
+        ObjectNode variables = expect.putObject("variables");
+        state.variables().forEach((name, v) -> {
+            if (v.type() != Value.Type.NULL && v.isDefined()) {
+                variables.set(name, InstanceState.json(v));
+            }
+        });
+        ObjectNode timers = expect.putObject("timers");
+        state.timers().keySet().forEach(t -> timers.put(t, state.secondsLeft(t, engine.now())));
+        return expect;
+    }
+}

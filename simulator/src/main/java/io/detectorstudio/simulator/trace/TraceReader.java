@@ -1,0 +1,135 @@
+package io.detectorstudio.simulator.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.io.LocatedJson;
+import io.detectorstudio.engine.io.LocatingReader;
+import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.engine.io.SourceRange;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a trace (trace.md, JSON lines) and checks what replay needs of every record; a bad line is reported as
+ * {@code file:line:column: $.path: message}. Blank lines are skipped.
+ */
+public final class TraceReader {
+
+    /** One record and the line it was on. */
+    public record Line(int line, ObjectNode record) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final Set<String> TRIGGERS = Set.of("Message", "Timer", "Update");
+
+    public List<Line> read(Path file) throws TraceException {
+        List<Line> out = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            int number = 0;
+            while ((text = in.readLine()) != null) {
+                number++;
+                if (!text.isBlank()) {
+                    out.add(new Line(number, line(file, number, text)));
+                }
+            }
+        } catch (IOException e) {
+            throw new TraceException(file.toString(), 0, 0, "$", "cannot read the trace: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static ObjectNode line(Path file, int number, String text) throws TraceException {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
+            throw new TraceException(file.toString(), number, column, "$",
+                    "not JSON: " + e.getOriginalMessage() + " (a trace has one JSON object per line)");
+        }
+        Check c = new Check(file, number, text);
+        if (!(node instanceof ObjectNode record)) {
+            throw c.error("$", "a trace line is one JSON object (a cycle record)");
+        }
+        if (!record.path("seq").isIntegralNumber()) {
+            throw c.error(record.has("seq") ? "$.seq" : "$", "seq must be an integer");
+        }
+        if (!record.path("time").isTextual() || !instant(record.get("time").asText())) {
+            throw c.error(record.has("time") ? "$.time" : "$", "time must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        }
+        if (!record.path("detectorModelName").isTextual()) {
+            throw c.error(record.has("detectorModelName") ? "$.detectorModelName" : "$", "detectorModelName must be a string");
+        }
+        JsonNode trigger = record.path("trigger");
+        if (!trigger.isObject()) {
+            throw c.error(record.has("trigger") ? "$.trigger" : "$", "trigger must be an object with type Message, Timer or Update");
+        }
+        String type = trigger.path("type").asText("");
+        if (!TRIGGERS.contains(type)) {
+            throw c.error(trigger.has("type") ? "$.trigger.type" : "$.trigger", "trigger.type must be Message, Timer or Update");
+        }
+        switch (type) {
+            case "Message" -> {
+                if (!trigger.path("inputName").isTextual()) {
+                    throw c.error("$.trigger", "a Message trigger needs inputName (string)");
+                }
+                if (!trigger.path("payload").isObject()) {
+                    throw c.error(trigger.has("payload") ? "$.trigger.payload" : "$.trigger", "payload must be a JSON object");
+                }
+            }
+            case "Timer" -> {
+                if (!trigger.path("timerName").isTextual()) {
+                    throw c.error("$.trigger", "a Timer trigger needs timerName (string)");
+                }
+            }
+            default -> {
+                if (!trigger.path("state").path("stateName").isTextual()) {
+                    throw c.error("$.trigger", "an Update trigger needs state {stateName, variables, timers}");
+                }
+            }
+        }
+        if (!record.path("state").path("stateName").isTextual()) {
+            throw c.error(record.has("state") ? "$.state" : "$", "state must be {stateName, variables, timers}");
+        }
+        return record;
+    }
+
+    private static boolean instant(String text) {
+        try {
+            Instant.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** Locates a path inside one line (parsed again with positions only when something is wrong). */
+    private record Check(Path file, int line, String text) {
+        TraceException error(String path, String message) {
+            int column = 1;
+            try {
+                LocatedJson located = new LocatingReader().read(text.getBytes(StandardCharsets.UTF_8), false);
+                SourceRange r = located.rangeOf(path);
+                if (r != SourceRange.UNKNOWN) {
+                    column = r.column();
+                }
+            } catch (ModelReadException e) {
+                // parsed once already; keep column 1
+            }
+            return new TraceException(file.toString(), line, column, path, message);
+        }
+    }
+}
