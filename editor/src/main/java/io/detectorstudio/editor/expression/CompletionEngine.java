@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * What to offer for a text and caret (no JavaFX): after {@code $input.} the inputs, after {@code $input.Name.}
  * that input's attribute paths, after {@code $variable.} the variables, inside {@code timeout("…")} the timers,
  * inside {@code currentInput("…")} the inputs, inside other strings the state names, elsewhere the 13 functions
- * with their signatures, {@code $input.}/{@code $variable.}, {@code timeout("timer")} and true/false. In TEMPLATE
+ * with their signatures, {@code $input.}/{@code $variable.}, every input attribute and variable as a full
+ * reference, {@code timeout("timer")} and true/false. In TEMPLATE
  * mode only the inside of an unclosed {@code ${…}} is code.
  */
 public final class CompletionEngine {
@@ -160,6 +161,16 @@ public final class CompletionEngine {
                 items.add(new Completion(name, name + "(", Completion.Kind.FUNCTION, signature, false)));
         items.add(new Completion("$input.", "$input.", Completion.Kind.KEYWORD, "an input's attribute", true));
         items.add(new Completion("$variable.", "$variable.", Completion.Kind.KEYWORD, "a variable", true));
+        for (CompletionSource.InputSymbol input : source.inputs()) {
+            for (String path : input.attributePaths()) {
+                String reference = "$input." + quote(input.name()) + "." + quotePath(path);
+                items.add(new Completion(reference, reference, Completion.Kind.ATTRIBUTE, "input attribute", false));
+            }
+        }
+        for (String variable : source.variables()) {
+            String reference = "$variable." + quote(variable);
+            items.add(new Completion(reference, reference, Completion.Kind.VARIABLE, "variable", false));
+        }
         for (String timer : source.timers()) {
             String call = "timeout(\"" + timer + "\")";
             items.add(new Completion(call, call, Completion.Kind.TIMER, "true once after the timer expired", false));
@@ -171,9 +182,18 @@ public final class CompletionEngine {
 
     private static CompletionResult result(int start, int end, String prefix, List<Completion> candidates) {
         String p = prefix.toLowerCase(Locale.ROOT);
-        List<Completion> matching = candidates.stream()
-                .filter(c -> c.label().toLowerCase(Locale.ROOT).startsWith(p)).toList();
+        List<Completion> matching = candidates.stream().filter(c -> matches(c.label(), p)).toList();
         return new CompletionResult(start, end, matching);
+    }
+
+    /** The label starts with the prefix, or a reference's name does ({@code pre} finds {@code $input.PressureInput.…}). */
+    private static boolean matches(String label, String lowerPrefix) {
+        String l = label.toLowerCase(Locale.ROOT);
+        if (l.startsWith(lowerPrefix)) {
+            return true;
+        }
+        String name = l.startsWith("$input.") ? l.substring(7) : l.startsWith("$variable.") ? l.substring(10) : null;
+        return name != null && !lowerPrefix.isEmpty() && name.startsWith(lowerPrefix);
     }
 
     private static boolean isWordChar(char c) {

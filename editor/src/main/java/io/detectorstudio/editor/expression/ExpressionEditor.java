@@ -100,7 +100,12 @@ public abstract class ExpressionEditor extends StackPane {
         });
         mode.addListener((o, was, now) -> reanalyze());
         watchChanges();
-        area.caretPositionProperty().addListener((o, was, now) -> markBrackets());
+        area.caretPositionProperty().addListener((o, was, now) -> {
+            markBrackets();
+            if (completion.isShowing()) {
+                Platform.runLater(this::followCaret);
+            }
+        });
         area.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         area.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -229,12 +234,23 @@ public abstract class ExpressionEditor extends StackPane {
             return;
         }
         boolean typedDot = change.getInserted().equals(".") && change.getRemoved().isEmpty();
-        if (typedDot || completion.isShowing()) {
-            Platform.runLater(() -> {
-                if (typedDot || completion.isShowing()) {
-                    showCompletions(false);
-                }
-            });
+        if (typedDot) {
+            Platform.runLater(() -> showCompletions(false));
+        } else if (completion.isShowing()) {
+            Platform.runLater(this::followCaret);
+        }
+    }
+
+    /** Narrows the open list to what fits at the caret; closes it when the caret left the word being completed. */
+    private void followCaret() {
+        if (!completion.isShowing()) {
+            return;
+        }
+        CompletionResult now = completions();
+        if (now.isEmpty() || now.replaceStart() != completion.result().replaceStart()) {
+            completion.hide();
+        } else {
+            area.getCaretBounds().ifPresent(caret -> completion.show(area, caret, now));
         }
     }
 

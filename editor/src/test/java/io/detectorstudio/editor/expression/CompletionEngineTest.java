@@ -97,7 +97,12 @@ class CompletionEngineTest {
                 });
         assertThat(items).extracting(Completion::label)
                 .contains("$input.", "$variable.", "timeout(\"cooldown\")", "true", "false");
+        assertThat(items).extracting(Completion::label).contains("$input.PressureInput.sensorData.pressure",
+                "$input.Odd.`a b`.c", "$variable.count");
         assertThat(labels("isN|", FieldKind.EXPRESSION, RICH)).containsExactly("isNull");
+        assertThat(labels("pres|", FieldKind.EXPRESSION, RICH)).containsExactly(
+                "$input.PressureInput.sensorData.pressure", "$input.PressureInput.motorid",
+                "$variable.pressureThresholdBreached");
         assertThat(labels("$v|", FieldKind.EXPRESSION, RICH)).containsExactly("$variable.");
     }
 

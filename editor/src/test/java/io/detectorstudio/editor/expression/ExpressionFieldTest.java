@@ -115,6 +115,25 @@ class ExpressionFieldTest {
     }
 
     @Test
+    void movingTheCaretAwayClosesCompletionAndClickingAProposalInsertsIt(FxRobot robot) {
+        typeInto(robot, field, "1 + $variable.");
+        assertThat(field.shownCompletions()).extracting(Completion::label)
+                .containsExactly("pressureThresholdBreached");
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(field.isCompletionShowing()).isFalse();
+
+        robot.type(KeyCode.END);
+        robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("pressureThresholdBreached");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(field.getText()).isEqualTo("1 + $variable.pressureThresholdBreached");
+        assertThat(field.getDiagnostics()).isEmpty();
+    }
+
+    @Test
     void ctrlSpaceOffersTheFunctionsAndEscCloses(FxRobot robot) {
         robot.clickOn(field.area());
         robot.press(KeyCode.CONTROL).type(KeyCode.SPACE).release(KeyCode.CONTROL);
