@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.detectorstudio.engine.expr.Evaluator;
-import io.detectorstudio.engine.expr.MapContext;
-import io.detectorstudio.engine.expr.Parser;
 import io.detectorstudio.engine.expr.Value;
 import io.detectorstudio.engine.runtime.DetectorInstance;
 import io.detectorstudio.engine.runtime.Engine;
@@ -19,91 +16,155 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import io.detectorstudio.simulator.faults.DeliveryFaults;
+import io.detectorstudio.simulator.faults.FaultyDelivery;
+import io.detectorstudio.simulator.session.InstanceState;
+import io.detectorstudio.simulator.session.Updates;
 
-/** Runs a {@link Scenario} on the engine with a virtual clock and checks every expectation. */
+/**
+ * Runs a {@link Scenario} on the engine with a virtual clock and checks every expectation.
+ *
+ * <p>By default the trace is collected into the result. With {@link Options#trace()} set it is streamed there
+ * instead (the result's trace stays empty, so memory does not grow with the run); with {@link Options#faults()}
+ * messages pass through {@link FaultyDelivery} (held messages are released before every expectation and update, and
+ * delivered at the end). Trace records are numbered by the runner, and updates write {@code Update} records.
+ */
 public final class ScenarioRunner {
 
     /** Actions that leave the detector (matched by expectActions); the others are internal. */
     static final Set<String> EXTERNAL = Set.of("iotTopicPublish", "iotEvents", "iotSiteWise", "dynamoDB",
             "dynamoDBv2", "firehose", "lambda", "sns", "sqs");
 
+    /**
+     * @param trace  receives every trace record as it is written; null = collect into the result
+     * @param faults delivery faults applied to messages
+     */
+    public record Options(Consumer<ObjectNode> trace, DeliveryFaults faults) {
+        public static final Options DEFAULTS = new Options(null, DeliveryFaults.NONE);
+    }
+
+    private final Options options;
+
+    public ScenarioRunner() {
+        this(Options.DEFAULTS);
+    }
+
+    public ScenarioRunner(Options options) {
+        this.options = options;
+    }
+
     public ScenarioResult run(Scenario scenario) {
         long started = System.nanoTime();
         Engine engine = new Engine(scenario.options(), new VirtualClock(scenario.startMillis()));
         List<ObjectNode> external = new ArrayList<>();
         List<ObjectNode> trace = new ArrayList<>();
+        Consumer<ObjectNode> sink = options.trace() != null ? options.trace() : trace::add;
+        long[] seq = {0};
+        int lastExpectActions = -1;
+        for (Scenario.Step step : scenario.steps()) {
+            if (step.kind().equals("expectActions")) {
+                lastExpectActions = step.index();
+            }
+        }
+        int[] current = {0};
+        int collectUntil = lastExpectActions;
         engine.setActionSink(a -> {
-            if (EXTERNAL.contains(a.path("type").asText())) {
+            if (current[0] < collectUntil && EXTERNAL.contains(a.path("type").asText())) {
                 external.add(a);
             }
         });
-        engine.setCycleListener(trace::add);
+        engine.setCycleListener(r -> sink.accept(r.put("seq", ++seq[0])));
         engine.putModel(scenario.model());
         scenario.inputNames().forEach(engine::declareInput);
         String model = scenario.model().path("detectorModelName").asText("");
         List<ScenarioResult.Failure> failures = new ArrayList<>();
-        int actionsChecked = 0;
+        Scenario.Step[] at = {null};
+        FaultyDelivery faulty = options.faults().active() ? new FaultyDelivery(options.faults(), new FaultyDelivery.Target() {
+            @Override
+            public void deliver(List<Message> batch) {
+                put(engine, batch, at[0], failures);
+            }
+
+            @Override
+            public void advanceTo(long millis) {
+                engine.advanceTo(millis);
+            }
+
+            @Override
+            public long now() {
+                return engine.now();
+            }
+        }) : null;
         for (Scenario.Step step : scenario.steps()) {
             JsonNode v = step.value();
+            at[0] = step;
+            current[0] = step.index();
+            if (faulty != null && !step.kind().startsWith("message") && !step.kind().equals("advance")) {
+                faulty.flush();
+            }
             switch (step.kind()) {
-                case "message" -> send(engine, List.of(v), step, failures);
-                case "messages" -> {
-                    List<JsonNode> batch = new ArrayList<>();
-                    v.forEach(batch::add);
-                    send(engine, batch, step, failures);
+                case "message", "messages" -> {
+                    List<Message> batch = new ArrayList<>();
+                    if (step.kind().equals("message")) {
+                        batch.add(ScenarioInputs.message(v, step.index(), 0));
+                    } else {
+                        for (int i = 0; i < v.size(); i++) {
+                            batch.add(ScenarioInputs.message(v.get(i), step.index(), i));
+                        }
+                    }
+                    if (faulty != null) {
+                        faulty.send(batch);
+                    } else {
+                        put(engine, batch, step, failures);
+                    }
                 }
-                case "advance" -> engine.advanceTo(engine.now() + ScenarioReader.durationMillis(v));
-                case "update" -> update(engine, model, v, step, failures);
+                case "advance" -> {
+                    long to = engine.now() + ScenarioReader.durationMillis(v);
+                    if (faulty != null) {
+                        faulty.advanceTo(to);
+                    } else {
+                        engine.advanceTo(to);
+                    }
+                }
+                case "update" -> update(engine, model, v, step, failures, seq, sink);
                 case "expect" -> expect(engine, model, v, step, failures);
                 case "expectActions" -> {
-                    List<ObjectNode> since = external.subList(actionsChecked, external.size());
-                    expectActions(v, since, step, failures);
-                    actionsChecked = external.size();
+                    expectActions(v, external, step, failures);
+                    external.clear();
                 }
                 default -> throw new IllegalStateException("unchecked step kind " + step.kind());
             }
         }
+        if (faulty != null) {
+            faulty.finish();
+        }
         return new ScenarioResult(scenario, failures, trace, System.nanoTime() - started);
     }
 
-    private static void send(Engine engine, List<JsonNode> entries, Scenario.Step step,
-                             List<ScenarioResult.Failure> failures) {
-        List<Message> batch = new ArrayList<>();
-        int i = 0;
-        for (JsonNode m : entries) {
-            Long timestamp = m.has("timestamp") ? timestamp(m.get("timestamp")) : null;
-            String id = m.has("messageId") ? m.get("messageId").asText() : "step" + step.index() + "-" + i;
-            batch.add(new Message(m.get("inputName").asText(), id, m.get("payload"), timestamp));
-            i++;
-        }
+    private static void put(Engine engine, List<Message> batch, Scenario.Step step,
+                            List<ScenarioResult.Failure> failures) {
         for (MessageError e : engine.put(batch)) {
             failures.add(new ScenarioResult.Failure(step.index(), "message " + e.messageId() + " accepted",
                     e.errorCode() + ": " + e.errorMessage()));
         }
     }
 
-    private static Long timestamp(JsonNode t) {
-        return t.isNumber() ? Long.valueOf(t.asLong()) : Long.valueOf(java.time.Instant.parse(t.asText()).toEpochMilli());
-    }
-
-    /** BatchUpdateDetector: variable values are expression literal text (§C.8). */
+    /** BatchUpdateDetector: variable values are expression literal text (§C.8); traced as an Update record. */
     private static void update(Engine engine, String model, JsonNode v, Scenario.Step step,
-                               List<ScenarioResult.Failure> failures) {
-        Map<String, Value> variables = new LinkedHashMap<>();
-        for (JsonNode variable : v.path("state").path("variables")) {
-            Value value = new Evaluator(new MapContext()).evaluate(Parser.parse(variable.path("value").asText()).expr());
-            variables.put(variable.path("name").asText(), value);
-        }
-        Map<String, Long> timers = new LinkedHashMap<>();
-        for (JsonNode timer : v.path("state").path("timers")) {
-            timers.put(timer.path("name").asText(), timer.path("seconds").asLong());
-        }
-        MessageError error = engine.update(model, v.has("key") ? v.get("key").asText() : null,
-                v.path("state").path("stateName").asText(), variables, timers);
+                               List<ScenarioResult.Failure> failures, long[] seq, Consumer<ObjectNode> sink) {
+        Updates.Parsed parsed = Updates.parse(v);
+        String key = v.has("key") ? v.get("key").asText() : null;
+        DetectorInstance before = engine.instance(model, key);
+        String from = before == null ? null : before.stateName();
+        MessageError error = engine.update(model, key, parsed.stateName(), parsed.variables(), parsed.timers());
         if (error != null) {
             failures.add(new ScenarioResult.Failure(step.index(), "update applied",
                     error.errorCode() + ": " + error.errorMessage()));
+            return;
         }
+        sink.accept(Updates.record(++seq[0], engine.now(), model, key, v, from,
+                InstanceState.of(engine.instance(model, key))));
     }
 
     private static void expect(Engine engine, String model, JsonNode v, Scenario.Step step,
