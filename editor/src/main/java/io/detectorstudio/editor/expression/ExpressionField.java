@@ -22,6 +22,5 @@ public class ExpressionField extends ExpressionEditor {
     private ExpressionField(StyleClassedTextField field, FieldKind mode) {
         super(field, field, mode);
         getStyleClass().add("expression-field");
-        field.getStyleClass().add("code-area");
     }
 }
