@@ -8,7 +8,12 @@ import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.ActionSink;
 import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.PerformedAction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -59,6 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,9 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
         String[] keyPath = request.hasNonNull("key") ? request.get("key").asText().split("\\.") : null;
         List<String> inputNames = new ArrayList<>(paths.keySet());
         SplittableRandom random = new SplittableRandom(seed);
-        long[] counter = {0};
+        CountingSink counter = new CountingSink();
         Engine engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
-        engine.setActionSink(a -> counter[0]++);
+        engine.setActionSink(counter);
         engine.putModel(request);
 
         long before = usedHeap();
@@ -109,15 +116,48 @@ public final class BenchCommand implements Callable<Integer> {
             latencies[i] = System.nanoTime() - t0;
         }
         long elapsed = System.nanoTime() - start;
+        long actions = counter.count;
+
+        // the same messages again as the UTF-8 bytes a device sends: parsing is part of the work
+        byte[][] bytes = new byte[messages][];
+        for (int i = 0; i < messages; i++) {
+            bytes[i] = generated[i].payload().toString().getBytes(StandardCharsets.UTF_8);
+        }
+        long jsonStart = System.nanoTime();
+        try {
+            for (int i = 0; i < messages; i++) {
+                engine.put(List.of(new Message(generated[i].inputName(), null, JSON.readTree(bytes[i]), null)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long jsonElapsed = System.nanoTime() - jsonStart;
+
         Arrays.sort(latencies);
         out.printf(java.util.Locale.ROOT, "model: %s (%s), %d detectors, %d messages, %d actions%n",
-                model.name(), request.path("evaluationMethod").asText("BATCH"), detectors, messages, counter[0]);
+                model.name(), request.path("evaluationMethod").asText("BATCH"), detectors, messages, actions);
         out.printf(java.util.Locale.ROOT, "messages/s: %.0f%n", messages / (elapsed / 1e9));
+        out.printf(java.util.Locale.ROOT, "messages/s from JSON bytes: %.0f%n", messages / (jsonElapsed / 1e9));
         out.printf(java.util.Locale.ROOT, "latency p50: %.1f us, p99: %.1f us%n",
                 latencies[messages / 2] / 1e3, latencies[(int) (messages * 0.99)] / 1e3);
         out.printf(java.util.Locale.ROOT, "heap per detector instance: %d bytes%n", bytesPerInstance);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Counts actions without asking for their JSON, like a sink that forwards them in bulk. */
+    private static final class CountingSink implements ActionSink {
+        long count;
+
+        @Override
+        public void accept(ObjectNode action) {
+            count++;
+        }
+
+        @Override
+        public void performed(PerformedAction action) {
+            count++;
+        }
     }
 
     private static Message message(String input, Map<String, List<String[]>> paths, String[] keyPath, int key,

@@ -1,6 +1,8 @@
 package io.detectorstudio.engine.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 
 /**
@@ -35,6 +37,12 @@ public final class Evaluator {
 
     /** §B.1: integral JSON numbers are Integer, others Decimal with their written scale; objects/arrays undefined. */
     public static Value fromJson(JsonNode node) {
+        if (node instanceof IntNode i) { // the common case first: no chain of type tests
+            return Value.integer(i.intValue());
+        }
+        if (node instanceof TextNode t) {
+            return Value.string(t.textValue());
+        }
         if (node == null || node.isMissingNode() || node.isContainerNode()) {
             return Value.UNDEFINED;
         }

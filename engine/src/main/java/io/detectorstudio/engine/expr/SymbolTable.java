@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Names → slots for variables and inputs, fixed when a model is compiled: a compiled reference holds its slot and
  * reads an array at run time. Append-only, so slots stay valid while new names (e.g. a BatchUpdateDetector setting
- * a variable no expression mentions) are added.
+ * a variable no expression mentions) are added. Not thread-safe: one engine (single-threaded) owns it.
  */
 public final class SymbolTable {
 
@@ -18,7 +18,7 @@ public final class SymbolTable {
     private final Map<String, Integer> inputSlots = new HashMap<>();
     private final List<String> inputNames = new ArrayList<>();
 
-    public synchronized int variableSlot(String name) {
+    public int variableSlot(String name) {
         return variableSlots.computeIfAbsent(name, n -> {
             variableNames.add(n);
             return variableNames.size() - 1;
@@ -26,11 +26,11 @@ public final class SymbolTable {
     }
 
     /** The slot of a known variable, or -1. */
-    public synchronized int existingVariableSlot(String name) {
+    public int existingVariableSlot(String name) {
         return variableSlots.getOrDefault(name, -1);
     }
 
-    public synchronized int inputSlot(String name) {
+    public int inputSlot(String name) {
         return inputSlots.computeIfAbsent(name, n -> {
             inputNames.add(n);
             return inputNames.size() - 1;
@@ -38,28 +38,28 @@ public final class SymbolTable {
     }
 
     /** The slot of a known input, or -1. */
-    public synchronized int existingInputSlot(String name) {
+    public int existingInputSlot(String name) {
         return inputSlots.getOrDefault(name, -1);
     }
 
-    public synchronized String variableName(int slot) {
+    public String variableName(int slot) {
         return variableNames.get(slot);
     }
 
-    public synchronized String inputName(int slot) {
+    public String inputName(int slot) {
         return inputNames.get(slot);
     }
 
-    public synchronized int variableCount() {
+    public int variableCount() {
         return variableNames.size();
     }
 
-    public synchronized int inputCount() {
+    public int inputCount() {
         return inputNames.size();
     }
 
     /** Variable names in slot order. */
-    public synchronized List<String> variableNames() {
+    public List<String> variableNames() {
         return Collections.unmodifiableList(new ArrayList<>(variableNames));
     }
 }

@@ -30,7 +30,20 @@ public final class Value {
         this.string = string;
     }
 
+    /** Small integers are shared, like {@link Integer#valueOf}: sensor readings and counters allocate nothing. */
+    private static final int CACHE_LOW = -128;
+    private static final Value[] SMALL = new Value[1024 - CACHE_LOW + 1];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new Value(Type.INTEGER, i + CACHE_LOW, null, null);
+        }
+    }
+
     public static Value integer(long v) {
+        if (v >= CACHE_LOW && v < CACHE_LOW + SMALL.length) {
+            return SMALL[(int) v - CACHE_LOW];
+        }
         return new Value(Type.INTEGER, v, null, null);
     }
 

@@ -2,11 +2,15 @@ package io.detectorstudio.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.detectorstudio.engine.expr.Expr;
+import io.detectorstudio.engine.expr.CompiledExpression;
+import io.detectorstudio.engine.expr.ExpressionCompiler;
+import io.detectorstudio.engine.expr.ExpressionOptions;
 import io.detectorstudio.engine.expr.Parser;
+import io.detectorstudio.engine.expr.SymbolTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,32 +18,39 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A detector model prepared for running: conditions parsed once, states indexed, routed inputs known (§C.1). */
+/**
+ * A detector model prepared for running: every condition and action expression compiled once against the
+ * model's {@link SymbolTable} (variables and inputs become slots), states indexed, routed inputs known (§C.1).
+ */
 final class CompiledModel {
 
     private static final Pattern INPUT_REFERENCE = Pattern.compile("\\$input\\.(`[^`]+`|[A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern CURRENT_INPUT = Pattern.compile("currentInput\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
+    /** §A.4: text fields of these actions are expressions; of the others literal text (mqttTopic: a template). */
+    private static final Set<String> EXPRESSION_FIELD_ACTIONS = Set.of("dynamoDB", "dynamoDBv2", "iotSiteWise");
 
-    record CompiledEvent(String name, Expr condition, String conditionText, List<ObjectNode> actions,
-                         String nextState) { }
+    record CompiledEvent(String name, CompiledExpression condition, String conditionText,
+                         CompiledAction[] actions, String nextState) { }
 
-    record CompiledState(String name, List<CompiledEvent> onEnter, List<CompiledEvent> onInput,
-                         List<CompiledEvent> transitions, List<CompiledEvent> onExit) { }
+    record CompiledState(String name, CompiledEvent[] onEnter, CompiledEvent[] onInput,
+                         CompiledEvent[] transitions, CompiledEvent[] onExit) { }
 
     final String name;
     final String version;
-    final List<String> keyPath;
+    final String[] keyPath;
     final boolean serial;
     final String initialState;
+    final SymbolTable symbols = new SymbolTable();
     final Map<String, CompiledState> states = new LinkedHashMap<>();
     final Set<String> routedInputs = new HashSet<>();
-    private final Map<String, Expr> expressions = new HashMap<>();
+    private final ExpressionCompiler compiler = new ExpressionCompiler(symbols, ExpressionOptions.DEFAULTS);
+    private final Map<String, CompiledExpression> expressions = new HashMap<>();
 
     CompiledModel(ObjectNode request, String version) {
         this.name = request.path("detectorModelName").asText("");
         this.version = version;
         String key = request.path("key").asText(null);
-        this.keyPath = key == null ? null : splitPath(key);
+        this.keyPath = key == null ? null : splitPath(key).toArray(String[]::new);
         this.serial = "SERIAL".equals(request.path("evaluationMethod").asText());
         JsonNode definition = request.path("detectorModelDefinition");
         this.initialState = definition.path("initialStateName").asText();
@@ -59,23 +70,72 @@ final class CompiledModel {
         while (m.find()) {
             routedInputs.add(m.group(1));
         }
+        routedInputs.forEach(symbols::inputSlot);
     }
 
-    private List<CompiledEvent> events(JsonNode list) {
+    private CompiledEvent[] events(JsonNode list) {
         List<CompiledEvent> out = new ArrayList<>();
         for (JsonNode event : list) {
             String condition = event.has("condition") ? event.get("condition").asText() : null;
-            List<ObjectNode> actions = new ArrayList<>();
-            event.path("actions").forEach(a -> actions.add((ObjectNode) a));
+            List<CompiledAction> actions = new ArrayList<>();
+            event.path("actions").forEach(a -> actions.add(action(a)));
             out.add(new CompiledEvent(event.path("eventName").asText(), condition == null ? null : expression(condition),
-                    condition, actions, event.has("nextState") ? event.get("nextState").asText() : null));
+                    condition, actions.toArray(CompiledAction[]::new),
+                    event.has("nextState") ? event.get("nextState").asText() : null));
         }
-        return out;
+        return out.toArray(CompiledEvent[]::new);
     }
 
-    /** Parses each distinct expression text once; broken text yields an Error node (evaluates to invalid). */
-    Expr expression(String text) {
-        return expressions.computeIfAbsent(text, t -> Parser.parse(t).expr());
+    private CompiledAction action(JsonNode action) {
+        Iterator<Map.Entry<String, JsonNode>> fields = action.fields();
+        if (!fields.hasNext()) {
+            return new CompiledAction.Malformed("unknown", "the action object is empty");
+        }
+        Map.Entry<String, JsonNode> entry = fields.next();
+        String type = entry.getKey();
+        JsonNode spec = entry.getValue();
+        return switch (type) {
+            case "setVariable" -> {
+                String variable = spec.path("variableName").asText();
+                String value = spec.path("value").asText();
+                yield new CompiledAction.SetVariable(variable, symbols.variableSlot(variable), expression(value), value);
+            }
+            case "setTimer" -> new CompiledAction.SetTimer(spec.path("timerName").asText(),
+                    spec.has("durationExpression") ? null : spec.path("seconds").asLong(),
+                    spec.has("durationExpression") ? expression(spec.get("durationExpression").asText()) : null);
+            case "resetTimer" -> new CompiledAction.ResetTimer(spec.path("timerName").asText());
+            case "clearTimer" -> new CompiledAction.ClearTimer(spec.path("timerName").asText());
+            default -> external(type, spec);
+        };
+    }
+
+    private CompiledAction external(String type, JsonNode spec) {
+        ObjectNode literal = Values.JSON.objectNode();
+        List<CompiledAction.EvaluatedField> evaluated = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (field.getKey().equals("payload")) {
+                continue;
+            }
+            literal.set(field.getKey(), value);
+            if (value.isTextual() && EXPRESSION_FIELD_ACTIONS.contains(type)) {
+                evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), expression(value.asText()), false, value));
+            } else if (value.isTextual() && type.equals("iotTopicPublish") && value.asText().contains("${")) {
+                evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), compiler.compile(
+                        Parser.parseTemplate(value.asText(), ExpressionOptions.DEFAULTS).expr()), true, value));
+            }
+        }
+        JsonNode payload = spec.path("payload");
+        CompiledExpression content = payload.has("contentExpression")
+                ? expression(payload.get("contentExpression").asText()) : null;
+        return new CompiledAction.External(type, literal, List.copyOf(evaluated), content,
+                content == null ? null : payload.path("type").asText("JSON"), spec.path("inputName").asText(null));
+    }
+
+    /** Compiles each distinct expression text once; broken text compiles to nodes that evaluate to invalid. */
+    CompiledExpression expression(String text) {
+        return expressions.computeIfAbsent(text, compiler::compile);
     }
 
     /** A key or jsonPath ({@code payload.`device id`}) split into its segments. */

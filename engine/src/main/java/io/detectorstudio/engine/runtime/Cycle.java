@@ -3,56 +3,66 @@ package io.detectorstudio.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.detectorstudio.engine.expr.EvaluationContext;
-import io.detectorstudio.engine.expr.Evaluator;
-import io.detectorstudio.engine.expr.Expr;
+import io.detectorstudio.engine.expr.Frame;
 import io.detectorstudio.engine.expr.Value;
 import io.detectorstudio.engine.runtime.CompiledModel.CompiledEvent;
 import io.detectorstudio.engine.runtime.CompiledModel.CompiledState;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * One evaluation cycle of one instance (§C.3): onInput events and transition selection, then transition actions,
- * onExit, the state change and onEnter — with BATCH or SERIAL condition visibility (§C.4). Builds the trace
- * record of shared/contracts/trace.md as it goes.
+ * onExit, the state change and onEnter — with BATCH or SERIAL condition visibility (§C.4). It is the
+ * {@link Frame} the compiled expressions read. The engine keeps one and {@link #reset}s it for every cycle, so a
+ * message allocates only what its actions produce; the trace record of shared/contracts/trace.md is built only
+ * when someone listens.
  */
-final class Cycle implements EvaluationContext {
+final class Cycle extends Frame {
 
     private final Engine engine;
-    private final CompiledModel model;
-    private final DetectorInstance instance;
-    private final Message message;
-    private final String timerName;
-    private final long now;
-    private final Evaluator evaluator;
-    private final ArrayNode evaluations = Values.JSON.arrayNode();
-    private final ArrayNode actions = Values.JSON.arrayNode();
-    /** BATCH: the variables as they were when the current group started; null while actions run (live values). */
-    private Map<String, Value> snapshot;
+    private final ActionRunner actions = new ActionRunner(this);
+    private CompiledModel model;
+    private DetectorInstance instance;
+    private Message message;
+    /** the model's slot of the message's input, or -1 */
+    private int messageSlot;
+    private String timerName;
+    private long now;
+    private long sequence;
     private int actionIndex;
+    /** BATCH: the variables as they were when the current group started; null while actions run (live values). */
+    private Value[] snapshot;
+    /** events whose condition held in the current group (BATCH runs their actions after all were checked) */
+    private CompiledEvent[] firing = new CompiledEvent[8];
+    private ArrayNode evaluations;
+    private ArrayNode performed;
 
-    Cycle(Engine engine, CompiledModel model, DetectorInstance instance, Message message, String timerName, long now) {
+    Cycle(Engine engine) {
         this.engine = engine;
+    }
+
+    void reset(CompiledModel model, DetectorInstance instance, Message message, String timerName, long now,
+               long sequence) {
         this.model = model;
         this.instance = instance;
         this.message = message;
+        this.messageSlot = message == null ? -1 : model.symbols.existingInputSlot(message.inputName());
         this.timerName = timerName;
         this.now = now;
-        this.evaluator = new Evaluator(this);
+        this.sequence = sequence;
+        this.actionIndex = 0;
+        this.snapshot = null;
+        this.evaluations = engine.tracing() ? Values.JSON.arrayNode() : null;
+        this.performed = engine.tracing() ? Values.JSON.arrayNode() : null;
     }
 
     /** Runs the cycle; {@code created} means the instance is new and its initial state's onEnter runs first (§C.2). */
     ObjectNode run(boolean created) {
         String from = instance.stateName;
         if (created) {
-            runGroup("onEnter", state().onEnter(), false);
+            runGroup("onEnter", state().onEnter());
         }
         CompiledState state = state();
-        List<CompiledEvent> firing = new ArrayList<>();
-        CompiledEvent transition = null;
+        CompiledEvent transition;
         if (model.serial) {
             for (CompiledEvent event : state.onInput()) {
                 if (check("onInput", event, "event")) {
@@ -61,22 +71,23 @@ final class Cycle implements EvaluationContext {
             }
             transition = selectTransition(state);
         } else {
-            snapshot = new LinkedHashMap<>(instance.variables);
+            snapshot = instance.variables.clone();
+            int count = 0;
             for (CompiledEvent event : state.onInput()) {
                 if (check("onInput", event, "event")) {
-                    firing.add(event);
+                    count = remember(event, count);
                 }
             }
             transition = selectTransition(state);
             snapshot = null;
-            firing.forEach(this::execute);
+            executeFiring(count);
         }
         if (transition != null) {
             execute(transition);
-            runGroup("onExit", state.onExit(), true);
+            runGroup("onExit", state.onExit());
             instance.stateName = transition.nextState();
             if (model.states.containsKey(transition.nextState())) {
-                runGroup("onEnter", state().onEnter(), true);
+                runGroup("onEnter", state().onEnter());
             }
         }
         instance.lastUpdateTime = now;
@@ -96,7 +107,10 @@ final class Cycle implements EvaluationContext {
         return null;
     }
 
-    private void runGroup(String group, List<CompiledEvent> events, boolean ignored) {
+    private void runGroup(String group, CompiledEvent[] events) {
+        if (events.length == 0) {
+            return;
+        }
         if (model.serial) {
             for (CompiledEvent event : events) {
                 if (check(group, event, "event")) {
@@ -105,20 +119,36 @@ final class Cycle implements EvaluationContext {
             }
             return;
         }
-        snapshot = new LinkedHashMap<>(instance.variables);
-        List<CompiledEvent> firing = new ArrayList<>();
+        snapshot = instance.variables.clone();
+        int count = 0;
         for (CompiledEvent event : events) {
             if (check(group, event, "event")) {
-                firing.add(event);
+                count = remember(event, count);
             }
         }
         snapshot = null;
-        firing.forEach(this::execute);
+        executeFiring(count);
+    }
+
+    private int remember(CompiledEvent event, int count) {
+        if (count == firing.length) {
+            firing = Arrays.copyOf(firing, count * 2);
+        }
+        firing[count] = event;
+        return count + 1;
+    }
+
+    private void executeFiring(int count) {
+        for (int i = 0; i < count; i++) {
+            CompiledEvent event = firing[i];
+            firing[i] = null;
+            execute(event);
+        }
     }
 
     private boolean check(String group, CompiledEvent event, String kind) {
-        if (!engine.tracing()) {
-            return event.condition() == null || evaluator.evaluate(event.condition()).isTrue();
+        if (evaluations == null) {
+            return event.condition() == null || event.condition().test(this);
         }
         ObjectNode evaluation = evaluations.addObject();
         evaluation.put("group", group);
@@ -134,7 +164,7 @@ final class Cycle implements EvaluationContext {
             return true;
         }
         evaluation.put("condition", event.conditionText());
-        Value v = evaluator.evaluate(event.condition());
+        Value v = event.condition().evaluate(this);
         if (v.type() == Value.Type.BOOLEAN) {
             evaluation.put("result", v.isTrue());
             return v.isTrue();
@@ -149,71 +179,79 @@ final class Cycle implements EvaluationContext {
     }
 
     private void execute(CompiledEvent event) {
-        for (ObjectNode action : event.actions()) {
-            ObjectNode performed = new ActionRunner(this, model, instance, event.name()).run(action);
-            if (engine.tracing()) {
-                actions.add(performed);
+        for (CompiledAction action : event.actions()) {
+            PerformedAction done = actions.run(action, event.name());
+            if (performed != null) {
+                performed.add(done.toJson());
             }
-            engine.emit(performed);
+            engine.emit(done);
         }
     }
 
     // ---- what ActionRunner needs
 
-    Evaluator evaluator() {
-        return evaluator;
+    CompiledModel model() {
+        return model;
+    }
+
+    DetectorInstance instance() {
+        return instance;
     }
 
     long now() {
         return now;
     }
 
-    Message message() {
-        return message;
+    long sequence() {
+        return sequence;
+    }
+
+    int nextActionIndex() {
+        return actionIndex++;
+    }
+
+    String inputName() {
+        return message == null ? null : message.inputName();
+    }
+
+    String messageId() {
+        return message == null ? null : message.messageId();
     }
 
     String timerName() {
         return timerName;
     }
 
-    String nextActionExecutionId() {
-        return java.util.UUID.nameUUIDFromBytes((model.name + "/" + instance.keyValue + "/" + now + "/"
-                + engine.cycleSequence() + "/" + actionIndex++).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
-    }
-
     /** §C.10: an iotEvents action sends its payload as a new message, processed after this cycle. */
     void forward(String inputName, JsonNode payload) {
-        engine.forward(new Message(inputName, nextActionExecutionId(), payload, now));
+        String id = java.util.UUID.nameUUIDFromBytes((model.name + "/" + instance.keyValue + "/" + now + "/" + sequence
+                + "/forward/" + nextActionIndex()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        engine.forward(new Message(inputName, id, payload, now));
     }
 
     void scheduled(Timer timer) {
         engine.scheduled(model.name, instance, timer);
     }
 
-    Expr expression(String text) {
-        return model.expression(text);
-    }
-
-    // ---- EvaluationContext
+    // ---- Frame: what the compiled expressions read
 
     @Override
-    public Value variable(String name) {
-        Map<String, Value> view = snapshot != null ? snapshot : instance.variables;
-        return view.getOrDefault(name, Value.UNDEFINED);
+    public Value variable(int slot) {
+        Value[] view = snapshot != null ? snapshot : instance.variables;
+        return slot < view.length ? view[slot] : null;
     }
 
     @Override
-    public JsonNode input(String inputName) {
-        if (message != null && message.inputName().equals(inputName)) {
+    public JsonNode input(int slot) {
+        if (slot == messageSlot) {
             return message.payload();
         }
-        return engine.options().retainInputValues() ? instance.inputs.get(inputName) : null;
+        return engine.options().retainInputValues() ? instance.input(slot) : null;
     }
 
     @Override
     public boolean consumeTimeout(String name) {
-        return instance.expiredUnconsumed.remove(name);
+        return instance.consumeExpiry(name);
     }
 
     @Override
@@ -228,7 +266,7 @@ final class Cycle implements EvaluationContext {
 
     private ObjectNode record(boolean created, String from) {
         ObjectNode r = Values.JSON.objectNode();
-        r.put("seq", engine.cycleSequence());
+        r.put("seq", sequence);
         r.put("time", Values.iso(now));
         r.put("detectorModelName", model.name);
         if (model.keyPath != null) {
@@ -250,26 +288,22 @@ final class Cycle implements EvaluationContext {
         r.put("fromState", created ? null : from);
         r.put("toState", instance.stateName);
         r.set("evaluations", evaluations);
-        r.set("actions", actions);
-        r.set("state", stateJson(true));
+        r.set("actions", performed);
+        r.set("state", stateJson());
         return r;
     }
 
-    /** The instance's state; for traces timers carry timestamp and seconds left, for payloads expiry millis (§C.11). */
-    ObjectNode stateJson(boolean forTrace) {
+    /** The instance's state for the trace: timers with timestamp and seconds left. */
+    private ObjectNode stateJson() {
         ObjectNode state = Values.JSON.objectNode();
         state.put("stateName", instance.stateName);
         ObjectNode variables = state.putObject("variables");
-        instance.variables.forEach((k, v) -> variables.set(k, Values.toJson(v)));
+        instance.variables().forEach((k, v) -> variables.set(k, Values.toJson(v)));
         ObjectNode timers = state.putObject("timers");
-        for (Timer t : instance.timers.values()) {
-            if (forTrace) {
-                ObjectNode timer = timers.putObject(t.name());
-                timer.put("timestamp", Values.iso(t.expiresAtMillis()));
-                timer.put("secondsLeft", Math.max(0, (t.expiresAtMillis() - now + 999) / 1000));
-            } else {
-                timers.put(t.name(), t.expiresAtMillis()); // [GAP] §C.5: {name: expiry epoch millis}
-            }
+        for (Timer t : instance.runningTimers()) {
+            ObjectNode timer = timers.putObject(t.name());
+            timer.put("timestamp", Values.iso(t.expiresAtMillis()));
+            timer.put("secondsLeft", Math.max(0, (t.expiresAtMillis() - now + 999) / 1000));
         }
         return state;
     }

@@ -1,39 +1,115 @@
 package io.detectorstudio.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.detectorstudio.engine.expr.SymbolTable;
 import io.detectorstudio.engine.expr.Value;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** One detector: its state, variables, timers and the retained input values (§C.7). */
+/**
+ * One detector: its state, variables, timers and the retained input values (§C.7). Variables and inputs live in
+ * arrays indexed by the model's slots; timers and pending expiries are created on first use, so an idle
+ * instance is a few small objects.
+ */
 public final class DetectorInstance {
 
+    private static final Value[] NO_VALUES = new Value[0];
+    private static final JsonNode[] NO_INPUTS = new JsonNode[0];
+
     final String keyValue;
+    final SymbolTable symbols;
     String stateName;
-    final LinkedHashMap<String, Value> variables = new LinkedHashMap<>();
-    final LinkedHashMap<String, Timer> timers = new LinkedHashMap<>();
-    final Map<String, JsonNode> inputs = new HashMap<>();
-    /** timers that expired and whose timeout() has not been checked yet (§B.4) */
-    final java.util.Set<String> expiredUnconsumed = new java.util.HashSet<>();
+    /** by variable slot; null = never set */
+    Value[] variables = NO_VALUES;
+    /** by input slot; the last payload of each input (§C.7) */
+    JsonNode[] inputs = NO_INPUTS;
+    /** null until a timer is set */
+    LinkedHashMap<String, Timer> timers;
+    /** timers that expired and whose timeout() has not been checked yet (§B.4); null when none */
+    Set<String> expiredUnconsumed;
     long creationTime;
     long lastUpdateTime;
 
-    DetectorInstance(String keyValue, String stateName, long now) {
+    DetectorInstance(String keyValue, SymbolTable symbols, String stateName, long now) {
         this.keyValue = keyValue;
+        this.symbols = symbols;
         this.stateName = stateName;
         this.creationTime = now;
         this.lastUpdateTime = now;
     }
 
     DetectorInstance copy() {
-        DetectorInstance c = new DetectorInstance(keyValue, stateName, creationTime);
-        c.variables.putAll(variables);
-        c.timers.putAll(timers);
-        c.inputs.putAll(inputs);
-        c.expiredUnconsumed.addAll(expiredUnconsumed);
+        DetectorInstance c = new DetectorInstance(keyValue, symbols, stateName, creationTime);
+        c.variables = variables.clone();
+        c.inputs = inputs.clone();
+        c.timers = timers == null ? null : new LinkedHashMap<>(timers);
+        c.expiredUnconsumed = expiredUnconsumed == null ? null : new HashSet<>(expiredUnconsumed);
         c.lastUpdateTime = lastUpdateTime;
         return c;
+    }
+
+    Value variable(int slot) {
+        return slot < variables.length ? variables[slot] : null;
+    }
+
+    void setVariable(int slot, Value value) {
+        if (slot >= variables.length) {
+            variables = Arrays.copyOf(variables, symbols.variableCount());
+        }
+        variables[slot] = value;
+    }
+
+    JsonNode input(int slot) {
+        return slot < inputs.length ? inputs[slot] : null;
+    }
+
+    void retainInput(int slot, JsonNode payload) {
+        if (slot >= inputs.length) {
+            inputs = Arrays.copyOf(inputs, symbols.inputCount());
+        }
+        inputs[slot] = payload;
+    }
+
+    Timer timer(String name) {
+        return timers == null ? null : timers.get(name);
+    }
+
+    void putTimer(Timer timer) {
+        if (timers == null) {
+            timers = new LinkedHashMap<>(4);
+        }
+        timers.put(timer.name(), timer);
+    }
+
+    void removeTimer(String name) {
+        if (timers != null) {
+            timers.remove(name);
+        }
+    }
+
+    Iterable<Timer> runningTimers() {
+        return timers == null ? Collections.emptyList() : timers.values();
+    }
+
+    void expired(String timer) {
+        if (expiredUnconsumed == null) {
+            expiredUnconsumed = new HashSet<>(4);
+        }
+        expiredUnconsumed.add(timer);
+    }
+
+    boolean consumeExpiry(String timer) {
+        return expiredUnconsumed != null && expiredUnconsumed.remove(timer);
+    }
+
+    void clearExpiry(String timer) {
+        if (expiredUnconsumed != null) {
+            expiredUnconsumed.remove(timer);
+        }
     }
 
     public String keyValue() {
@@ -44,15 +120,29 @@ public final class DetectorInstance {
         return stateName;
     }
 
-    /** Variables in the order they were first set. */
+    /** Variables that have a value, in slot order (the order the model mentions them). */
     public Map<String, Value> variables() {
-        return java.util.Collections.unmodifiableMap(variables);
+        Map<String, Value> out = new LinkedHashMap<>();
+        for (int slot = 0; slot < variables.length; slot++) {
+            if (variables[slot] != null) {
+                out.put(symbols.variableName(slot), variables[slot]);
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /** Timer name → expiry time in epoch milliseconds. */
     public Map<String, Long> timerExpiries() {
         Map<String, Long> out = new LinkedHashMap<>();
-        timers.values().forEach(t -> out.put(t.name(), t.expiresAtMillis()));
+        runningTimers().forEach(t -> out.put(t.name(), t.expiresAtMillis()));
         return out;
+    }
+
+    public long creationTimeMillis() {
+        return creationTime;
+    }
+
+    public long lastUpdateTimeMillis() {
+        return lastUpdateTime;
     }
 }

@@ -30,7 +30,8 @@ public final class Engine {
     private final Clock clock;
     private final Map<String, CompiledModel> models = new LinkedHashMap<>();
     private final Map<String, Map<String, DetectorInstance>> instances = new HashMap<>();
-    private final Map<String, Long> seenMessageIds = new HashMap<>();
+    /** (input, messageId) → when first seen; insertion order is time order, so old entries are pruned from the head */
+    private final LinkedHashMap<String, Long> seenMessageIds = new LinkedHashMap<>();
     private final Deque<Message> forwarded = new ArrayDeque<>();
     private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
     /** Every timer ever scheduled, earliest first; entries whose timer was cleared or restarted are skipped. */
@@ -45,7 +46,7 @@ public final class Engine {
         }
 
         boolean live(Map<String, Map<String, DetectorInstance>> instances) {
-            Timer t = instance.timers.get(timer);
+            Timer t = instance.timer(timer);
             Map<String, DetectorInstance> byKey = instances.get(model);
             return t != null && t.expiresAtMillis() == at && byKey != null
                     && byKey.get(instance.keyValue == null ? "" : instance.keyValue) == instance;
@@ -58,6 +59,7 @@ public final class Engine {
     private ActionSink sink = ActionSink.NONE;
     private CycleListener listener;
     private long cycleSequence;
+    private final Cycle cycle = new Cycle(this);
 
     public Engine(EngineOptions options, Clock clock) {
         this.options = options;
@@ -103,8 +105,8 @@ public final class Engine {
         return cycleSequence;
     }
 
-    void emit(ObjectNode action) {
-        sink.accept(action);
+    void emit(PerformedAction action) {
+        sink.performed(action);
     }
 
     void forward(Message message) {
@@ -113,30 +115,39 @@ public final class Engine {
 
     /** BatchPutMessage: returns the per-entry errors; the other entries still run. */
     public List<MessageError> put(List<Message> batch) {
-        List<MessageError> errors = new ArrayList<>();
         if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+            List<MessageError> errors = new ArrayList<>();
             for (Message m : batch) {
                 errors.add(new MessageError(m.messageId(), "InvalidRequestException",
                         "a BatchPutMessage call takes 1 to " + MAX_BATCH + " messages, not " + batch.size()));
             }
             return errors;
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (Message m : batch) {
-            if (m.messageId() != null && !ids.add(m.messageId())) {
-                errors.add(new MessageError(m.messageId(), "InvalidRequestException",
-                        "messageId '" + m.messageId() + "' appears twice in this batch"));
-                continue;
-            }
-            MessageError error = process(m);
-            if (error != null) {
-                errors.add(error);
-            }
+        List<MessageError> errors = null; // most batches have none: allocate only when needed
+        for (int i = 0; i < batch.size(); i++) {
+            Message m = batch.get(i);
+            MessageError error = repeatsAnEarlierId(batch, i) ? new MessageError(m.messageId(),
+                    "InvalidRequestException", "messageId '" + m.messageId() + "' appears twice in this batch")
+                    : process(m);
             while (!forwarded.isEmpty()) {
                 process(forwarded.poll());
             }
+            if (error != null) {
+                errors = errors == null ? new ArrayList<>() : errors;
+                errors.add(error);
+            }
         }
-        return errors;
+        return errors == null ? List.of() : errors;
+    }
+
+    private static boolean repeatsAnEarlierId(List<Message> batch, int i) {
+        String id = batch.get(i).messageId();
+        for (int j = 0; id != null && j < i; j++) {
+            if (id.equals(batch.get(j).messageId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MessageError process(Message m) {
@@ -152,8 +163,9 @@ public final class Engine {
         long now = Math.max(time, clock.nowMillis());
         if (m.messageId() != null) {
             String dedupKey = m.inputName() + "\u0000" + m.messageId(); // [GAP] §C.6: per input name
+            forgetMessageIdsBefore(now - options.deduplicationWindowMillis());
             Long seen = seenMessageIds.get(dedupKey);
-            if (seen != null && now - seen < options.deduplicationWindowMillis()) {
+            if (seen != null) {
                 return null; // §C.6: ignored silently, as the service does
             }
             seenMessageIds.put(dedupKey, now);
@@ -172,11 +184,13 @@ public final class Engine {
             DetectorInstance instance = byKey.get(key == null ? "" : key);
             boolean created = instance == null;
             if (created) {
-                instance = new DetectorInstance(key, model.initialState, now);
+                instance = new DetectorInstance(key, model.symbols, model.initialState, now);
                 byKey.put(key == null ? "" : key, instance);
             }
             runCycle(model, instance, m, null, now, created);
-            instance.inputs.put(m.inputName(), m.payload());
+            if (options.retainInputValues()) {
+                instance.retainInput(model.symbols.existingInputSlot(m.inputName()), m.payload());
+            }
         }
         if (!routed && !declaredInputs.contains(m.inputName())) {
             return new MessageError(m.messageId(), "ResourceNotFoundException",
@@ -188,9 +202,17 @@ public final class Engine {
     private void runCycle(CompiledModel model, DetectorInstance instance, Message m, String timer, long now,
                           boolean created) {
         cycleSequence++;
-        ObjectNode record = new Cycle(this, model, instance, m, timer, now).run(created);
+        cycle.reset(model, instance, m, timer, now, cycleSequence);
+        ObjectNode record = cycle.run(created);
         if (listener != null) {
             listener.cycleFinished(record);
+        }
+    }
+
+    private void forgetMessageIdsBefore(long cutoff) {
+        var it = seenMessageIds.entrySet().iterator();
+        while (it.hasNext() && it.next().getValue() <= cutoff) {
+            it.remove();
         }
     }
 
@@ -226,8 +248,8 @@ public final class Engine {
             if (clock instanceof VirtualClock v) {
                 v.set(due.at());
             }
-            instance.timers.remove(due.timer()); // [GAP] §C.5: an expired timer is no longer listed
-            instance.expiredUnconsumed.add(due.timer());
+            instance.removeTimer(due.timer()); // [GAP] §C.5: an expired timer is no longer listed
+            instance.expired(due.timer());
             runCycle(model, instance, null, due.timer(), due.at(), false);
             while (!forwarded.isEmpty()) {
                 process(forwarded.poll());
@@ -240,15 +262,10 @@ public final class Engine {
 
     /** The time of the next timer due, or null. */
     public Long nextTimerDue() {
-        Long next = null;
-        for (Map<String, DetectorInstance> byKey : instances.values()) {
-            for (DetectorInstance instance : byKey.values()) {
-                for (Timer t : instance.timers.values()) {
-                    next = next == null ? t.expiresAtMillis() : Math.min(next, t.expiresAtMillis());
-                }
-            }
+        while (!schedule.isEmpty() && !schedule.peek().live(instances)) {
+            schedule.poll(); // cleared or restarted since it was scheduled
         }
-        return next;
+        return schedule.isEmpty() ? null : schedule.peek().at();
     }
 
     public long now() {
@@ -287,13 +304,13 @@ public final class Engine {
         }
         long now = clock.nowMillis();
         instance.stateName = stateName;
-        instance.variables.clear();
-        instance.variables.putAll(variables);
-        instance.timers.clear();
-        instance.expiredUnconsumed.clear();
+        instance.variables = new io.detectorstudio.engine.expr.Value[0];
+        variables.forEach((name, value) -> instance.setVariable(m.symbols.variableSlot(name), value));
+        instance.timers = null;
+        instance.expiredUnconsumed = null;
         timerSeconds.forEach((name, s) -> {
             Timer timer = new Timer(name, now + s * 1000, s);
-            instance.timers.put(name, timer);
+            instance.putTimer(timer);
             scheduled(model, instance, timer);
         });
         instance.lastUpdateTime = now;
@@ -309,7 +326,7 @@ public final class Engine {
             copy.put(model, c);
         });
         long now = clock.nowMillis();
-        Map<String, Long> seen = new HashMap<>(); // ids outside the window can never match again: not kept
+        Map<String, Long> seen = new LinkedHashMap<>(); // ids outside the window can never match again: not kept
         seenMessageIds.forEach((id, at) -> {
             if (now - at < options.deduplicationWindowMillis()) {
                 seen.put(id, at);
@@ -328,7 +345,7 @@ public final class Engine {
         seenMessageIds.clear();
         seenMessageIds.putAll(snapshot.seenMessageIds());
         schedule.clear();
-        instances.forEach((model, byKey) -> byKey.values().forEach(i -> i.timers.values()
+        instances.forEach((model, byKey) -> byKey.values().forEach(i -> i.runningTimers()
                 .forEach(t -> scheduled(model, i, t))));
         cycleSequence = snapshot.cycleSequence();
     }

@@ -1,0 +1,119 @@
+package io.detectorstudio.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.runtime.ActionSink;
+import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.PerformedAction;
+import io.detectorstudio.engine.runtime.VirtualClock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Workload M (shared/reference/performance-anchors.md) on the embedded engine, pre-parsed and from JSON bytes,
+ * beside the same model hand-written in Java. One invocation = the whole 2^20-message stream; scores are
+ * messages per second. Every action reaches a counting sink.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@State(Scope.Thread)
+public class EngineBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MotorFleet fleet;
+    private Engine engine;
+    private Message[] messages;
+    private byte[][] bytes;
+    private HandWrittenMotor handWritten;
+    long actions;
+
+    /** Counts actions without asking for their JSON. */
+    final class Counter implements ActionSink {
+        @Override
+        public void accept(ObjectNode action) {
+            actions++;
+        }
+
+        @Override
+        public void performed(PerformedAction action) {
+            actions++;
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        fleet = new MotorFleet();
+        ObjectNode model = (ObjectNode) JSON.readTree(EngineBenchmark.class.getResourceAsStream("/motor.json"));
+        engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
+        engine.setActionSink(new Counter());
+        engine.putModel(model);
+        handWritten = new HandWrittenMotor(sns -> actions++);
+        for (int k = 0; k < MotorFleet.KEYS; k++) { // steady state: every instance exists
+            JsonNode payload = JSON.readTree("{\"motorid\":\"" + fleet.keys[k] + "\",\"sensorData\":{\"pressure\":50}}");
+            engine.put(List.of(new Message("PressureInput", null, payload, null)));
+            handWritten.message(fleet.keys[k], 50);
+        }
+        messages = new Message[MotorFleet.MESSAGES];
+        bytes = new byte[MotorFleet.MESSAGES][];
+        for (int i = 0; i < MotorFleet.MESSAGES; i++) {
+            bytes[i] = fleet.json(i);
+            messages[i] = new Message("PressureInput", null, JSON.readTree(bytes[i]), null);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long engineParsed() {
+        for (Message m : messages) {
+            engine.put(List.of(m));
+        }
+        return actions;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long engineFromJson() throws Exception {
+        for (byte[] b : bytes) {
+            engine.put(List.of(new Message("PressureInput", null, JSON.readTree(b), null)));
+        }
+        return actions;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long handWrittenParsed() {
+        for (int i = 0; i < MotorFleet.MESSAGES; i++) {
+            handWritten.message(fleet.keys[fleet.keyOf[i]], fleet.pressureOf[i]);
+        }
+        return actions;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long handWrittenFromJson() throws Exception {
+        for (byte[] b : bytes) {
+            JsonNode payload = JSON.readTree(b);
+            handWritten.message(payload.get("motorid").textValue(), payload.get("sensorData").get("pressure").longValue());
+        }
+        return actions;
+    }
+}
