@@ -101,7 +101,7 @@ public final class SimulateCommand implements Callable<Integer> {
             } else if (coverage != null) {
                 sink = covered;
             }
-            ScenarioRunner runner = new ScenarioRunner(new ScenarioRunner.Options(sink, deliveryFaults));
+            ScenarioRunner runner = new ScenarioRunner(new ScenarioRunner.Options(sink, false, deliveryFaults));
             for (Scenario scenario : scenarios) {
                 results.add(runner.run(scenario));
             }

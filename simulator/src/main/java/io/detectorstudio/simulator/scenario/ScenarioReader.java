@@ -1,6 +1,12 @@
 package io.detectorstudio.simulator.scenario;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.io.LocatedJson;
 import io.detectorstudio.engine.io.LocatingReader;
@@ -26,18 +32,38 @@ public final class ScenarioReader {
     static final Set<String> TOP_LEVEL = Set.of("scenarioVersion", "name", "model", "inputs", "start", "options", "steps");
     static final Set<String> OPTIONS = Set.of("retainInputValues");
 
+    /**
+     * JSON is read by plain Jackson (the same nodes as {@link LocatingReader}: exact decimals, comments allowed, nothing
+     * after the document), which is several times faster and smaller on long scenarios; positions are worked out
+     * only when something is wrong. YAML goes through the locating reader.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build())
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     public Scenario read(Path file) throws ScenarioException {
-        LocatedJson located;
+        Context c;
+        JsonNode root;
         try {
             String name = file.getFileName().toString();
-            located = new LocatingReader().read(Files.readAllBytes(file), name.endsWith(".yaml") || name.endsWith(".yml"));
+            byte[] bytes = Files.readAllBytes(file);
+            boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+            root = yaml ? null : fastRead(bytes);
+            if (root == null) {
+                LocatedJson located = new LocatingReader().read(bytes, yaml);
+                root = located.root();
+                c = new Context(file, bytes, new LocatedJson[] {located});
+            } else {
+                c = new Context(file, bytes, new LocatedJson[1]);
+            }
         } catch (IOException e) {
             throw new ScenarioException(file.toString(), "$", 0, 0, "cannot read the scenario: " + e);
         } catch (ModelReadException e) {
             throw new ScenarioException(file.toString(), "$", e.line(), e.column(), e.getMessage());
         }
-        Context c = new Context(file, located);
-        JsonNode root = located.root();
         if (!root.isObject()) {
             throw c.error("$", "a scenario is a JSON object with scenarioVersion, model and steps");
         }
@@ -250,14 +276,35 @@ public final class ScenarioReader {
         }
     }
 
-    private record Context(Path file, LocatedJson located) {
+    /** The tree, or null when plain Jackson cannot read it (the locating reader then says where and why). */
+    private static JsonNode fastRead(byte[] bytes) {
+        if (bytes.length > LocatingReader.MAX_BYTES) {
+            return null;
+        }
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            return root == null || root.isMissingNode() ? null : root;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The file and, once an error needs positions, its located reading (computed at most once). */
+    private record Context(Path file, byte[] bytes, LocatedJson[] located) {
         ScenarioException error(String path, String message) {
+            if (located[0] == null) {
+                try {
+                    located[0] = new LocatingReader().read(bytes, false);
+                } catch (ModelReadException e) {
+                    return new ScenarioException(file.toString(), path, 0, 0, message);
+                }
+            }
             String p = path;
-            SourceRange r = located.rangeOf(p);
+            SourceRange r = located[0].rangeOf(p);
             while (r == SourceRange.UNKNOWN && p.length() > 1) {
                 int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
                 p = cut <= 0 ? "$" : p.substring(0, cut);
-                r = located.rangeOf(p);
+                r = located[0].rangeOf(p);
             }
             return new ScenarioException(file.toString(), path, r.line(), r.column(), message);
         }

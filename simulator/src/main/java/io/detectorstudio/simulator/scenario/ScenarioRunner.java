@@ -37,11 +37,12 @@ public final class ScenarioRunner {
             "dynamoDBv2", "firehose", "lambda", "sns", "sqs");
 
     /**
-     * @param trace  receives every trace record as it is written; null = collect into the result
-     * @param faults delivery faults applied to messages
+     * @param trace     receives every trace record as it is written; null = none streamed
+     * @param keepTrace without {@code trace}: collect the records into the result (else no trace is built at all)
+     * @param faults    delivery faults applied to messages
      */
-    public record Options(Consumer<ObjectNode> trace, DeliveryFaults faults) {
-        public static final Options DEFAULTS = new Options(null, DeliveryFaults.NONE);
+    public record Options(Consumer<ObjectNode> trace, boolean keepTrace, DeliveryFaults faults) {
+        public static final Options DEFAULTS = new Options(null, true, DeliveryFaults.NONE);
     }
 
     private final Options options;
@@ -59,7 +60,7 @@ public final class ScenarioRunner {
         Engine engine = new Engine(scenario.options(), new VirtualClock(scenario.startMillis()));
         List<ObjectNode> external = new ArrayList<>();
         List<ObjectNode> trace = new ArrayList<>();
-        Consumer<ObjectNode> sink = options.trace() != null ? options.trace() : trace::add;
+        Consumer<ObjectNode> sink = options.trace() != null ? options.trace() : options.keepTrace() ? trace::add : null;
         long[] seq = {0};
         int lastExpectActions = -1;
         for (Scenario.Step step : scenario.steps()) {
@@ -74,7 +75,9 @@ public final class ScenarioRunner {
                 external.add(a);
             }
         });
-        engine.setCycleListener(r -> sink.accept(r.put("seq", ++seq[0])));
+        if (sink != null) {
+            engine.setCycleListener(r -> sink.accept(r.put("seq", ++seq[0])));
+        }
         engine.putModel(scenario.model());
         scenario.inputNames().forEach(engine::declareInput);
         String model = scenario.model().path("detectorModelName").asText("");
@@ -163,8 +166,10 @@ public final class ScenarioRunner {
                     error.errorCode() + ": " + error.errorMessage()));
             return;
         }
-        sink.accept(Updates.record(++seq[0], engine.now(), model, key, v, from,
-                InstanceState.of(engine.instance(model, key))));
+        if (sink != null) {
+            sink.accept(Updates.record(++seq[0], engine.now(), model, key, v, from,
+                    InstanceState.of(engine.instance(model, key))));
+        }
     }
 
     private static void expect(Engine engine, String model, JsonNode v, Scenario.Step step,

@@ -1,11 +1,12 @@
 package io.detectorstudio.simulator.trace;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +20,9 @@ public final class TraceWriter implements Consumer<ObjectNode>, Closeable {
 
     private final Path target;
     private final Path temporary;
-    private final BufferedWriter out;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JsonGenerator out;
     private long lines;
 
     public TraceWriter(Path target) throws IOException {
@@ -27,14 +30,15 @@ public final class TraceWriter implements Consumer<ObjectNode>, Closeable {
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
         this.temporary = Files.createTempFile(dir, "." + this.target.getFileName(), ".tmp");
-        this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+        this.out = JSON.getFactory().createGenerator(Files.newOutputStream(temporary), JsonEncoding.UTF8);
+        out.setRootValueSeparator(null);
     }
 
     @Override
     public void accept(ObjectNode record) {
         try {
-            out.write(record.toString());
-            out.write('\n');
+            JSON.writeTree(out, record); // straight into the file's buffer, no String per line
+            out.writeRaw('\n');
             lines++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
