@@ -13,9 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -50,6 +52,7 @@ public final class DiagramEditorPane extends BorderPane {
 
     private final DiagramDocument document;
     private final ReadOnlyObjectWrapper<DiagramSelection> selection = new ReadOnlyObjectWrapper<>(DiagramSelection.NONE);
+    private final ObjectProperty<DiagramHighlight> highlight = new SimpleObjectProperty<>(DiagramHighlight.NONE);
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     private final DoubleProperty panX = new SimpleDoubleProperty(40), panY = new SimpleDoubleProperty(40);
     private final Pane viewport = new Pane();
@@ -120,6 +123,7 @@ public final class DiagramEditorPane extends BorderPane {
 
         document.graphProperty().addListener((obs, old, g) -> graphChanged(g));
         selection.addListener((obs, old, s) -> redraw());
+        highlight.addListener((obs, old, h) -> redraw());
         zoom.addListener(o -> drawMinimap());
         panX.addListener(o -> drawMinimap());
         panY.addListener(o -> drawMinimap());
@@ -139,6 +143,11 @@ public final class DiagramEditorPane extends BorderPane {
 
     public void select(DiagramSelection newSelection) {
         selection.set(newSelection);
+    }
+
+    /** The simulation overlay (active states, last transition); set {@link DiagramHighlight#NONE} to clear it. */
+    public ObjectProperty<DiagramHighlight> highlightProperty() {
+        return highlight;
     }
 
     public DoubleProperty zoomProperty() {
@@ -268,7 +277,8 @@ public final class DiagramEditorPane extends BorderPane {
     }
 
     private void redraw() {
-        DiagramRenderer.render(edgeLayer, stateLayer, document.graphProperty().get(), selection.get());
+        DiagramRenderer.render(edgeLayer, stateLayer, document.graphProperty().get(), selection.get(),
+                highlight.get() == null ? DiagramHighlight.NONE : highlight.get());
         drawMinimap();
     }
 

@@ -31,18 +31,21 @@ final class DiagramRenderer {
     private DiagramRenderer() {
     }
 
-    static void render(Group edges, Group states, DiagramGraph graph, DiagramSelection selection) {
+    static void render(Group edges, Group states, DiagramGraph graph, DiagramSelection selection,
+                       DiagramHighlight highlight) {
         edges.getChildren().clear();
         states.getChildren().clear();
         Map<String, EdgeRoute> routes = EdgeRouter.route(graph);
         for (DiagramTransition t : graph.transitions()) {
             EdgeRoute route = routes.get(t.key());
             if (route != null) {
-                edges.getChildren().add(edge(t, route, selection.transitions().contains(t.key())));
+                edges.getChildren().add(edge(t, route, selection.transitions().contains(t.key()),
+                        t.key().equals(highlight.lastTransition())));
             }
         }
         for (DiagramState s : graph.states()) {
-            states.getChildren().add(state(s, selection.states().contains(s.name())));
+            states.getChildren().add(state(s, selection.states().contains(s.name()),
+                    highlight.activeStates().contains(s.name())));
         }
     }
 
@@ -50,7 +53,7 @@ final class DiagramRenderer {
         return new Point(s.position().x() + s.width(), s.position().y() + s.height() / 2);
     }
 
-    private static Node state(DiagramState s, boolean selected) {
+    private static Node state(DiagramState s, boolean selected, boolean active) {
         Group group = new Group();
         group.getStyleClass().add("state-node");
         group.setUserData(s.name());
@@ -66,9 +69,13 @@ final class DiagramRenderer {
         Rectangle box = new Rectangle(x, y, s.width(), s.height());
         box.setArcWidth(24);
         box.setArcHeight(24);
-        box.setFill(DiagramStyle.STATE_FILL);
-        box.setStroke(selected ? DiagramStyle.SELECTED : s.initial() ? DiagramStyle.INITIAL_STROKE : DiagramStyle.STATE_STROKE);
-        box.setStrokeWidth(selected ? 2.6 : s.initial() ? 2.2 : 1.4);
+        box.setFill(active ? DiagramStyle.ACTIVE_FILL : DiagramStyle.STATE_FILL);
+        box.setStroke(selected ? DiagramStyle.SELECTED : active ? DiagramStyle.ACTIVE
+                : s.initial() ? DiagramStyle.INITIAL_STROKE : DiagramStyle.STATE_STROKE);
+        box.setStrokeWidth(selected || active ? 3 : s.initial() ? 2.2 : 1.4);
+        if (active) {
+            group.getStyleClass().add("active-state");
+        }
         Text name = new Text(Labels.elide(s.name(), 32));
         name.setFont(DiagramStyle.NAME_FONT);
         name.setFill(DiagramStyle.TEXT);
@@ -98,7 +105,7 @@ final class DiagramRenderer {
         return pill;
     }
 
-    private static Node edge(DiagramTransition t, EdgeRoute route, boolean selected) {
+    private static Node edge(DiagramTransition t, EdgeRoute route, boolean selected, boolean last) {
         Group group = new Group();
         group.getStyleClass().add("transition-edge");
         group.setUserData(t.key());
@@ -110,9 +117,12 @@ final class DiagramRenderer {
             case CUBIC -> path.getElements().add(new CubicCurveTo(route.points().get(1).x(), route.points().get(1).y(),
                     route.points().get(2).x(), route.points().get(2).y(), route.end().x(), route.end().y()));
         }
-        javafx.scene.paint.Color color = selected ? DiagramStyle.SELECTED : DiagramStyle.EDGE;
+        javafx.scene.paint.Color color = selected ? DiagramStyle.SELECTED : last ? DiagramStyle.ACTIVE : DiagramStyle.EDGE;
         path.setStroke(color);
-        path.setStrokeWidth(selected ? 2.4 : 1.4);
+        path.setStrokeWidth(selected || last ? 2.6 : 1.4);
+        if (last) {
+            group.getStyleClass().add("last-transition");
+        }
         path.setFill(null);
         Label label = new Label(Labels.elided(t));
         label.setFont(DiagramStyle.LABEL_FONT);

@@ -12,6 +12,8 @@ final class DiagramStyle {
     static final Color STATE_STROKE = Color.web("#5a67d8");
     static final Color INITIAL_STROKE = Color.web("#2b6cb0");
     static final Color SELECTED = Color.web("#dd6b20");
+    static final Color ACTIVE = Color.web("#2f855a");
+    static final Color ACTIVE_FILL = Color.web("#c6f6d5");
     static final Color EDGE = Color.web("#4a5568");
     static final Color TEXT = Color.web("#1a202c");
     static final Color BADGE = Color.web("#c3dafe");

@@ -181,4 +181,18 @@ class DiagramEditorPaneTest {
         Point2D topLeft = pane.toViewport(40, 40);
         assertThat(topLeft.getX()).isBetween(0.0, pane.canvas().getWidth());
     }
+
+    @Test
+    void aHighlightMarksTheActiveStateAndTheLastTransitionWithoutTouchingTheHistory(FxRobot robot) {
+        assertThat(robot.lookup(".active-state").queryAll()).isEmpty();
+        robot.interact(() -> pane.highlightProperty().set(new DiagramHighlight(Set.of("alarm"), "idle/tooHot")));
+        assertThat(robot.lookup(".active-state").<javafx.scene.Node>queryAll()).extracting(javafx.scene.Node::getUserData)
+                .containsExactly("alarm");
+        assertThat(robot.lookup(".last-transition").<javafx.scene.Node>queryAll()).extracting(javafx.scene.Node::getUserData)
+                .containsExactly("idle/tooHot");
+        assertThat(document.commands().canUndoProperty().get()).isFalse();
+        robot.interact(() -> pane.highlightProperty().set(DiagramHighlight.NONE));
+        assertThat(robot.lookup(".active-state").queryAll()).isEmpty();
+        assertThat(robot.lookup(".last-transition").queryAll()).isEmpty();
+    }
 }
