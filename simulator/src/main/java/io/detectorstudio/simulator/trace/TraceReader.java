@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.io.LocatedJson;
 import io.detectorstudio.engine.io.LocatingReader;
@@ -30,7 +31,9 @@ public final class TraceReader {
     public record Line(int line, ObjectNode record) {
     }
 
+    /** Decimals keep their written scale ({@code 20.0} stays {@code 20.0}), as the engine's values do. */
     private static final ObjectMapper JSON = new ObjectMapper()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Set<String> TRIGGERS = Set.of("Message", "Timer", "Update");
 
