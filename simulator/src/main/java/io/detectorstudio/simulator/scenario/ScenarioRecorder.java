@@ -9,6 +9,7 @@ import io.detectorstudio.engine.runtime.DetectorInstance;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import io.detectorstudio.simulator.session.InstanceState;
 import io.detectorstudio.simulator.session.Session;
@@ -26,7 +27,8 @@ import java.util.Set;
  * after it an {@code expect} (state, every variable, every timer's seconds left) for each instance the operation
  * touched and an {@code expectActions} with the external actions it emitted. The expectations come from running
  * the history again on a fresh engine, exactly as {@link ScenarioRunner} will; messages without an id get one
- * ({@code rec<op>-<n>}) so action payloads match.
+ * ({@code rec<op>-<n>}) so action payloads match. Operations the engine refused as a whole (every message of a
+ * batch without timestamps rejected, an update of a detector that does not exist) changed nothing and are left out.
  */
 public final class ScenarioRecorder {
 
@@ -85,23 +87,31 @@ public final class ScenarioRecorder {
                         entry.put("timestamp", Instant.ofEpochMilli(withId.timestampMillis()).toString());
                     }
                 }
-                if (entries.size() == 1) {
-                    steps.addObject().set("message", entries.get(0));
-                } else {
-                    steps.addObject().set("messages", entries);
+                List<MessageError> errors = engine.put(batch);
+                boolean noEffect = errors.size() == batch.size()
+                        && batch.stream().allMatch(m -> m.timestampMillis() == null);
+                if (noEffect) {
+                    op++;
+                    continue; // every message refused (unknown input, say): a step would only fail the re-run
                 }
-                engine.put(batch);
+                if (entries.size() == 1) {
+                    steps.add(JSON.objectNode().set("message", entries.get(0)));
+                } else {
+                    steps.add(JSON.objectNode().set("messages", entries));
+                }
             } else if (input instanceof SessionInput.Advance advance) {
                 long by = Math.max(0, advance.toMillis() - engine.now());
                 steps.addObject().put("advance", Duration.ofMillis(by).toString());
                 engine.advanceTo(engine.now() + by);
             } else if (input instanceof SessionInput.Update update) {
-                steps.addObject().set("update", update.entry());
                 String key = update.entry().hasNonNull("key") ? update.entry().get("key").asText() : null;
                 Updates.Parsed p = Updates.parse(update.entry());
-                if (engine.update(modelName, key, p.stateName(), p.variables(), p.timers()) == null) {
-                    touched.add(key);
+                if (engine.update(modelName, key, p.stateName(), p.variables(), p.timers()) != null) {
+                    op++;
+                    continue; // refused (no such detector): changed nothing
                 }
+                steps.add(JSON.objectNode().set("update", update.entry()));
+                touched.add(key);
             }
             for (String key : touched) {
                 steps.addObject().set("expect", expect(engine, modelName, keyed, key));

@@ -41,6 +41,10 @@ class ScenarioRecorderTest {
                 .put("name", "pressureThresholdBreached").put("value", "2.50");
         s.update(entry);
         s.send(pressure("B", 75));
+        s.send(new io.detectorstudio.engine.runtime.Message("NoSuchInput", null,
+                JsonNodeFactory.instance.objectNode(), null)); // refused: left out of the recording
+        s.update(JsonNodeFactory.instance.objectNode().put("key", "nobody").set("state",
+                JsonNodeFactory.instance.objectNode().put("stateName", "Normal"))); // refused too
         ScenarioResult result = rerun(s, Samples.MOTOR);
         assertThat(result.failures()).isEmpty();
         long expects = result.scenario().steps().stream().filter(st -> st.kind().equals("expect")).count();

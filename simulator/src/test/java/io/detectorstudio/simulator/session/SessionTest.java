@@ -268,4 +268,26 @@ class SessionTest {
         }
         return out;
     }
+
+    @Test
+    void pauseStopsARunningResumeAndResumeContinues() {
+        Session s = motor(100);
+        s.enqueue(workload(40));
+        s.addListener(new SessionListener() {
+            @Override
+            public void cycleFinished(int cycle, ObjectNode record) {
+                if (cycle == 5 || cycle == 30) {
+                    s.pause(); // as a GUI's pause button would, from any thread
+                }
+            }
+        });
+        assertThat(s.resume()).isEmpty();
+        assertThat(s.position().cycle()).isEqualTo(5);
+        assertThat(s.exhausted()).isFalse();
+        s.resume();
+        assertThat(s.position().cycle()).isEqualTo(30);
+        s.resume();
+        assertThat(s.exhausted()).isTrue();
+        assertThat(s.position().cycle()).isEqualTo(40);
+    }
 }
