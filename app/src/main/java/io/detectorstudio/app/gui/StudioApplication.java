@@ -12,6 +12,7 @@ public final class StudioApplication extends Application {
     @Override
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage);
+        stage.getIcons().setAll(AppIcons.load());
         stage.setScene(new Scene(window.root(), 1400, 900));
         stage.show();
         List<String> args = getParameters().getRaw();
