@@ -7,6 +7,8 @@ import io.detectorstudio.engine.expr.ExpressionCompiler;
 import io.detectorstudio.engine.expr.ExpressionOptions;
 import io.detectorstudio.engine.expr.Parser;
 import io.detectorstudio.engine.expr.SymbolTable;
+import io.detectorstudio.engine.model.FieldKind;
+import io.detectorstudio.engine.model.IotTopicPublishAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +39,7 @@ final class CompiledModel {
 
     final String name;
     final String version;
+    final String key;
     final String[] keyPath;
     final boolean serial;
     final String initialState;
@@ -49,7 +52,7 @@ final class CompiledModel {
     CompiledModel(ObjectNode request, String version) {
         this.name = request.path("detectorModelName").asText("");
         this.version = version;
-        String key = request.path("key").asText(null);
+        this.key = request.path("key").asText(null);
         this.keyPath = key == null ? null : splitPath(key).toArray(String[]::new);
         this.serial = "SERIAL".equals(request.path("evaluationMethod").asText());
         JsonNode definition = request.path("detectorModelDefinition");
@@ -121,6 +124,9 @@ final class CompiledModel {
             literal.set(field.getKey(), value);
             if (value.isTextual() && EXPRESSION_FIELD_ACTIONS.contains(type)) {
                 evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), expression(value.asText()), false, value));
+            } else if (value.isTextual() && type.equals("iotTopicPublish") && field.getKey().equals("mqttTopic")
+                    && IotTopicPublishAction.topicKind(value.asText()) == FieldKind.EXPRESSION) {
+                evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), expression(value.asText()), true, value));
             } else if (value.isTextual() && type.equals("iotTopicPublish") && value.asText().contains("${")) {
                 evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), compiler.compile(
                         Parser.parseTemplate(value.asText(), ExpressionOptions.DEFAULTS).expr()), true, value));

@@ -2,6 +2,7 @@ package io.detectorstudio.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.diagnostics.Severity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,7 @@ public final class Engine {
         schedule.add(new Scheduled(timer.expiresAtMillis(), timer.name(), model, instance));
     }
     private ActionSink sink = ActionSink.NONE;
+    private EngineLog log = EngineLog.NONE;
     private CycleListener listener;
     private long cycleSequence;
     private final Cycle cycle = new Cycle(this);
@@ -74,15 +76,26 @@ public final class Engine {
         this.sink = sink;
     }
 
+    public void setLog(EngineLog log) {
+        this.log = log;
+    }
+
     public void setCycleListener(CycleListener listener) {
         this.listener = listener;
     }
 
-    /** Adds or replaces a model (request shape); replacing bumps the version and deletes its instances (§C.9). */
+    /**
+     * Adds or replaces a model (CreateDetectorModel or UpdateDetectorModel request shape); replacing bumps the
+     * version and deletes its instances (§C.9).
+     */
     public void putModel(ObjectNode request) {
         String name = request.path("detectorModelName").asText("");
         CompiledModel previous = models.get(name);
         String version = previous == null ? "1" : Long.toString(Long.parseLong(previous.version) + 1);
+        if (previous != null && previous.key != null && !request.has("key")) {
+            // an UpdateDetectorModel request has no key: the key cannot change, the new version keeps it
+            request = request.deepCopy().put("key", previous.key);
+        }
         models.put(name, new CompiledModel(request, version));
         instances.put(name, new LinkedHashMap<>());
     }
@@ -178,12 +191,21 @@ public final class Engine {
             routed = true;
             String key = keyOf(model, m.payload());
             if (model.keyPath != null && key == null) {
-                continue; // [GAP] §C.1: a message without the key attribute is not delivered to this model
+                // [GAP] §C.1: a message without the key attribute is not delivered to this model, and logged
+                log.log(new EngineLog.Entry(Severity.ERROR, model.name, null, m.messageId(), "the message on input '"
+                        + m.inputName() + "' has no key attribute '" + String.join(".", model.keyPath)
+                        + "' (or it is an object, an array or null): not delivered to detector model '" + model.name + "'"));
+                continue;
             }
             Map<String, DetectorInstance> byKey = instances.get(model.name);
             DetectorInstance instance = byKey.get(key == null ? "" : key);
             boolean created = instance == null;
             if (created) {
+                if (key != null && !isAddressable(key)) {
+                    log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, m.messageId(), "key value '" + key
+                            + "' does not match ^[a-zA-Z0-9\\-_:]+$: the detector is created, but DescribeDetector and "
+                            + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
+                }
                 instance = new DetectorInstance(key, model.symbols, model.initialState, now);
                 byKey.put(key == null ? "" : key, instance);
             }
@@ -276,6 +298,28 @@ public final class Engine {
     public DetectorInstance instance(String model, String keyValue) {
         Map<String, DetectorInstance> byKey = instances.get(model);
         return byKey == null ? null : byKey.get(keyValue == null ? "" : keyValue);
+    }
+
+    /** BatchDeleteDetector: the instance disappears with its timers; a later message creates a fresh one. */
+    public MessageError deleteDetector(String model, String keyValue) {
+        Map<String, DetectorInstance> byKey = instances.get(model);
+        if (byKey == null) {
+            return new MessageError(null, "ResourceNotFoundException", "no detector model '" + model + "'");
+        }
+        if (byKey.remove(keyValue == null ? "" : keyValue) == null) {
+            return new MessageError(null, "ResourceNotFoundException", "no detector with key '" + keyValue + "'");
+        }
+        return null; // its scheduled timers are skipped: Scheduled.live no longer finds the instance
+    }
+
+    public boolean hasModel(String model) {
+        return models.containsKey(model);
+    }
+
+    /** Whether the model's detectors are keyed (have a {@code key}). */
+    public boolean isKeyed(String model) {
+        CompiledModel m = models.get(model);
+        return m != null && m.keyPath != null;
     }
 
     public Collection<DetectorInstance> instances(String model) {
