@@ -3,7 +3,9 @@ package io.detectorstudio.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detectorstudio.engine.expr.Evaluator;
+import io.detectorstudio.engine.expr.ExpressionChecker;
 import io.detectorstudio.engine.expr.ExpressionProblem;
+import io.detectorstudio.engine.expr.SymbolEnvironment;
 import io.detectorstudio.engine.expr.MapContext;
 import io.detectorstudio.engine.expr.ParseResult;
 import io.detectorstudio.engine.expr.Parser;
@@ -98,9 +100,16 @@ public final class EvalCommand implements Callable<Integer> {
         context.trigger(trigger.equalsIgnoreCase("Timer") ? "Timer" : "Message", firstInput);
         Value value = new Evaluator(context).evaluate(parsed.expr());
         if (value.type() == Value.Type.INVALID) {
-            err.println(expression);
-            err.println("^".repeat(Math.max(1, expression.length())));
-            err.println("eval: " + value.reason());
+            // the checker knows where a type error is; the evaluator only that the whole failed
+            List<ExpressionProblem> typeProblems = new ExpressionChecker(SymbolEnvironment.NONE)
+                    .check(parsed.expr(), ExpressionChecker.Role.VALUE);
+            if (!typeProblems.isEmpty()) {
+                printProblem(err, expression, typeProblems.get(0));
+            } else {
+                err.println(expression);
+                err.println("^".repeat(Math.max(1, expression.length())));
+                err.println("eval: " + value.reason());
+            }
             return ExitCodes.CANNOT_RUN;
         }
         out.println(value.toJson());

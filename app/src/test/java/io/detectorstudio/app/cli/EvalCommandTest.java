@@ -36,7 +36,15 @@ class EvalCommandTest {
     void typeErrorsExitTwo() {
         CliRun run = CliRun.of("eval", "'a' + 1");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("cannot combine STRING and INTEGER");
+        assertThat(run.err()).contains("cannot combine String and Integer");
+    }
+
+    @Test
+    void aTypeErrorIsUnderlinedWhereItIs() {
+        CliRun run = CliRun.of("eval", "1 + (\"a\" * 2)");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("1 + (\"a\" * 2)" + System.lineSeparator() + "     ^^^^^^^")
+                .contains("DS-TYPE-OPERATOR");
     }
 
     @Test
