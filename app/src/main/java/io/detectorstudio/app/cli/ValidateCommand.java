@@ -71,6 +71,7 @@ public final class ValidateCommand implements Callable<Integer> {
         ArrayNode jsonFiles = json.putArray("files");
         for (Path file : files) {
             List<Diagnostic> diagnostics;
+            Path located;
             try {
                 ModelFile modelFile = loader.load(file);
                 List<LoadedInput> all = new ArrayList<>(inputs);
@@ -81,6 +82,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 for (LoadedModel model : models) {
                     diagnostics.addAll(validator.validate(modelFile, model, all, !all.isEmpty()));
                 }
+                located = modelFile.path(); // a project folder's findings are in its model.json
             } catch (ModelReadException e) {
                 unreadable = true;
                 err.println(file + ":" + e.line() + ":" + e.column() + ": error DS-READ $: " + e.getMessage());
@@ -92,10 +94,10 @@ public final class ValidateCommand implements Callable<Integer> {
             errors |= diagnostics.stream().anyMatch(Diagnostic::isError);
             if (format == Format.text) {
                 diagnostics.stream().filter(d -> info || d.severity() != Severity.INFO)
-                        .forEach(d -> out.println(DiagnosticFormat.text(file, d)));
+                        .forEach(d -> out.println(DiagnosticFormat.text(located, d)));
             } else {
                 ObjectNode f = jsonFiles.addObject();
-                f.put("file", file.toString());
+                f.put("file", located.toString());
                 ArrayNode list = f.putArray("diagnostics");
                 diagnostics.forEach(d -> list.add(DiagnosticFormat.json(d)));
             }

@@ -34,6 +34,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aProjectFolderIsValidatedWithItsOwnInputs() {
+        CliRun run = CliRun.of("validate", "--format", "json", "../samples/motor");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("model.json").doesNotContain("DS-REF-INPUT-UNKNOWN");
+        CliRun bad = CliRun.of("validate", "../samples/motor/inputs");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("not a Detector Studio project");
+    }
+
+    @Test
     void aValidModelExitsZeroAndPrintsNothing() throws IOException {
         CliRun run = CliRun.of("validate", write("ok.json", VALID).toString());
         assertThat(run.exitCode()).isZero();

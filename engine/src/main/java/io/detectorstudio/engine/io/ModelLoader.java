@@ -15,13 +15,16 @@ import java.util.function.UnaryOperator;
 /** Reads any accepted model file, detecting its shape from the content. */
 public final class ModelLoader {
 
+    /** The model file of a project folder. */
+    public static final String PROJECT_MODEL = "model.json";
+
     private final LocatingReader reader = new LocatingReader();
 
     public ModelFile load(Path path) throws ModelReadException {
         byte[] bytes;
         try {
             if (Files.isDirectory(path)) {
-                throw new ModelReadException(path + " is a directory; expected a model file", 0, 0);
+                return loadProject(path);
             }
             long size = Files.size(path);
             if (size > LocatingReader.MAX_BYTES) {
@@ -34,6 +37,32 @@ public final class ModelLoader {
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), 0, 0);
         }
         return load(path, bytes);
+    }
+
+    /**
+     * A Detector Studio project: a folder with {@code model.json} (any accepted shape), input definitions in
+     * {@code inputs/*.json}, and optionally {@code model.layout.json} and {@code scenarios/} (as the samples are).
+     * The model's diagnostics locate in {@code model.json}; the project's inputs come with it.
+     */
+    private ModelFile loadProject(Path folder) throws ModelReadException, IOException {
+        Path model = folder.resolve(PROJECT_MODEL);
+        if (!Files.isRegularFile(model)) {
+            throw new ModelReadException(folder + " is a folder but not a Detector Studio project: it has no "
+                    + PROJECT_MODEL + " (a project is a folder with model.json, optional inputs/*.json, scenarios/ "
+                    + "and model.layout.json)", 0, 0);
+        }
+        ModelFile file = load(model);
+        List<LoadedInput> inputs = new ArrayList<>(file.inputs());
+        Path inputFolder = folder.resolve("inputs");
+        if (Files.isDirectory(inputFolder)) {
+            try (var files = Files.list(inputFolder)) {
+                for (Path input : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    inputs.addAll(load(input).inputs());
+                }
+            }
+        }
+        return new ModelFile(file.path(), file.shape(), file.source(), file.models(), List.copyOf(inputs),
+                file.readDiagnostics());
     }
 
     public ModelFile load(Path path, byte[] bytes) throws ModelReadException {
