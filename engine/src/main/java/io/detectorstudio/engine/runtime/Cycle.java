@@ -40,12 +40,12 @@ final class Cycle extends Frame {
         this.engine = engine;
     }
 
-    void reset(CompiledModel model, DetectorInstance instance, Message message, String timerName, long now,
-               long sequence) {
+    void reset(CompiledModel model, DetectorInstance instance, Message message, int messageSlot, String timerName,
+               long now, long sequence) {
         this.model = model;
         this.instance = instance;
         this.message = message;
-        this.messageSlot = message == null ? -1 : model.symbols.existingInputSlot(message.inputName());
+        this.messageSlot = messageSlot;
         this.timerName = timerName;
         this.now = now;
         this.sequence = sequence;

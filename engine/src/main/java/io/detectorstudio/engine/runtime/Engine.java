@@ -209,9 +209,10 @@ public final class Engine {
                 instance = new DetectorInstance(key, model.symbols, model.initialState, now);
                 byKey.put(key == null ? "" : key, instance);
             }
-            runCycle(model, instance, m, null, now, created);
+            int inputSlot = model.symbols.existingInputSlot(m.inputName());
+            runCycle(model, instance, m, inputSlot, null, now, created);
             if (options.retainInputValues()) {
-                instance.retainInput(model.symbols.existingInputSlot(m.inputName()), m.payload());
+                instance.retainInput(inputSlot, m.payload());
             }
         }
         if (!routed && !declaredInputs.contains(m.inputName())) {
@@ -221,10 +222,10 @@ public final class Engine {
         return null;
     }
 
-    private void runCycle(CompiledModel model, DetectorInstance instance, Message m, String timer, long now,
-                          boolean created) {
+    private void runCycle(CompiledModel model, DetectorInstance instance, Message m, int inputSlot, String timer,
+                          long now, boolean created) {
         cycleSequence++;
-        cycle.reset(model, instance, m, timer, now, cycleSequence);
+        cycle.reset(model, instance, m, inputSlot, timer, now, cycleSequence);
         ObjectNode record = cycle.run(created);
         if (listener != null) {
             listener.cycleFinished(record);
@@ -272,7 +273,7 @@ public final class Engine {
             }
             instance.removeTimer(due.timer()); // [GAP] §C.5: an expired timer is no longer listed
             instance.expired(due.timer());
-            runCycle(model, instance, null, due.timer(), due.at(), false);
+            runCycle(model, instance, null, -1, due.timer(), due.at(), false);
             while (!forwarded.isEmpty()) {
                 process(forwarded.poll());
             }
