@@ -1,66 +1,170 @@
 package io.detectorstudio.app.gui;
 
+import io.detectorstudio.app.gui.files.ExportFormat;
+import io.detectorstudio.app.gui.files.ModelTemplates;
+import io.detectorstudio.app.gui.files.ProjectFiles;
+import io.detectorstudio.app.gui.files.RecentFiles;
+import io.detectorstudio.app.gui.files.RecoveryStore;
+import io.detectorstudio.app.gui.files.Samples;
+import io.detectorstudio.app.gui.sim.ScenarioResultsView;
+import io.detectorstudio.app.gui.sim.SimulationPane;
 import io.detectorstudio.editor.diagram.DiagramEditorPane;
+import io.detectorstudio.editor.diagram.DiagramHighlight;
+import io.detectorstudio.editor.properties.PropertiesPane;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.simulator.scenario.ScenarioInputs;
+import io.detectorstudio.simulator.scenario.ScenarioReader;
+import io.detectorstudio.simulator.session.Breakpoint;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
- * The main window: menu, an outline of states and events on the left, the diagram in the centre, the problems
- * of the model at the bottom. Files open off the FX thread; a file that cannot be read gives a dialog saying what
- * and where, and the window stays as it was.
+ * The main window: menu and toolbar; on the left the project (models, inputs, scenarios, traces of the folder) and
+ * the outline of the model; the diagram in the centre (the start page when nothing is open); the properties on the
+ * right; at the bottom Problems, Simulation, Trace and Scenario results. Files open and long work runs off the FX
+ * thread with a progress bar; an unreadable file gives a dialog and leaves the window as it was. Unsaved models are
+ * written to the recovery area every 30 s.
  */
 final class MainWindow {
 
+    static final Duration AUTOSAVE = Duration.seconds(30);
     private final Stage stage;
     private final BorderPane root = new BorderPane();
-    private final StackPane centre = new StackPane(new Label("Open a detector model (File ▸ Open, Ctrl+O) or drop a file here."));
+    private final StackPane centre = new StackPane();
+    private final BorderPane propertiesHolder = new BorderPane(new Label("  No model open"));
     private final TreeView<String> outline = new TreeView<>();
+    private final TreeView<Path> project = new TreeView<>();
     private final TableView<Diagnostic> problems = new TableView<>();
+    private final TabPane bottom = new TabPane();
+    private final Tab problemsTab = new Tab("Problems");
+    private final Tab simulationTab = new Tab("Simulation");
+    private final Tab traceTab = new Tab("Trace");
+    private final Tab resultsTab = new Tab("Scenario results");
+    private final ProgressBar progress = new ProgressBar();
+    private final Label progressLabel = new Label();
     private final ReadOnlyObjectWrapper<ModelWorkspace> workspace = new ReadOnlyObjectWrapper<>();
+    private final Map<TreeItem<String>, Breakpoint[]> outlineBreakpoints = new HashMap<>();
+    private final WindowState windowState;
+    private final RecentFiles recent;
+    private final RecoveryStore recovery;
+    private final ScenarioResultsView results;
+    private final Timeline autosave;
     private DiagramEditorPane editor;
+    private SimulationPane simulation;
+    private ProjectFiles projectFiles;
+    private Themes theme;
 
-    MainWindow(Stage stage) {
+    MainWindow(Stage stage, Preferences prefs, RecoveryStore recovery) {
         this.stage = stage;
+        this.windowState = new WindowState(prefs);
+        this.recent = new RecentFiles(prefs);
+        this.recovery = recovery;
+        this.theme = Themes.named(windowState.get("theme", "LIGHT"));
+        this.results = new ScenarioResultsView(() -> projectFiles == null ? List.of() : projectFiles.scenarios());
         stage.setTitle("Detector Studio");
-        centre.getStyleClass().add("workspace-centre");
         outline.setShowRoot(true);
+        outline.setId("outline");
+        outline.setContextMenu(new ContextMenu());
+        outline.setOnContextMenuRequested(e -> outlineMenu());
+        project.setId("project");
+        project.setShowRoot(true);
+        project.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.getFileName() == null ? p.toString() : p.getFileName().toString());
+            }
+        });
+        project.setOnMouseClicked(e -> {
+            TreeItem<Path> item = project.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && item != null && item.isLeaf() && Files.isRegularFile(item.getValue())) {
+                openProjectFile(item.getValue());
+            }
+        });
         problems.setPlaceholder(new Label("No problems"));
+        problems.setId("problems");
         problems.getColumns().add(column("Severity", 80, d -> d.severity().word()));
         problems.getColumns().add(column("Line", 60, d -> d.line() + ":" + d.column()));
         problems.getColumns().add(column("Code", 190, Diagnostic::code));
         problems.getColumns().add(column("Message", 700, Diagnostic::message));
         problems.getColumns().add(column("Where", 420, Diagnostic::path));
-        SplitPane body = new SplitPane(outline, centre);
-        body.setDividerPositions(0.2);
-        SplitPane vertical = new SplitPane(body, problems);
+        problemsTab.setContent(problems);
+        simulationTab.setContent(new Label("  Open a model to simulate it"));
+        traceTab.setContent(new Label("  The trace of the simulation appears here"));
+        resultsTab.setContent(results);
+        bottom.getTabs().addAll(problemsTab, simulationTab, traceTab, resultsTab);
+        bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        bottom.setId("bottom-tabs");
+
+        SplitPane left = new SplitPane(titled("Project", project), titled("Outline", outline));
+        left.setOrientation(Orientation.VERTICAL);
+        SplitPane body = new SplitPane(left, centre, propertiesHolder);
+        SplitPane vertical = new SplitPane(body, bottom);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.75);
-        root.setTop(menu());
+        windowState.track("body", body, 0.18, 0.74);
+        windowState.track("left", left, 0.45);
+        windowState.track("vertical", vertical, 0.6);
+        SplitPane.setResizableWithParent(left, false);
+        SplitPane.setResizableWithParent(propertiesHolder, false);
+
+        progress.setVisible(false);
+        progress.setPrefWidth(160);
+        HBox status = new HBox(8, progress, progressLabel);
+        status.setPadding(new javafx.geometry.Insets(2, 8, 2, 8));
+        root.setTop(new VBox(menu(), toolbar()));
         root.setCenter(vertical);
+        root.setBottom(status);
+        showStartPage();
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -73,10 +177,23 @@ final class MainWindow {
             }
             e.setDropCompleted(true);
         });
+        autosave = new Timeline(new KeyFrame(AUTOSAVE, e -> autosaveNow()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
     }
+
+    // ---------------------------------------------------------------- accessors (tests, application)
 
     Parent root() {
         return root;
+    }
+
+    WindowState windowState() {
+        return windowState;
+    }
+
+    Themes theme() {
+        return theme;
     }
 
     ReadOnlyObjectProperty<ModelWorkspace> workspaceProperty() {
@@ -91,6 +208,26 @@ final class MainWindow {
         return outline;
     }
 
+    TreeView<Path> projectTree() {
+        return project;
+    }
+
+    DiagramEditorPane editor() {
+        return editor;
+    }
+
+    SimulationPane simulation() {
+        return simulation;
+    }
+
+    ScenarioResultsView results() {
+        return results;
+    }
+
+    TabPane bottomTabs() {
+        return bottom;
+    }
+
     private static TableColumn<Diagnostic, String> column(String title, double width,
                                                           java.util.function.Function<Diagnostic, String> value) {
         TableColumn<Diagnostic, String> c = new TableColumn<>(title);
@@ -99,77 +236,366 @@ final class MainWindow {
         return c;
     }
 
-    private MenuBar menu() {
-        MenuItem open = new MenuItem("Open…");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a detector model");
-            chooser.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("Models and templates", "*.json", "*.yaml", "*.yml"),
-                    new FileChooser.ExtensionFilter("All files", "*.*"));
-            File file = chooser.showOpenDialog(stage);
-            if (file != null) {
-                open(file.toPath());
-            }
-        });
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
-        MenuItem undo = new MenuItem("Undo");
-        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-        undo.setOnAction(e -> withEditor(DiagramEditorPane::undo));
-        MenuItem redo = new MenuItem("Redo");
-        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
-        redo.setOnAction(e -> withEditor(DiagramEditorPane::redo));
-        MenuItem arrange = new MenuItem("Arrange");
-        arrange.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        arrange.setOnAction(e -> withEditor(DiagramEditorPane::arrange));
-        MenuItem fit = new MenuItem("Fit to window");
-        fit.setAccelerator(KeyCombination.keyCombination("Shortcut+0"));
-        fit.setOnAction(e -> withEditor(DiagramEditorPane::fitToWindow));
-        MenuItem actual = new MenuItem("Actual size");
-        actual.setAccelerator(KeyCombination.keyCombination("Shortcut+1"));
-        actual.setOnAction(e -> withEditor(DiagramEditorPane::zoomTo100));
-        return new MenuBar(new Menu("File", null, open, quit), new Menu("Edit", null, undo, redo),
-                new Menu("View", null, arrange, fit, actual));
+    private static Node titled(String title, Node content) {
+        Label l = new Label(title);
+        l.setStyle("-fx-font-weight: bold; -fx-padding: 3 6 3 6;");
+        VBox box = new VBox(l, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
     }
 
-    private void withEditor(java.util.function.Consumer<DiagramEditorPane> action) {
+    // ---------------------------------------------------------------- menu and toolbar
+
+    private static MenuItem item(String text, String icon, String keys, Runnable action) {
+        MenuItem item = new MenuItem(text, icon == null ? null : Icons.of(icon));
+        if (keys != null) {
+            item.setAccelerator(KeyCombination.keyCombination(keys));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private MenuBar menu() {
+        Menu export = new Menu("Export", Icons.of("mdi2e-export"));
+        for (ExportFormat f : ExportFormat.values()) {
+            export.getItems().add(item(f.title() + "…", null, f == ExportFormat.REQUEST_JSON ? Shortcuts.EXPORT : null,
+                    () -> exportDialog(f)));
+        }
+        Menu file = new Menu("File", null,
+                item("New model…", "mdi2f-file-plus", Shortcuts.NEW, this::showStartPage),
+                item("Open…", "mdi2f-folder-open", Shortcuts.OPEN, this::openDialog),
+                item("Open folder…", "mdi2f-folder", Shortcuts.OPEN_FOLDER, this::openFolderDialog),
+                new SeparatorMenuItem(),
+                item("Save", "mdi2c-content-save", Shortcuts.SAVE, this::save),
+                item("Save as…", "mdi2c-content-save-edit", Shortcuts.SAVE_AS, this::saveAsDialog),
+                export,
+                new SeparatorMenuItem(),
+                item("Quit", null, Shortcuts.QUIT, () -> {
+                    if (confirmClose()) {
+                        stage.close();
+                    }
+                }));
+        Menu edit = new Menu("Edit", null,
+                item("Undo", "mdi2u-undo", Shortcuts.UNDO, () -> withEditor(DiagramEditorPane::undo)),
+                item("Redo", "mdi2r-redo", Shortcuts.REDO, () -> withEditor(DiagramEditorPane::redo)));
+        Menu view = new Menu("View", null,
+                item("Arrange", "mdi2s-sitemap", Shortcuts.ARRANGE, () -> withEditor(DiagramEditorPane::arrange)),
+                item("Fit to window", "mdi2f-fit-to-page-outline", Shortcuts.FIT, () -> withEditor(DiagramEditorPane::fitToWindow)),
+                item("Actual size", null, Shortcuts.ACTUAL, () -> withEditor(DiagramEditorPane::zoomTo100)),
+                new SeparatorMenuItem(),
+                item("Light / dark theme", "mdi2t-theme-light-dark", Shortcuts.THEME, this::toggleTheme),
+                item("Start page", "mdi2h-home", Shortcuts.START_PAGE, this::showStartPage),
+                new SeparatorMenuItem(),
+                item("Problems", null, Shortcuts.PROBLEMS, () -> bottom.getSelectionModel().select(problemsTab)),
+                item("Simulation", null, Shortcuts.SIMULATION, () -> bottom.getSelectionModel().select(simulationTab)),
+                item("Trace", null, Shortcuts.TRACE, () -> bottom.getSelectionModel().select(traceTab)),
+                item("Scenario results", null, Shortcuts.RESULTS, () -> bottom.getSelectionModel().select(resultsTab)));
+        Menu simulate = new Menu("Simulate", null,
+                item("Restart simulation", "mdi2p-play-circle", Shortcuts.SIMULATE, this::restartSimulation),
+                item("Send message", "mdi2s-send", Shortcuts.SEND, () -> withSimulation(s -> s.stepper().send())),
+                item("Advance time", "mdi2c-clock-fast", Shortcuts.ADVANCE, () -> withSimulation(SimulationPane::advance)),
+                item("Run to next timer", "mdi2t-timer-outline", Shortcuts.NEXT_TIMER, () -> withSimulation(s -> s.model().runToNextTimer())),
+                item("Step back", "mdi2s-step-backward", Shortcuts.STEP_BACK, () -> withSimulation(s -> s.model().stepBack())),
+                item("Step", "mdi2s-step-forward", Shortcuts.STEP, () -> withSimulation(s -> s.model().stepForward())),
+                item("Continue", "mdi2p-playlist-play", Shortcuts.CONTINUE, () -> withSimulation(s -> s.model().resume())),
+                new SeparatorMenuItem(),
+                item("Save session as scenario…", "mdi2r-record-circle", Shortcuts.SAVE_SCENARIO, this::saveScenarioDialog),
+                item("Run project scenarios", "mdi2t-test-tube", Shortcuts.RUN_SCENARIOS, this::runScenarios));
+        Menu help = new Menu("Help", null, item("Keyboard shortcuts", "mdi2k-keyboard", Shortcuts.HELP, () -> Shortcuts.show(stage)));
+        return new MenuBar(file, edit, view, simulate, help);
+    }
+
+    private ToolBar toolbar() {
+        return new ToolBar(
+                tool("mdi2f-file-plus", "New model (Ctrl+N)", this::showStartPage),
+                tool("mdi2f-folder-open", "Open (Ctrl+O)", this::openDialog),
+                tool("mdi2c-content-save", "Save (Ctrl+S)", this::save),
+                tool("mdi2e-export", "Export request JSON (Ctrl+E)", () -> exportDialog(ExportFormat.REQUEST_JSON)),
+                new javafx.scene.control.Separator(),
+                tool("mdi2u-undo", "Undo (Ctrl+Z)", () -> withEditor(DiagramEditorPane::undo)),
+                tool("mdi2r-redo", "Redo (Ctrl+Shift+Z)", () -> withEditor(DiagramEditorPane::redo)),
+                tool("mdi2s-sitemap", "Arrange (Ctrl+L)", () -> withEditor(DiagramEditorPane::arrange)),
+                tool("mdi2f-fit-to-page-outline", "Fit (Ctrl+0)", () -> withEditor(DiagramEditorPane::fitToWindow)),
+                new javafx.scene.control.Separator(),
+                tool("mdi2p-play-circle", "Restart simulation (Ctrl+R)", this::restartSimulation),
+                tool("mdi2s-step-backward", "Step back (F7)", () -> withSimulation(s -> s.model().stepBack())),
+                tool("mdi2s-step-forward", "Step (F8)", () -> withSimulation(s -> s.model().stepForward())),
+                tool("mdi2t-timer-outline", "Run to next timer (Ctrl+Shift+T)", () -> withSimulation(s -> s.model().runToNextTimer())),
+                tool("mdi2r-record-circle", "Save session as scenario (Ctrl+Shift+R)", this::saveScenarioDialog),
+                tool("mdi2t-test-tube", "Run project scenarios (Ctrl+Shift+U)", this::runScenarios),
+                new javafx.scene.control.Separator(),
+                tool("mdi2t-theme-light-dark", "Light / dark theme (Ctrl+Shift+D)", this::toggleTheme),
+                tool("mdi2k-keyboard", "Keyboard shortcuts (F1)", () -> Shortcuts.show(stage)));
+    }
+
+    private static Button tool(String icon, String tip, Runnable action) {
+        Button b = new Button(null, Icons.of(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().add("flat");
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private void withEditor(Consumer<DiagramEditorPane> action) {
         if (editor != null) {
             action.accept(editor);
         }
     }
 
-    /** Opens {@code file} in the background; the window stays usable meanwhile. */
+    private void withSimulation(Consumer<SimulationPane> action) {
+        if (simulation != null) {
+            bottom.getSelectionModel().select(simulationTab);
+            action.accept(simulation);
+        }
+    }
+
+    void toggleTheme() {
+        theme = theme == Themes.LIGHT ? Themes.DARK : Themes.LIGHT;
+        theme.apply();
+        windowState.put("theme", theme.name());
+    }
+
+    // ---------------------------------------------------------------- start page and project
+
+    void showStartPage() {
+        List<Samples.Sample> samples = new ArrayList<>();
+        Samples.locate().ifPresent(dir -> {
+            try {
+                samples.addAll(Samples.list(dir));
+            } catch (IOException e) {
+                progressLabel.setText("Cannot list the samples in " + dir + ": " + e.getMessage());
+            }
+        });
+        centre.getChildren().setAll(new StartPage(recent.list(), samples, this::open, this::newFromTemplate));
+    }
+
+    void newFromTemplate(ModelTemplates template) {
+        if (!confirmClose()) {
+            return;
+        }
+        background("New " + template.title(), () -> ModelWorkspace.fromBytes(null, template.bytes()), this::show,
+                e -> cannotOpen(Path.of(template.title()), e));
+    }
+
+    private void openProjectFile(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".scenario.json")) {
+            stepThroughScenario(file);
+        } else if (name.endsWith(".jsonl")) {
+            replayTrace(file);
+        } else if (!file.getParent().getFileName().toString().equals("inputs")) {
+            open(file);
+        }
+    }
+
+    private void showProject(Path folder) {
+        try {
+            projectFiles = ProjectFiles.scan(folder);
+        } catch (IOException e) {
+            projectFiles = null;
+            return;
+        }
+        TreeItem<Path> rootItem = new TreeItem<>(folder);
+        rootItem.setExpanded(true);
+        addGroup(rootItem, "Models", projectFiles.models());
+        addGroup(rootItem, "Inputs", projectFiles.inputs());
+        addGroup(rootItem, "Scenarios", projectFiles.scenarios());
+        addGroup(rootItem, "Traces", projectFiles.traces());
+        project.setRoot(rootItem);
+    }
+
+    private static void addGroup(TreeItem<Path> root, String name, List<Path> files) {
+        TreeItem<Path> group = new TreeItem<>(Path.of(name + " (" + files.size() + ")"));
+        group.setExpanded(true);
+        files.forEach(f -> group.getChildren().add(new TreeItem<>(f)));
+        root.getChildren().add(group);
+    }
+
+    // ---------------------------------------------------------------- open and close
+
+    private void openDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a detector model");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Models and templates", "*.json", "*.yaml", "*.yml"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    private void openFolderDialog() {
+        File dir = new DirectoryChooser().showDialog(stage);
+        if (dir != null) {
+            open(dir.toPath());
+        }
+    }
+
+    /**
+     * Opens {@code file} in the background (a folder: its first model, the folder as the project); the window
+     * stays usable meanwhile.
+     */
     Task<ModelWorkspace> open(Path file) {
-        Task<ModelWorkspace> task = new Task<>() {
+        Path target = file;
+        if (Files.isDirectory(file)) {
+            showProject(file.toAbsolutePath());
+            Path model = file.resolve("model.json");
+            target = Files.isRegularFile(model) ? model
+                    : projectFiles != null && !projectFiles.models().isEmpty() ? projectFiles.models().get(0) : null;
+            if (target == null) {
+                return null;
+            }
+        }
+        if (workspace.get() != null && !confirmClose()) {
+            return null;
+        }
+        Path chosen = target;
+        return background("Opening " + chosen.getFileName(), () -> ModelWorkspace.open(chosen), opened -> {
+            recent.add(chosen);
+            show(opened);
+        }, e -> cannotOpen(chosen, e));
+    }
+
+    /** Runs {@code work} off the FX thread with the progress bar showing; the callbacks run on the FX thread. */
+    <T> Task<T> background(String what, java.util.concurrent.Callable<T> work, Consumer<T> done,
+                           Consumer<Throwable> failed) {
+        Task<T> task = new Task<>() {
             @Override
-            protected ModelWorkspace call() throws Exception {
-                return ModelWorkspace.open(file);
+            protected T call() throws Exception {
+                return work.call();
             }
         };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> cannotOpen(file, task.getException()));
-        Thread thread = new Thread(task, "open " + file.getFileName());
+        progress.setVisible(true);
+        progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        progressLabel.setText(what + "…");
+        task.setOnSucceeded(e -> {
+            progress.setVisible(false);
+            progressLabel.setText("");
+            done.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            progress.setVisible(false);
+            progressLabel.setText("");
+            failed.accept(task.getException());
+        });
+        Thread thread = new Thread(task, what);
         thread.setDaemon(true);
         thread.start();
         return task;
     }
 
     private void show(ModelWorkspace opened) {
-        editor = opened.newEditor();
+        ModelWorkspace previous = workspace.get();
+        if (previous != null) {
+            discardRecovery(previous);
+        }
+        if (simulation != null) {
+            simulation.stop();
+        }
+        editor = new DiagramEditorPane(opened.document());
         centre.getChildren().setAll(editor);
+        PropertiesPane properties = new PropertiesPane(opened.document());
+        properties.follow(editor.selectionProperty());
+        propertiesHolder.setCenter(properties);
         problems.getItems().setAll(opened.problems());
-        outline.setRoot(OutlineBuilder.build(opened.model()));
-        stage.setTitle(opened.model().name() + " — " + opened.file().getFileName() + " — Detector Studio");
+        outline.setRoot(outlineOf(opened));
+        opened.document().modelProperty().addListener((obs, old, now) -> {
+            outline.setRoot(outlineOf(opened));
+            revalidate(opened);
+        });
+        opened.dirtyProperty().addListener(o -> updateTitle());
         workspace.set(opened);
+        updateTitle();
+        if (opened.file() != null && (projectFiles == null
+                || !opened.file().toAbsolutePath().startsWith(projectFiles.root()))) {
+            showProject(ProjectFiles.folderOf(opened.file()));
+        }
+        restartSimulation();
         // fit once the editor has its real size (it has none until the next layout pass)
         DiagramEditorPane shown = editor;
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             root.layout();
             shown.fitToWindow();
         });
+    }
+
+    private void updateTitle() {
+        ModelWorkspace w = workspace.get();
+        if (w == null) {
+            stage.setTitle("Detector Studio");
+            return;
+        }
+        String file = w.file() == null ? "untitled" : w.file().getFileName().toString();
+        stage.setTitle(w.name() + " — " + file + (w.dirtyProperty().get() ? " •" : "") + " — Detector Studio");
+    }
+
+    private void revalidate(ModelWorkspace w) {
+        background("Checking", w::validateNow, found -> {
+            if (workspace.get() == w) {
+                problems.getItems().setAll(found);
+            }
+        }, e -> problems.getItems().setAll(List.of()));
+    }
+
+    /** Starts a new simulation session on the current model (after edits, Ctrl+R). */
+    void restartSimulation() {
+        ModelWorkspace w = workspace.get();
+        if (w == null) {
+            return;
+        }
+        if (simulation != null) {
+            simulation.stop();
+        }
+        long start = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+        simulation = new SimulationPane(w.model().request(), w.document().model(), w.inputDefinitions(), start);
+        simulationTab.setContent(simulation);
+        traceTab.setContent(simulation.traceView());
+        DiagramEditorPane target = editor;
+        simulation.highlightProperty().addListener((obs, old, h) -> target.highlightProperty().set(h));
+        target.highlightProperty().set(DiagramHighlight.NONE);
+    }
+
+    private TreeItem<String> outlineOf(ModelWorkspace w) {
+        outlineBreakpoints.clear();
+        var model = w.document().model();
+        TreeItem<String> rootItem = new TreeItem<>(model.detectorModelName());
+        rootItem.setExpanded(true);
+        String initial = model.detectorModelDefinition() == null ? null : model.detectorModelDefinition().initialStateName();
+        for (var state : model.states()) {
+            String name = state.stateName();
+            TreeItem<String> item = new TreeItem<>(name + (name.equals(initial) ? "  (initial)" : ""));
+            item.setExpanded(true);
+            outlineBreakpoints.put(item, new Breakpoint[] {new Breakpoint.StateEntered(name), new Breakpoint.StateExited(name)});
+            for (var located : model.events()) {
+                if (!located.stateName().equals(name)) {
+                    continue;
+                }
+                String event = located.event().eventName();
+                String label = located.event() instanceof io.detectorstudio.engine.model.TransitionEvent t
+                        ? "→ " + t.nextState() + ": " + event : located.list() + ": " + event;
+                TreeItem<String> e = new TreeItem<>(label);
+                outlineBreakpoints.put(e, new Breakpoint[] {new Breakpoint.EventFired(name, event),
+                        new Breakpoint.ConditionBecameTrue(name, event)});
+                item.getChildren().add(e);
+            }
+            rootItem.getChildren().add(item);
+        }
+        return rootItem;
+    }
+
+    private void outlineMenu() {
+        ContextMenu menu = outline.getContextMenu();
+        menu.getItems().clear();
+        TreeItem<String> item = outline.getSelectionModel().getSelectedItem();
+        Breakpoint[] choices = item == null ? null : outlineBreakpoints.get(item);
+        if (choices == null || simulation == null) {
+            return;
+        }
+        for (Breakpoint b : choices) {
+            menu.getItems().add(item("Break: " + io.detectorstudio.app.gui.sim.SimulationModel.describe(b),
+                    "mdi2b-bug", null, () -> simulation.addBreakpoint(b)));
+        }
     }
 
     private void cannotOpen(Path file, Throwable error) {
@@ -183,32 +609,255 @@ final class MainWindow {
         alert.show();
     }
 
-    /** The outline: states with their event lists. */
-    static final class OutlineBuilder {
-        private OutlineBuilder() {
+    /** True when the current model may be replaced: nothing unsaved, or the user chose to save or discard. */
+    boolean confirmClose() {
+        ModelWorkspace w = workspace.get();
+        if (w == null || !w.dirtyProperty().get()) {
+            return true;
         }
+        ButtonType save = new ButtonType("Save");
+        ButtonType discard = new ButtonType("Discard");
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", save, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText(w.name() + " has unsaved changes");
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            return save();
+        }
+        if (answer == discard) {
+            discardRecovery(w);
+            return true;
+        }
+        return false;
+    }
 
-        static TreeItem<String> build(io.detectorstudio.engine.io.LoadedModel model) {
-            TreeItem<String> root = new TreeItem<>(model.name());
-            root.setExpanded(true);
-            com.fasterxml.jackson.databind.JsonNode definition = model.request().path("detectorModelDefinition");
-            String initial = definition.path("initialStateName").asText();
-            for (com.fasterxml.jackson.databind.JsonNode state : definition.path("states")) {
-                String name = state.path("stateName").asText();
-                TreeItem<String> item = new TreeItem<>(name + (name.equals(initial) ? "  (initial)" : ""));
-                item.setExpanded(true);
-                for (String group : new String[] {"onEnter", "onInput", "onExit"}) {
-                    for (com.fasterxml.jackson.databind.JsonNode event : state.path(group).path("events")) {
-                        item.getChildren().add(new TreeItem<>(group + ": " + event.path("eventName").asText()));
-                    }
-                }
-                for (com.fasterxml.jackson.databind.JsonNode t : state.path("onInput").path("transitionEvents")) {
-                    item.getChildren().add(new TreeItem<>("→ " + t.path("nextState").asText() + ": "
-                            + t.path("eventName").asText()));
-                }
-                root.getChildren().add(item);
-            }
-            return root;
+    /** The window closes: remember its layout, stop the timers, forget a clean model's recovery copy. */
+    void closing() {
+        windowState.save(stage);
+        autosave.stop();
+        if (simulation != null) {
+            simulation.stop();
         }
+        ModelWorkspace w = workspace.get();
+        if (w != null) {
+            discardRecovery(w);
+        }
+    }
+
+    // ---------------------------------------------------------------- save, export, recovery
+
+    boolean save() {
+        ModelWorkspace w = workspace.get();
+        if (w == null) {
+            return false;
+        }
+        if (w.file() == null || !isRequestFile(w)) {
+            return saveAsDialog();
+        }
+        return saveTo(w.file());
+    }
+
+    /** A file we can save over as request JSON (CloudFormation and exports are exported, not overwritten). */
+    private static boolean isRequestFile(ModelWorkspace w) {
+        String name = w.file().getFileName().toString().toLowerCase();
+        return name.endsWith(".json") && w.document().modelBytes().length > 0 && !name.endsWith(".template.json");
+    }
+
+    private boolean saveAsDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the model as");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model (request JSON)", "*.json"));
+        ModelWorkspace w = workspace.get();
+        chooser.setInitialFileName(w == null ? "model.json" : w.name() + ".json");
+        File file = chooser.showSaveDialog(stage);
+        return file != null && saveTo(file.toPath());
+    }
+
+    /** Saves model + layout atomically to {@code target}; the recovery copy goes. */
+    boolean saveTo(Path target) {
+        ModelWorkspace w = workspace.get();
+        if (w == null) {
+            return false;
+        }
+        try {
+            w.save(target, editor == null ? 1 : editor.zoomProperty().get());
+            discardRecovery(w);
+            recent.add(target);
+            updateTitle();
+            return true;
+        } catch (IOException e) {
+            error("Cannot save " + target.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    private void exportDialog(ExportFormat format) {
+        ModelWorkspace w = workspace.get();
+        if (w == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(format.title());
+        chooser.setInitialFileName(w.name() + "." + format.extension());
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            export(format, file.toPath());
+        }
+    }
+
+    /** Writes the export in the background (atomically). */
+    Task<Path> export(ExportFormat format, Path target) {
+        ModelWorkspace w = workspace.get();
+        var graph = w.document().graphProperty().get();
+        var model = w.model();
+        return background("Exporting " + target.getFileName(), () -> {
+            format.write(target, model, w.inputs(), graph);
+            return target;
+        }, p -> progressLabel.setText("Exported " + p.getFileName()), e -> error("Cannot export", e.getMessage()));
+    }
+
+    /** Writes the unsaved model to the recovery area (every 30 s while dirty). */
+    void autosaveNow() {
+        ModelWorkspace w = workspace.get();
+        if (w == null || !w.dirtyProperty().get()) {
+            return;
+        }
+        try {
+            recovery.save(w.recoveryId(), w.file(), w.document().modelBytes(), Instant.now());
+        } catch (IOException e) {
+            progressLabel.setText("Autosave failed: " + e.getMessage());
+        }
+    }
+
+    private void discardRecovery(ModelWorkspace w) {
+        try {
+            recovery.discard(w.recoveryId());
+        } catch (IOException e) {
+            progressLabel.setText("Cannot clear the recovery copy: " + e.getMessage());
+        }
+    }
+
+    /** After a crash: offers the newest model left in the recovery area. */
+    void offerRecovery() {
+        List<RecoveryStore.Entry> left;
+        try {
+            left = recovery.leftovers();
+        } catch (IOException e) {
+            return;
+        }
+        if (left.isEmpty()) {
+            return;
+        }
+        RecoveryStore.Entry newest = left.get(0);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", ButtonType.YES, ButtonType.NO);
+        alert.initOwner(stage);
+        alert.setTitle("Restore unsaved work");
+        alert.setHeaderText("Detector Studio did not close cleanly");
+        alert.setContentText("Unsaved changes to " + (newest.original() == null ? "an untitled model"
+                : newest.original().getFileName()) + " from " + newest.savedAt() + " were kept. Restore them?");
+        alert.showAndWait().ifPresent(answer -> {
+            if (answer == ButtonType.YES) {
+                restore(newest);
+            } else {
+                left.forEach(e -> {
+                    try {
+                        recovery.discard(e.id());
+                    } catch (IOException ignored) {
+                        // it stays for next time
+                    }
+                });
+            }
+        });
+    }
+
+    /** Opens a recovered model (unsaved, belonging to its original file); the entry is removed once shown. */
+    Task<ModelWorkspace> restore(RecoveryStore.Entry entry) {
+        return background("Restoring", () -> ModelWorkspace.fromBytes(entry.original(), entry.bytes()), w -> {
+            show(w);
+            try {
+                recovery.discard(entry.id());
+            } catch (IOException e) {
+                progressLabel.setText("Cannot clear the recovery copy: " + e.getMessage());
+            }
+        }, e -> cannotOpen(entry.content(), e));
+    }
+
+    private void error(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setHeaderText(header);
+        alert.setContentText(message);
+        alert.show();
+    }
+
+    // ---------------------------------------------------------------- scenarios and traces
+
+    private void saveScenarioDialog() {
+        ModelWorkspace w = workspace.get();
+        if (w == null || simulation == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the session as a scenario");
+        if (w.file() != null) {
+            Path dir = w.file().toAbsolutePath().getParent().resolve("scenarios");
+            chooser.setInitialDirectory((Files.isDirectory(dir) ? dir : w.file().toAbsolutePath().getParent()).toFile());
+        }
+        chooser.setInitialFileName("session.scenario.json");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            saveScenario(file.toPath());
+        }
+    }
+
+    /** Saves the simulation's history as a scenario file next to the model (model referenced by relative path). */
+    void saveScenario(Path target) {
+        ModelWorkspace w = workspace.get();
+        try {
+            String name = target.getFileName().toString().replaceFirst("\\.scenario\\.json$|\\.json$", "");
+            simulation.saveScenario(target, w.dirtyProperty().get() ? null : w.file(), name);
+            if (projectFiles != null) {
+                showProject(projectFiles.root());
+            }
+        } catch (IOException e) {
+            error("Cannot save the scenario", e.getMessage());
+        }
+    }
+
+    private void runScenarios() {
+        bottom.getSelectionModel().select(resultsTab);
+        results.run(projectFiles == null ? List.of() : projectFiles.scenarios());
+    }
+
+    /** Queues a scenario's inputs in a fresh session: Step / Continue walk through it, breakpoints stop it. */
+    private void stepThroughScenario(Path file) {
+        try {
+            var scenario = new ScenarioReader().read(file);
+            restartSimulation();
+            simulation.model().enqueue(ScenarioInputs.of(scenario));
+            bottom.getSelectionModel().select(simulationTab);
+        } catch (Exception e) {
+            error("Cannot read " + file.getFileName(), e.getMessage());
+        }
+    }
+
+    /** Re-drives a fresh session from a trace file (off the FX thread: traces can be long). */
+    private void replayTrace(Path file) {
+        if (simulation == null) {
+            return;
+        }
+        restartSimulation();
+        SimulationPane target = simulation;
+        background("Replaying " + file.getFileName(), () -> new io.detectorstudio.simulator.trace.TraceReader().read(file),
+                lines -> {
+                    try {
+                        io.detectorstudio.simulator.trace.TraceReplay.replay(lines, file, target.model().session());
+                        target.model().refresh();
+                        bottom.getSelectionModel().select(traceTab);
+                    } catch (Exception e) {
+                        error("Cannot replay " + file.getFileName(), e.getMessage());
+                    }
+                }, e -> error("Cannot read " + file.getFileName(), e.getMessage()));
     }
 }

@@ -25,10 +25,18 @@ class MainWindowTest {
     @TempDir
     Path dir;
 
+    private final java.util.prefs.Preferences prefs = TestPrefs.fresh();
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetPrefs() throws Exception {
+        prefs.removeNode();
+    }
+
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        window = new MainWindow(stage);
+        window = new MainWindow(stage, prefs, new io.detectorstudio.app.gui.files.RecoveryStore(
+                Files.createTempDirectory("recovery")));
         stage.setScene(new Scene(window.root(), 1200, 800));
         stage.show();
     }
@@ -47,6 +55,9 @@ class MainWindowTest {
         assertThat(stage.getTitle()).startsWith("motorDetectorModel — model.json");
         assertThat(window.outlineTree().getRoot().getChildren()).extracting(i -> i.getValue())
                 .containsExactly("Normal  (initial)", "Dangerous");
+        assertThat(window.projectTree().getRoot().getChildren()).extracting(i -> i.getValue().toString())
+                .containsExactly("Models (1)", "Inputs (1)", "Scenarios (2)", "Traces (0)");
+        assertThat(robot.lookup("#properties").tryQuery()).isPresent();
         assertThat(window.problemsTable().getItems()).noneMatch(d -> d.isError());
         assertThat(robot.lookup("Normal").tryQuery()).isPresent();
     }

@@ -1,0 +1,153 @@
+package io.detectorstudio.app.gui.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detectorstudio.app.gui.Icons;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Builds a message per input from a form: one field per attribute path (number, string or boolean; the kind can be
+ * changed), values remembered per input across sends; or raw JSON. Enter in a field sends.
+ */
+public final class InputStepper extends VBox {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final SimulationModel model;
+    private final Map<String, List<InputFields.Field>> inputs;
+    private final Map<String, Map<String, String>> remembered = new HashMap<>();
+    private final Map<String, Map<String, InputFields.Kind>> kinds = new HashMap<>();
+    private final ChoiceBox<String> input = new ChoiceBox<>();
+    private final GridPane form = new GridPane();
+    private final TextArea raw = new TextArea();
+    private final ToggleButton rawMode = new ToggleButton("Raw JSON");
+    private final Label error = new Label();
+
+    InputStepper(SimulationModel model, Map<String, List<InputFields.Field>> inputs) {
+        this.model = model;
+        this.inputs = inputs;
+        setSpacing(6);
+        setPadding(new Insets(6));
+        getStyleClass().add("input-stepper");
+        input.getItems().setAll(inputs.keySet());
+        input.setId("stepper-input");
+        input.valueProperty().addListener((obs, old, now) -> rebuild());
+        form.setHgap(6);
+        form.setVgap(4);
+        raw.setPrefRowCount(4);
+        raw.setId("stepper-raw");
+        raw.setPromptText("{\"sensorData\": {\"pressure\": 80}}");
+        rawMode.setOnAction(e -> rebuild());
+        Button send = new Button("Send", Icons.of("mdi2s-send"));
+        send.setId("stepper-send");
+        send.setDefaultButton(false);
+        send.setOnAction(e -> send());
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #c53030;");
+        HBox head = new HBox(6, new Label("Input"), input, rawMode, send);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(head, form, error);
+        VBox.setVgrow(form, Priority.ALWAYS);
+        if (!inputs.isEmpty()) {
+            input.setValue(inputs.keySet().iterator().next());
+        } else {
+            getChildren().add(new Label("The model reads no input."));
+        }
+    }
+
+    private void rebuild() {
+        form.getChildren().clear();
+        getChildren().remove(raw);
+        String name = input.getValue();
+        if (name == null) {
+            return;
+        }
+        if (rawMode.isSelected()) {
+            getChildren().add(2, raw);
+            return;
+        }
+        Map<String, String> values = remembered.computeIfAbsent(name, n -> new HashMap<>());
+        Map<String, InputFields.Kind> kindOf = kinds.computeIfAbsent(name, n -> new HashMap<>());
+        int row = 0;
+        for (InputFields.Field f : inputs.get(name)) {
+            InputFields.Kind kind = kindOf.getOrDefault(f.path(), f.kind());
+            Label label = new Label(f.path());
+            ChoiceBox<InputFields.Kind> kindBox = new ChoiceBox<>();
+            kindBox.getItems().setAll(InputFields.Kind.values());
+            kindBox.setValue(kind);
+            kindBox.valueProperty().addListener((obs, old, now) -> {
+                kindOf.put(f.path(), now);
+                rebuild();
+            });
+            javafx.scene.Node editor;
+            if (kind == InputFields.Kind.BOOLEAN) {
+                CheckBox box = new CheckBox();
+                box.setSelected(Boolean.parseBoolean(values.getOrDefault(f.path(), "false")));
+                box.selectedProperty().addListener((obs, old, now) -> values.put(f.path(), Boolean.toString(now)));
+                values.putIfAbsent(f.path(), "false");
+                editor = box;
+            } else {
+                TextField field = new TextField(values.getOrDefault(f.path(), ""));
+                field.setId("field-" + f.path().replace('.', '_'));
+                field.setPromptText(kind == InputFields.Kind.NUMBER ? "number" : "text");
+                field.textProperty().addListener((obs, old, now) -> values.put(f.path(), now));
+                field.setOnAction(e -> send());
+                editor = field;
+            }
+            form.addRow(row++, label, editor, kindBox);
+            GridPane.setHgrow(editor, Priority.ALWAYS);
+        }
+    }
+
+    /** Sets a field's text (as typed) for the current input. */
+    void setValue(String path, String value) {
+        remembered.computeIfAbsent(input.getValue(), n -> new HashMap<>()).put(path, value);
+        rebuild();
+    }
+
+    void selectInput(String name) {
+        input.setValue(name);
+    }
+
+    /** Sends the form (or the raw JSON) as one message; shows what is wrong instead when it cannot. */
+    public void send() {
+        String name = input.getValue();
+        if (name == null) {
+            return;
+        }
+        try {
+            JsonNode payload = rawMode.isSelected() ? JSON.readTree(raw.getText())
+                    : InputFields.payload(effectiveFields(name), remembered.getOrDefault(name, Map.of()));
+            if (!payload.isObject()) {
+                throw new IllegalArgumentException("a message payload is a JSON object");
+            }
+            error.setText("");
+            model.send(name, payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            error.setText("Not JSON: line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage());
+        }
+    }
+
+    private List<InputFields.Field> effectiveFields(String name) {
+        Map<String, InputFields.Kind> kindOf = kinds.getOrDefault(name, Map.of());
+        return inputs.get(name).stream()
+                .map(f -> new InputFields.Field(f.path(), kindOf.getOrDefault(f.path(), f.kind()))).toList();
+    }
+}

@@ -1,0 +1,113 @@
+package io.detectorstudio.app.gui.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import java.util.function.Function;
+
+/**
+ * The trace of the session (one row per cycle, trace.md records) with a filter: every word must occur in the
+ * record's key, trigger, states, events or actions. Selecting a row shows the whole record.
+ */
+public final class TraceView extends SplitPane {
+
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final FilteredList<ObjectNode> filtered;
+    private final TextField filter = new TextField();
+    private final TableView<ObjectNode> table = new TableView<>();
+
+    TraceView(SimulationModel model) {
+        filtered = new FilteredList<>(model.trace());
+        filter.setId("trace-filter");
+        filter.setPromptText("Filter: key, input, state, event or action type (all words must match)");
+        filter.textProperty().addListener((obs, old, text) -> filtered.setPredicate(r -> matches(r, text)));
+        table.setId("trace-table");
+        table.setItems(filtered);
+        table.setPlaceholder(new Label("No cycle yet"));
+        table.getColumns().add(column("#", 50, r -> r.path("seq").asText()));
+        table.getColumns().add(column("Time", 180, r -> r.path("time").asText()));
+        table.getColumns().add(column("Key", 110, r -> r.path("keyValue").asText("")));
+        table.getColumns().add(column("Trigger", 200, TraceView::trigger));
+        table.getColumns().add(column("From → to", 200, r -> r.path("fromState").asText("") + " → "
+                + r.path("toState").asText(r.path("state").path("stateName").asText())));
+        table.getColumns().add(column("Fired", 260, TraceView::fired));
+        table.getColumns().add(column("Actions", 220, r -> {
+            StringBuilder b = new StringBuilder();
+            r.path("actions").forEach(a -> b.append(b.length() == 0 ? "" : ", ").append(a.path("type").asText()));
+            return b.toString();
+        }));
+        TextArea detail = new TextArea();
+        detail.setEditable(false);
+        detail.setStyle("-fx-font-family: monospace;");
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
+            try {
+                detail.setText(r == null ? "" : PRETTY.writeValueAsString(r));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                detail.setText(String.valueOf(r));
+            }
+        });
+        BorderPane left = new BorderPane(table);
+        left.setTop(filter);
+        getItems().addAll(left, detail);
+        setDividerPositions(0.7);
+    }
+
+    public TableView<ObjectNode> table() {
+        return table;
+    }
+
+    public TextField filter() {
+        return filter;
+    }
+
+    static boolean matches(ObjectNode r, String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String hay = (r.path("keyValue").asText("") + " " + trigger(r) + " " + r.path("fromState").asText("") + " "
+                + r.path("toState").asText("") + " " + r.path("state").path("stateName").asText("") + " " + fired(r)
+                + " " + r.path("actions").findValuesAsText("type")).toLowerCase();
+        for (String word : text.toLowerCase().split("\\s+")) {
+            if (!word.isEmpty() && !hay.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String trigger(ObjectNode r) {
+        JsonNode t = r.path("trigger");
+        return switch (t.path("type").asText()) {
+            case "Message" -> t.path("inputName").asText() + " " + t.path("payload");
+            case "Timer" -> "timer " + t.path("timerName").asText();
+            default -> t.path("type").asText();
+        };
+    }
+
+    private static String fired(ObjectNode r) {
+        StringBuilder b = new StringBuilder();
+        for (JsonNode e : r.path("evaluations")) {
+            if (e.path("result").asBoolean(false)) {
+                b.append(b.length() == 0 ? "" : ", ").append(e.path("eventName").asText());
+            }
+        }
+        return b.toString();
+    }
+
+    private static TableColumn<ObjectNode, String> column(String title, double width, Function<ObjectNode, String> f) {
+        TableColumn<ObjectNode, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+}
