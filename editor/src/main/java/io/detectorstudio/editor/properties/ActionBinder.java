@@ -2,6 +2,7 @@ package io.detectorstudio.editor.properties;
 
 import io.detectorstudio.editor.document.ActionRef;
 import io.detectorstudio.editor.document.ModelDocument;
+import io.detectorstudio.editor.expression.ModelSymbols;
 import io.detectorstudio.engine.model.Action;
 import io.detectorstudio.engine.model.FieldKind;
 import io.detectorstudio.engine.model.Payload;
@@ -61,7 +62,7 @@ final class ActionBinder<A extends Action> {
     void expression(String shape, String member, String label, FieldKind kind, Function<A, String> get,
                     BiFunction<A, String, A> with) {
         boolean required = FieldRules.isRequired(shape, member);
-        form.text(label, key + "-" + label, TextInputs.expression(kind),
+        form.text(label, key + "-" + label, TextInputs.expression(kind, ModelSymbols.from(document.model(), document.inputs())),
                 FieldRules.member(shape, member).and(FieldRules.syntax(kind)), required, !required,
                 () -> current().map(get).orElse(null), v -> commit(label, a -> with.apply(a, v)));
     }

@@ -4,6 +4,7 @@ import io.detectorstudio.editor.document.ActionRef;
 import io.detectorstudio.editor.document.EventRef;
 import io.detectorstudio.editor.document.ModelDocument;
 import io.detectorstudio.editor.document.ModelEdits;
+import io.detectorstudio.editor.expression.ModelSymbols;
 import io.detectorstudio.engine.model.Action;
 import io.detectorstudio.engine.model.FieldKind;
 import io.detectorstudio.engine.model.ModelEvent;
@@ -38,7 +39,7 @@ public final class EventPanel extends PropertyPanel {
         form.text("Name", "event-name", TextInputs.plain(), FieldRules.member(structure, "eventName"), true, false,
                 () -> event().map(ModelEvent::eventName).orElse(null),
                 v -> edit("Rename event", e -> ModelEdits.withEventName(e, v)));
-        form.text("Condition", "event-condition", TextInputs.expression(FieldKind.EXPRESSION),
+        form.text("Condition", "event-condition", TextInputs.expression(FieldKind.EXPRESSION, ModelSymbols.from(document.model(), document.inputs())),
                 FieldRules.member(structure, "condition").and(FieldRules.syntax(FieldKind.EXPRESSION)),
                 transition, !transition,
                 () -> event().map(ModelEvent::condition).orElse(null),

@@ -94,20 +94,43 @@ public final class Form {
                 apply.run();
             }
         });
+        input.setOnCommit(apply);
         input.node().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                apply.run();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 reload.run();
             }
         });
-        input.decoratable().ifPresent(control -> validation.registerValidator(control, required,
-                (c, value) -> {
-                    String problem = check.problem((String) value);
-                    return problem == null ? new ValidationResult() : ValidationResult.fromError(c, problem);
-                }));
-        row(label, input.node());
+        if (input.decoratable().isPresent()) {
+            validation.registerValidator(input.decoratable().get(), required, (c, value) -> {
+                String problem = check.problem((String) value);
+                return problem == null ? new ValidationResult() : ValidationResult.fromError(c, problem);
+            });
+            row(label, input.node());
+        } else {
+            row(label, withProblemLine(id, input, check));
+        }
         return input;
+    }
+
+    /**
+     * An expression editor underlines its own syntax problems; required/length rules, which it does not know, are
+     * said on a line under it (id {@code <id>-problem}).
+     */
+    private static Node withProblemLine(String id, TextInput input, FieldRules.Check check) {
+        Label problem = new Label();
+        problem.setId(id + "-problem");
+        problem.getStyleClass().add("field-problem");
+        problem.setStyle("-fx-text-fill: #c0392b; -fx-font-size: 0.9em;");
+        problem.setWrapText(true);
+        Runnable update = () -> {
+            String text = check.problem(input.textProperty().get());
+            problem.setText(text == null ? "" : text);
+            problem.setVisible(text != null);
+            problem.setManaged(text != null);
+        };
+        input.textProperty().addListener((obs, old, now) -> update.run());
+        update.run();
+        return new javafx.scene.layout.VBox(2, input.node(), problem);
     }
 
     /** A choice row; the first option may be "" meaning absent (handed on as null). */

@@ -1,6 +1,7 @@
 package io.detectorstudio.editor.properties;
 
 import io.detectorstudio.editor.document.ModelDocument;
+import io.detectorstudio.editor.expression.ModelSymbols;
 import io.detectorstudio.engine.model.FieldKind;
 import io.detectorstudio.engine.model.Payload;
 import java.util.List;
@@ -27,7 +28,7 @@ final class PayloadEditor {
         CheckBox custom = form.check("custom payload", prefix + "-custom", () -> get.get() != null,
                 on -> commit.accept(on ? new Payload(DEFAULT_CONTENT, "JSON") : null));
         TextInput content = form.text("contentExpression", prefix + "-contentExpression",
-                TextInputs.expression(FieldKind.EXPRESSION),
+                TextInputs.multiline(FieldKind.EXPRESSION, ModelSymbols.from(document.model(), document.inputs())),
                 text -> get.get() == null ? null : FieldRules.member("Payload", "contentExpression")
                         .and(FieldRules.syntax(FieldKind.EXPRESSION)).problem(text),
                 false, false, () -> get.get() == null ? null : get.get().contentExpression(),

@@ -8,7 +8,8 @@ import javafx.scene.control.Control;
 
 /**
  * A text entry of a property form: a plain {@code TextField} or an expression editor. Forms commit it when it
- * loses focus or on Enter, so one committed edit is one undo step.
+ * loses focus or on its commit key (Enter; Ctrl+Enter in a multi-line input), so one committed edit is one undo
+ * step.
  */
 public interface TextInput {
     Node node();
@@ -18,6 +19,9 @@ public interface TextInput {
     /** True while the input (or a part of it) has the keyboard focus. */
     ObservableBooleanValue focusedProperty();
 
-    /** The control that carries ControlsFX validation decorations; empty when the input shows its own problems. */
+    /** Runs {@code commit} when the user confirms the text with the input's commit key. */
+    void setOnCommit(Runnable commit);
+
+    /** The control that carries ControlsFX validation decorations; empty when the form shows problems itself. */
     Optional<Control> decoratable();
 }

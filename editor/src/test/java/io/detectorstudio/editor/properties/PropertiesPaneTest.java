@@ -6,6 +6,7 @@ import io.detectorstudio.editor.diagram.DiagramSelection;
 import io.detectorstudio.editor.document.ActionRef;
 import io.detectorstudio.editor.document.EventRef;
 import io.detectorstudio.editor.document.ModelDocument;
+import io.detectorstudio.editor.expression.ExpressionEditor;
 import io.detectorstudio.engine.model.Action;
 import io.detectorstudio.engine.model.Attribute;
 import io.detectorstudio.engine.model.ClearTimerAction;
@@ -94,7 +95,7 @@ class PropertiesPaneTest {
 
         robot.interact(() -> doc.commands().undo());
         assertThat(doc.model()).isEqualTo(loaded);
-        assertThat(robot.lookup("#event-condition").queryAs(TextField.class).getText())
+        assertThat(robot.lookup("#event-condition").queryAs(ExpressionEditor.class).getText())
                 .isEqualTo("$input.PressureInput.sensorData.pressure > 70");
     }
 
@@ -103,8 +104,11 @@ class PropertiesPaneTest {
         robot.interact(() -> pane.show(new PropertyTarget.Event(DANGEROUS_INPUT_0)));
         replaceText(robot, "#event-condition", "$input.PressureInput.sensorData.pressure >");
         WaitForAsyncUtils.waitForFxEvents();
-        TextField field = robot.lookup("#event-condition").queryAs(TextField.class);
-        assertThat(((EventPanel) pane.panel()).form().validation().getHighestMessage(field)).isPresent();
+        ExpressionEditor field = robot.lookup("#event-condition").queryAs(ExpressionEditor.class);
+        assertThat(field.getDiagnostics()).isNotEmpty();
+        assertThat(robot.lookup("#event-condition-problem").queryAs(Label.class).getText())
+                .isEqualTo(field.getDiagnostics().get(0).message());
+        assertThat(event(DANGEROUS_INPUT_0).condition()).isEqualTo("$input.PressureInput.sensorData.pressure > 70");
     }
 
     @Test
@@ -228,11 +232,12 @@ class PropertiesPaneTest {
                 + " \"inputs\": {\"PressureInput\": {\"motorid\": \"m-1\", \"sensorData\": {\"pressure\": 80}}}}"));
         String content = "'{\"motor\": \"${$input.PressureInput.motorid}\", \"breaches\": "
                 + "${$variable.pressureThresholdBreached}}'";
-        robot.interact(() -> robot.lookup("#sns-payload-contentExpression").queryAs(TextField.class).setText(content));
+        robot.interact(() -> robot.lookup("#sns-payload-contentExpression").queryAs(ExpressionEditor.class).setText(content));
         Label preview = robot.lookup("#sns-payload-preview").queryAs(Label.class);
         assertThat(preview.getText()).isEqualTo("{\n  \"motor\" : \"m-1\",\n  \"breaches\" : 3\n}");
 
-        robot.clickOn("#sns-payload-contentExpression").type(KeyCode.ENTER);
+        robot.clickOn("#sns-payload-contentExpression");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
         assertThat(ref.resolve(doc.model()).map(a -> ((SnsAction) a).payload()))
                 .contains(new Payload(content, "JSON"));
         robot.interact(() -> robot.lookup("#sns-payload-type").queryAs(ComboBox.class).setValue("STRING"));
