@@ -62,7 +62,9 @@ public final class ExpressionCompiler {
             case "||" -> new Nodes.Or(left, right, options.orTreatsUndefinedOperandAsFalse());
             case "==" -> new Nodes.Equality(false, left, right);
             case "!=" -> new Nodes.Equality(true, left, right);
-            case "<", "<=", ">", ">=" -> new Nodes.Comparison(b.operator(), left, right);
+            case "<", "<=", ">", ">=" -> b.right() instanceof Expr.Literal l && l.value().type() == Value.Type.INTEGER
+                    ? new Nodes.CompareWithInteger(b.operator(), left, l.value().asLong())
+                    : new Nodes.Comparison(b.operator(), left, right);
             case "+", "-", "*", "/" -> new Nodes.Arithmetic(b.operator(), left, right, options);
             case "|", "&", "^" -> new Nodes.Bitwise(b.operator(), left, right);
             default -> new Nodes.Constant(Value.invalid("unknown operator " + b.operator()));

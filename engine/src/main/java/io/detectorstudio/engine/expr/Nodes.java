@@ -63,24 +63,73 @@ final class Nodes {
                 if (path.get(i) instanceof Integer index) {
                     indexes[i] = index;
                 } else {
-                    names[i] = (String) path.get(i);
+                    // Jackson interns the field names it parses: an interned name matches by identity
+                    names[i] = ((String) path.get(i)).intern();
                 }
             }
         }
 
         @Override
         Value eval(Frame frame) {
+            return value(node(frame), frame);
+        }
+
+        /** The JSON value the path leads to, or null. */
+        JsonNode node(Frame frame) {
             JsonNode node = frame.input(slot);
-            if (node != null) {
-                for (int i = 0; i < names.length && node != null; i++) {
-                    node = names[i] != null ? node.get(names[i]) : node.get(indexes[i]);
-                }
+            for (int i = 0; i < names.length && node != null; i++) {
+                node = names[i] != null ? node.get(names[i]) : node.get(indexes[i]);
             }
+            return node;
+        }
+
+        static Value value(JsonNode node, Frame frame) {
             Value value = Evaluator.fromJson(node);
             if (value.type() == Value.Type.UNDEFINED) {
                 frame.undefinedTouches++;
             }
             return value;
+        }
+    }
+
+    /**
+     * {@code <expression> < 70} and the like: a comparison with an Integer literal, the commonest condition shape.
+     * Integers compare as {@code long}s; an {@code $input} operand that is a JSON int is compared without making
+     * a value at all. Anything else takes the general rules of {@link Operators#compare}.
+     */
+    static final class CompareWithInteger extends Node {
+        private final Node left;
+        private final InputRef input;
+        private final String op;
+        private final int code;
+        private final long constant;
+        private final Value constantValue;
+
+        CompareWithInteger(String op, Node left, long constant) {
+            this.op = op;
+            this.code = Comparison.code(op);
+            this.left = left;
+            this.input = left instanceof InputRef r ? r : null;
+            this.constant = constant;
+            this.constantValue = Value.integer(constant);
+        }
+
+        @Override
+        Value eval(Frame frame) {
+            Value l;
+            if (input != null) {
+                JsonNode node = input.node(frame);
+                if (node instanceof com.fasterxml.jackson.databind.node.IntNode i) {
+                    return Value.bool(Comparison.holds(code, Long.compare(i.intValue(), constant)));
+                }
+                l = InputRef.value(node, frame);
+            } else {
+                l = left.eval(frame);
+            }
+            if (l.type() == Value.Type.INTEGER) {
+                return Value.bool(Comparison.holds(code, Long.compare(l.asLong(), constant)));
+            }
+            return Operators.compare(op, l, constantValue);
         }
     }
 
@@ -231,14 +280,27 @@ final class Nodes {
 
         Comparison(String op, Node left, Node right) {
             this.op = op;
-            this.code = switch (op) {
+            this.code = code(op);
+            this.left = left;
+            this.right = right;
+        }
+
+        static int code(String op) {
+            return switch (op) {
                 case "<" -> LT;
                 case "<=" -> LE;
                 case ">" -> GT;
                 default -> GE;
             };
-            this.left = left;
-            this.right = right;
+        }
+
+        static boolean holds(int code, int c) {
+            return switch (code) {
+                case LT -> c < 0;
+                case LE -> c <= 0;
+                case GT -> c > 0;
+                default -> c >= 0;
+            };
         }
 
         @Override
@@ -246,13 +308,7 @@ final class Nodes {
             Value l = left.eval(frame);
             Value r = right.eval(frame);
             if (l.type() == Value.Type.INTEGER && r.type() == Value.Type.INTEGER) {
-                int c = Long.compare(l.asLong(), r.asLong());
-                return Value.bool(switch (code) {
-                    case LT -> c < 0;
-                    case LE -> c <= 0;
-                    case GT -> c > 0;
-                    default -> c >= 0;
-                });
+                return Value.bool(holds(code, Long.compare(l.asLong(), r.asLong())));
             }
             return Operators.compare(op, l, r);
         }
