@@ -86,6 +86,9 @@ public final class RunCommand implements Callable<Integer> {
         EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain);
         Clock clock = realtime ? Clock.system() : new VirtualClock(startMillis);
         Engine engine = new Engine(options, clock);
+        // what the service would have logged: a message a keyed model could not use, an unaddressable key
+        engine.setLog(e -> err.println("run: " + e.level().word() + " " + e.detectorModelName()
+                + (e.messageId() == null ? "" : " message " + e.messageId()) + ": " + e.message()));
         engine.setActionSink(action -> {
             out.println(action.toString());
             out.flush();

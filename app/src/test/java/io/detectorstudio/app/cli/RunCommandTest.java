@@ -52,4 +52,16 @@ class RunCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("m.jsonl:1: not valid JSON").contains("m.jsonl:2: ResourceNotFoundException");
     }
+
+    @Test
+    void aMessageWithoutTheKeyIsLoggedNotDelivered() throws Exception {
+        assumeTrue(SharedCorpus.available());
+        Path messages = dir.resolve("m.jsonl");
+        Files.write(messages, List.of("{\"inputName\":\"PressureInput\",\"messageId\":\"k1\",\"payload\":{\"sensorData\":{\"pressure\":90}}}"));
+        CliRun run = CliRun.of("run", SharedCorpus.resolve("corpus/models/devguide__motorDetectorModel.json").toString(),
+                "--messages", messages.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("run: error motorDetectorModel message k1:", "no key attribute 'motorid'");
+    }
 }

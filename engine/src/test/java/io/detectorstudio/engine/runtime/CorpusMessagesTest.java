@@ -159,6 +159,20 @@ class CorpusMessagesTest {
     }
 
     @Test
+    void aKeyValueDescribeCouldNeverAddressIsCreatedAndWarned() throws Exception {
+        EngineHarness h = harness("devguide__motorDetectorModel.json");
+        List<EngineLog.Entry> log = new ArrayList<>();
+        h.engine.setLog(log::add);
+        h.send("PressureInput", "{\"motorid\": \"motor 7.b\", \"sensorData\": {\"pressure\": 80}}");
+        assertThat(h.instance("motorDetectorModel", "motor 7.b").stateName()).isEqualTo("Dangerous");
+        assertThat(log).singleElement().satisfies(e -> {
+            assertThat(e.level()).isEqualTo(Severity.WARNING);
+            assertThat(e.keyValue()).isEqualTo("motor 7.b");
+            assertThat(e.message()).contains("could not address it");
+        });
+    }
+
+    @Test
     void soilMoistureWithTheKeyTheModelExpectsGoesDryHealthyAndUnknown() throws Exception {
         JsonNode set = messages("lorawan-soilmoisture__readme-test.json");
         EngineHarness h = harness("lorawan-soilmoisture__soilmoisturealarming_SoilmoistureEventDetectionModel.json");
