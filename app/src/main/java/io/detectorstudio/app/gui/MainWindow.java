@@ -153,7 +153,7 @@ final class MainWindow {
         vertical.setOrientation(Orientation.VERTICAL);
         windowState.track("body", body, 0.18, 0.74);
         windowState.track("left", left, 0.45);
-        windowState.track("vertical", vertical, 0.6);
+        windowState.track("vertical", vertical, 0.55);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(propertiesHolder, false);
 
@@ -573,7 +573,7 @@ final class MainWindow {
                 }
                 String event = located.event().eventName();
                 String label = located.event() instanceof io.detectorstudio.engine.model.TransitionEvent t
-                        ? "→ " + t.nextState() + ": " + event : located.list() + ": " + event;
+                        ? "→ " + t.nextState() + ": " + event : groupName(located.list()) + ": " + event;
                 TreeItem<String> e = new TreeItem<>(label);
                 outlineBreakpoints.put(e, new Breakpoint[] {new Breakpoint.EventFired(name, event),
                         new Breakpoint.ConditionBecameTrue(name, event)});
@@ -582,6 +582,16 @@ final class MainWindow {
             rootItem.getChildren().add(item);
         }
         return rootItem;
+    }
+
+    /** ON_ENTER → onEnter, as the API names the lists. */
+    private static String groupName(Object list) {
+        String[] words = String.valueOf(list).toLowerCase().split("_");
+        StringBuilder b = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return b.toString();
     }
 
     private void outlineMenu() {

@@ -58,8 +58,9 @@ public final class InputStepper extends VBox {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #c53030;");
-        HBox head = new HBox(6, new Label("Input"), input, rawMode, send);
+        HBox head = new HBox(6, input, rawMode, send);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        head.getChildren().forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         getChildren().addAll(head, form, error);
         VBox.setVgrow(form, Priority.ALWAYS);
         if (!inputs.isEmpty()) {
@@ -86,6 +87,7 @@ public final class InputStepper extends VBox {
         for (InputFields.Field f : inputs.get(name)) {
             InputFields.Kind kind = kindOf.getOrDefault(f.path(), f.kind());
             Label label = new Label(f.path());
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             ChoiceBox<InputFields.Kind> kindBox = new ChoiceBox<>();
             kindBox.getItems().setAll(InputFields.Kind.values());
             kindBox.setValue(kind);

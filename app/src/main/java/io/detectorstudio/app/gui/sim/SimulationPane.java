@@ -85,6 +85,7 @@ public final class SimulationPane extends SplitPane {
         instanceList.setId("instance-list");
         instanceList.setItems(model.instances());
         instanceList.setPrefHeight(90);
+        instanceList.setMinHeight(56);
         instanceList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(InstanceState s, boolean empty) {
