@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Design, validate, simulate and export AWS IoT Events detector models.%n"
                 + "With no subcommand, or with a FILE, opens the GUI.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, ExportCommand.class, EvalCommand.class, RunCommand.class, SimulateCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, ExportCommand.class, EvalCommand.class, RunCommand.class, SimulateCommand.class, BenchCommand.class,
+                DiffCommand.class})
 public final class DetectorStudioCommand implements Runnable {
 
     @CommandLine.Spec
