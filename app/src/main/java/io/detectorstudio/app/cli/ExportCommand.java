@@ -77,7 +77,7 @@ public final class ExportCommand implements Callable<Integer> {
             LoadedModel model = modelFile.model(modelName);
             List<LoadedInput> inputs = new ArrayList<>(modelFile.inputs());
             inputs.addAll(ModelInputs.read(loader, inputPaths));
-            bytes = render(model, inputs);
+            bytes = render(modelFile.path(), model, inputs); // a project folder renders its model.json
             if (bytes == null) {
                 spec.commandLine().getErr().println("export: the " + format.name() + " format is not available in "
                         + "this build (no diagram exporter found)");
@@ -105,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private byte[] render(LoadedModel model, List<LoadedInput> inputs) throws IOException {
+    private byte[] render(Path source, LoadedModel model, List<LoadedInput> inputs) throws IOException {
         ModelWriter writer = new ModelWriter();
         return switch (format) {
             case api -> writer.requestJson(model).getBytes(StandardCharsets.UTF_8);
@@ -114,7 +114,7 @@ public final class ExportCommand implements Callable<Integer> {
             case svg, png -> {
                 for (DiagramExporter exporter : ServiceLoader.load(DiagramExporter.class)) {
                     if (exporter.format().equals(format.name())) {
-                        yield exporter.render(file, model);
+                        yield exporter.render(source, model);
                     }
                 }
                 yield null;

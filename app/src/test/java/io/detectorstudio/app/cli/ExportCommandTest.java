@@ -110,6 +110,17 @@ class ExportCommandTest {
     }
 
     @Test
+    void aProjectFolderExportsItsModelWithItsSavedLayout() throws Exception {
+        Path svg = dir.resolve("hvac.svg");
+        assertThat(CliRun.of("export", "../samples/hvac", "--format", "svg", "-o", svg.toString()).exitCode()).isZero();
+        assertThat(Files.readString(svg)).contains("<svg");
+        CliRun api = CliRun.of("export", "../samples/motor", "--format", "api");
+        assertThat(api.exitCode()).isZero();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(json.readTree(api.out())).isEqualTo(json.readTree(Path.of("../samples/motor/model.json").toFile()));
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         CliRun run = CliRun.of("export", "x.json", "--format", "pdf");
         assertThat(run.exitCode()).isEqualTo(2);
