@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.detectorstudio.editor.graph.DiagramGraph;
-import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.ModelGraphReader;
 import io.detectorstudio.editor.layout.DiagramLayout;
 import io.detectorstudio.editor.layout.ElkLayouter;
@@ -13,10 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -91,7 +87,7 @@ class SamplesTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> everySampleHasALayoutSidecarPlacingEveryState() throws IOException {
+    Stream<DynamicTest> everySampleHasALayoutSidecarPlacingEveryStateAndRoutingEveryTransition() throws IOException {
         return samples().stream().map(sample -> dynamicTest(sample.getFileName().toString(), () -> {
             Path model = sample.resolve("model.json");
             Path sidecar = LayoutSidecar.sidecarFor(model);
@@ -102,29 +98,13 @@ class SamplesTest {
             assertThat(sidecar).as("missing; run this test with -Dsamples.writeSidecars=true").isRegularFile();
             DiagramLayout layout = LayoutSidecar.read(sidecar).orElseThrow();
             assertThat(layout.covers(graph)).as(sidecar + " places every state").isTrue();
+            assertThat(layout.applyTo(graph).transitions()).as(sidecar + " routes every transition")
+                    .allSatisfy(t -> assertThat(t.route()).as(t.key()).hasSizeGreaterThanOrEqualTo(2));
         }));
     }
 
-    /**
-     * ELK's arrangement as a sidecar. A route is saved only for a transition whose {@code from/event} key is unique:
-     * blueprints such as the ISA alarm reuse one event name for several transitions of a state, and one saved route
-     * would be drawn for all of them; without a saved route each is drawn to its own target.
-     */
+    /** ELK's arrangement as a sidecar: every state placed, every transition (repeated event names too) routed. */
     static DiagramLayout generatedLayout(DiagramGraph graph) {
-        DiagramLayout arranged = DiagramLayout.of(ElkLayouter.arrange(graph), 1.0);
-        Map<String, Long> keyCounts = graph.transitions().stream()
-                .collect(Collectors.groupingBy(DiagramTransition::key, Collectors.counting()));
-        return new DiagramLayout(arranged.zoom(), arranged.states(), uniqueKeysOnly(arranged.routes(), keyCounts),
-                uniqueKeysOnly(arranged.labels(), keyCounts));
-    }
-
-    private static <V> Map<String, V> uniqueKeysOnly(Map<String, V> byKey, Map<String, Long> keyCounts) {
-        Map<String, V> kept = new LinkedHashMap<>();
-        byKey.forEach((key, value) -> {
-            if (keyCounts.getOrDefault(key, 0L) == 1) {
-                kept.put(key, value);
-            }
-        });
-        return kept;
+        return DiagramLayout.of(ElkLayouter.arrange(graph), 1.0);
     }
 }

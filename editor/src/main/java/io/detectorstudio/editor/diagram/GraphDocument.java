@@ -58,9 +58,10 @@ public class GraphDocument implements DiagramDocument {
     @Override
     public String addTransition(String from, String to) {
         DiagramGraph g = graph.get();
-        String event = DiagramGraph.uniqueName("to_" + to, e -> g.transition(from + "/" + e).isPresent());
+        String event = DiagramGraph.uniqueName("to_" + to, e -> !g.transitions(from, e).isEmpty());
         edit("Add Transition", x -> x.withTransition(new DiagramTransition(from, event, to, "", List.of())));
-        return from + "/" + event;
+        List<DiagramTransition> added = graph.get().transitions(from, event);
+        return added.get(added.size() - 1).key();
     }
 
     @Override

@@ -1,10 +1,14 @@
 package io.detectorstudio.editor.document;
 
+import io.detectorstudio.editor.graph.TransitionKeys;
 import io.detectorstudio.engine.model.DetectorModel;
 import io.detectorstudio.engine.model.ModelEvent;
 import io.detectorstudio.engine.model.State;
+import io.detectorstudio.engine.model.TransitionEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -33,28 +37,34 @@ public record EventRef(String stateName, State.EventList list, int index) {
         });
     }
 
-    /** The transition event with name {@code eventName} of state {@code from} (a diagram key "from/event"). */
+    /** The first transition event named {@code eventName} of state {@code from} (the diagram key "from/event"). */
     public static Optional<EventRef> ofTransition(DetectorModel model, String from, String eventName) {
-        return model.state(from).flatMap(s -> {
-            List<? extends ModelEvent> events = s.transitionEvents();
-            for (int i = 0; i < events.size(); i++) {
-                if (eventName.equals(events.get(i).eventName())) {
-                    return Optional.of(new EventRef(from, State.EventList.TRANSITIONS, i));
-                }
-            }
-            return Optional.empty();
-        });
+        return ofTransitionKey(model, TransitionKeys.of(from, eventName, 1));
     }
 
-    /** Same as {@link #ofTransition(DetectorModel, String, String)} with a diagram key "from/event". */
+    /** The transition event a diagram key ({@link TransitionKeys}: "from/event", "from/event#2"…) stands for. */
     public static Optional<EventRef> ofTransitionKey(DetectorModel model, String key) {
-        // state names may contain '/', event names are checked against every split point
-        for (int slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
-            Optional<EventRef> ref = ofTransition(model, key.substring(0, slash), key.substring(slash + 1));
-            if (ref.isPresent()) {
-                return ref;
+        return Optional.ofNullable(transitionsByKey(model).get(key));
+    }
+
+    /** Every transition event of the model by its diagram key, in model order. */
+    public static Map<String, EventRef> transitionsByKey(DetectorModel model) {
+        List<EventRef> refs = new ArrayList<>();
+        List<String[]> names = new ArrayList<>();
+        for (State s : model.states()) {
+            String from = s.stateName() == null ? "" : s.stateName();
+            List<TransitionEvent> events = s.transitionEvents();
+            for (int i = 0; i < events.size(); i++) {
+                refs.add(new EventRef(s.stateName(), State.EventList.TRANSITIONS, i));
+                String event = events.get(i).eventName();
+                names.add(new String[] {from, event == null ? "" : event});
             }
         }
-        return Optional.empty();
+        List<String> keys = TransitionKeys.assign(names, n -> n[0], n -> n[1]);
+        Map<String, EventRef> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byKey.put(keys.get(i), refs.get(i));
+        }
+        return byKey;
     }
 }

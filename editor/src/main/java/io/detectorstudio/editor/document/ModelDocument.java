@@ -203,12 +203,20 @@ public final class ModelDocument implements DiagramDocument {
         }
         String event = ModelEdits.uniqueEventName(source.get(), "to_" + to);
         edit("Add Transition", m -> ModelEdits.addTransition(m, from, new TransitionEvent(event, "true", List.of(), to)));
-        return from + "/" + event;
+        List<io.detectorstudio.editor.graph.DiagramTransition> added = graph.get().transitions(from, event);
+        return added.get(added.size() - 1).key();
     }
 
+    /**
+     * The graph loses the same transitions first, so the keys of same-named transitions after a removed one
+     * ({@code from/event#3} becoming {@code #2}) move together with their saved routes.
+     */
     @Override
     public void remove(Set<String> states, Set<String> transitionKeys) {
-        edit("Delete", m -> ModelEdits.remove(m, states, transitionKeys));
+        Content before = content.get();
+        DetectorModel after = ModelEdits.remove(before.model(), states, transitionKeys);
+        DiagramGraph hint = before.graph().without(states, transitionKeys);
+        swap("Delete", new Content(after, before.inputs(), ModelGraphs.derive(after, hint)));
     }
 
     @Override

@@ -116,20 +116,31 @@ public final class ModelEdits {
     }
 
     /**
-     * Removes states and transition events (diagram keys {@code from/event}); transitions into a removed state go
-     * too, as on the canvas. When the initial state goes, the first remaining state becomes initial.
+     * Removes states and transition events (diagram keys, {@link io.detectorstudio.editor.graph.TransitionKeys});
+     * transitions into a removed state go too, as on the canvas. When the initial state goes, the first remaining
+     * state becomes initial.
      */
     public static DetectorModel remove(DetectorModel model, Set<String> stateNames, Set<String> transitionKeys) {
         DetectorModelDefinition definition = definition(model);
+        Set<EventRef> removed = new java.util.HashSet<>();
+        EventRef.transitionsByKey(model).forEach((key, ref) -> {
+            if (transitionKeys.contains(key)) {
+                removed.add(ref);
+            }
+        });
         List<State> states = new ArrayList<>();
         for (State s : definition.states()) {
             if (stateNames.contains(s.stateName())) {
                 continue;
             }
-            List<TransitionEvent> kept = s.transitionEvents().stream()
-                    .filter(t -> !transitionKeys.contains(s.stateName() + "/" + t.eventName())
-                            && !stateNames.contains(t.nextState()))
-                    .toList();
+            List<TransitionEvent> kept = new ArrayList<>();
+            for (int i = 0; i < s.transitionEvents().size(); i++) {
+                TransitionEvent t = s.transitionEvents().get(i);
+                if (!removed.contains(new EventRef(s.stateName(), State.EventList.TRANSITIONS, i))
+                        && !stateNames.contains(t.nextState())) {
+                    kept.add(t);
+                }
+            }
             states.add(kept.size() == s.transitionEvents().size() ? s : withEvents(s, State.EventList.TRANSITIONS, kept));
         }
         String initial = definition.initialStateName();

@@ -14,13 +14,15 @@ import io.detectorstudio.engine.model.SetTimerAction;
 import io.detectorstudio.engine.model.State;
 import io.detectorstudio.engine.model.TransitionEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The diagram of a typed model: the same states, initial flag, markers and transitions as
  * {@code ModelGraphReader} reads from JSON, placed like {@code placed} (positions by state name, routes and label
- * positions by transition key while both ends stay the same). States {@code placed} does not know are put in a row
+ * positions by transition key ({@code TransitionKeys}) while its event and both ends stay the same). States {@code placed} does not know are put in a row
  * below the others.
  */
 public final class ModelGraphs {
@@ -49,17 +51,42 @@ public final class ModelGraphs {
             }
             states.add(state);
             for (TransitionEvent t : s.transitionEvents()) {
-                DiagramTransition edge = new DiagramTransition(name, nullToEmpty(t.eventName()),
-                        nullToEmpty(t.nextState()), t.condition(), List.of());
-                DiagramTransition fresh = edge;
-                edge = placed.transition(edge.key())
-                        .filter(old -> old.to().equals(fresh.to()))
-                        .map(old -> fresh.withRoute(old.route(), old.labelAt()))
-                        .orElse(edge);
-                transitions.add(edge);
+                transitions.add(new DiagramTransition(name, nullToEmpty(t.eventName()),
+                        nullToEmpty(t.nextState()), t.condition(), List.of()));
             }
         }
-        return new DiagramGraph(states, transitions);
+        return new DiagramGraph(states, routed(new DiagramGraph(states, transitions).transitions(), placed));
+    }
+
+    /**
+     * Saved routes onto the new transitions: by key while the event and both ends are the same; otherwise (same-named
+     * transitions reordered, so their numbers changed) from a not yet used transition with the same event and ends.
+     */
+    private static List<DiagramTransition> routed(List<DiagramTransition> fresh, DiagramGraph placed) {
+        Map<String, DiagramTransition> unused = new LinkedHashMap<>();
+        placed.transitions().forEach(t -> unused.put(t.key(), t));
+        DiagramTransition[] result = new DiagramTransition[fresh.size()];
+        for (int i = 0; i < fresh.size(); i++) {
+            DiagramTransition t = fresh.get(i);
+            DiagramTransition old = unused.get(t.key());
+            if (old != null && sameEdge(old, t)) {
+                result[i] = t.withRoute(old.route(), old.labelAt());
+                unused.remove(t.key());
+            }
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            DiagramTransition t = fresh.get(i);
+            if (result[i] == null) {
+                Optional<DiagramTransition> old = unused.values().stream().filter(o -> sameEdge(o, t)).findFirst();
+                old.ifPresent(o -> unused.remove(o.key()));
+                result[i] = old.map(o -> t.withRoute(o.route(), o.labelAt())).orElse(t);
+            }
+        }
+        return List.of(result);
+    }
+
+    private static boolean sameEdge(DiagramTransition a, DiagramTransition b) {
+        return a.from().equals(b.from()) && a.event().equals(b.event()) && a.to().equals(b.to());
     }
 
     /** Badges: which event lists have content and whether the state touches timers. */

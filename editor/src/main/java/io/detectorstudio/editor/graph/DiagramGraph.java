@@ -15,9 +15,15 @@ import java.util.function.Predicate;
 public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> transitions) {
     public static final DiagramGraph EMPTY = new DiagramGraph(List.of(), List.of());
 
+    /** Transitions get their keys ({@link TransitionKeys}) from their order here, which is the model's order. */
     public DiagramGraph {
         states = List.copyOf(states);
-        transitions = List.copyOf(transitions);
+        List<String> keys = TransitionKeys.assign(transitions, DiagramTransition::from, DiagramTransition::event);
+        List<DiagramTransition> keyed = new ArrayList<>(transitions.size());
+        for (int i = 0; i < transitions.size(); i++) {
+            keyed.add(transitions.get(i).withKey(keys.get(i)));
+        }
+        transitions = List.copyOf(keyed);
     }
 
     public Optional<DiagramState> state(String name) {
@@ -26,6 +32,11 @@ public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> tr
 
     public Optional<DiagramTransition> transition(String key) {
         return transitions.stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    /** The transitions of state {@code from} named {@code event}, in model order (one unless the name repeats). */
+    public List<DiagramTransition> transitions(String from, String event) {
+        return transitions.stream().filter(t -> t.from().equals(from) && t.event().equals(event)).toList();
     }
 
     public boolean hasState(String name) {

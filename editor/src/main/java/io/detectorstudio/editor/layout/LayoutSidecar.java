@@ -25,7 +25,10 @@ import java.util.Optional;
  *  "states":{"&lt;stateName&gt;":{"x":..,"y":..}},
  *  "transitions":{"&lt;fromState&gt;/&lt;eventName&gt;":{"bends":[[x,y],...]}}}</pre>
  * {@code bends} is the whole route including the two attachment points on the boxes; an optional
- * {@code "label":[x,y]} next to it is the centre of the transition's label.
+ * {@code "label":[x,y]} next to it is the centre of the transition's label. A transition's key is
+ * {@code from/event}, and {@code from/event#2}, {@code #3}… for further transitions of the state with the same event
+ * name ({@link io.detectorstudio.editor.graph.TransitionKeys}), so sidecars written before repeats were numbered still
+ * read the same.
  */
 public final class LayoutSidecar {
     public static final int VERSION = 1;

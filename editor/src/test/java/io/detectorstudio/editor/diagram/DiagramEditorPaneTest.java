@@ -147,6 +147,27 @@ class DiagramEditorPaneTest {
     }
 
     @Test
+    void sameNamedTransitionsAreSelectedDeletedAndPastedOneByOne(FxRobot robot) {
+        robot.interact(() -> document.applyLayout(graph().withTransition(
+                new DiagramTransition("idle", "tooHot", "alarm", "$input.t.value > 50", List.of()))));
+        assertThat(graph().transitions()).extracting(DiagramTransition::key).containsExactly("idle/tooHot", "idle/tooHot#2");
+        var route = io.detectorstudio.editor.graph.EdgeRouter.route(graph()).get("idle/tooHot#2");
+        robot.clickOn(screen(route.labelAt().x(), route.labelAt().y()));
+        assertThat(pane.selectionProperty().get().transitions()).containsExactly("idle/tooHot#2");
+        assertThat(pane.hoverText()).isEqualTo("tooHot [$input.t.value > 50]");
+
+        robot.interact(() -> pane.select(DiagramSelection.ofStates(Set.of("idle", "alarm"))));
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
+        assertThat(graph().transition("idle_copy/tooHot#2").orElseThrow().condition()).isEqualTo("$input.t.value > 50");
+        robot.interact(pane::undo);
+
+        robot.clickOn(screen(route.labelAt().x(), route.labelAt().y()));
+        robot.type(KeyCode.DELETE);
+        assertThat(graph().transitions()).extracting(DiagramTransition::key, DiagramTransition::condition)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("idle/tooHot", "$input.t.value > 30"));
+    }
+
+    @Test
     void arrangeLaysOutAsOneUndoStep(FxRobot robot) {
         robot.interact(() -> document.previewPositions(java.util.Map.of("alarm", new Point(40, 40))));
         robot.interact(pane::arrange);

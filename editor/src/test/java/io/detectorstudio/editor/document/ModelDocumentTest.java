@@ -119,6 +119,43 @@ class ModelDocumentTest {
     }
 
     @Test
+    void repeatedTransitionNamesAreAddressedByNumberAndDeletingOneKeepsTheOthersRoutes() throws Exception {
+        ModelDocument isa = ModelDocument.open(bundled("devguide__AWS_IoTEvents_Blueprints_ISA_Alarm.json"));
+        DiagramGraph before = isa.graphProperty().get();
+        assertThat(before.transitions()).hasSize(31).allSatisfy(t -> assertThat(t.route()).isNotEmpty());
+        assertThat(EventRef.ofTransitionKey(isa.model(), "Shelved/unshelve#3"))
+                .contains(new EventRef("Shelved", State.EventList.TRANSITIONS, 2));
+        assertThat(EventRef.ofTransitionKey(isa.model(), "Shelved/unshelve#5")).isEmpty();
+
+        isa.remove(Set.of(), Set.of("Shelved/unshelve#2"));
+        assertThat(isa.model().state("Shelved").orElseThrow().transitionEvents())
+                .extracting(TransitionEvent::nextState).containsExactly("RTN_Unacknowledged", "Unacknowledged", "Normal");
+        DiagramGraph after = isa.graphProperty().get();
+        assertThat(after.transitions(before.transition("Shelved/unshelve").orElseThrow().from(), "unshelve"))
+                .extracting(DiagramTransition::key, DiagramTransition::to, DiagramTransition::route)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Shelved/unshelve", "RTN_Unacknowledged",
+                                before.transition("Shelved/unshelve").orElseThrow().route()),
+                        org.assertj.core.groups.Tuple.tuple("Shelved/unshelve#2", "Unacknowledged",
+                                before.transition("Shelved/unshelve#3").orElseThrow().route()),
+                        org.assertj.core.groups.Tuple.tuple("Shelved/unshelve#3", "Normal",
+                                before.transition("Shelved/unshelve#4").orElseThrow().route()));
+        isa.commands().undo();
+        assertThat(isa.graphProperty().get()).isEqualTo(before);
+    }
+
+    @Test
+    void reorderingSameNamedTransitionsKeepsEachRouteWithItsEdge() throws Exception {
+        ModelDocument isa = ModelDocument.open(bundled("devguide__AWS_IoTEvents_Blueprints_ISA_Alarm.json"));
+        DiagramGraph before = isa.graphProperty().get();
+        isa.edit("Move down", m -> ModelEdits.editEventList(m, "Shelved", State.EventList.TRANSITIONS,
+                list -> ModelEdits.move(list, 0, 3)));
+        DiagramTransition moved = isa.graphProperty().get().transition("Shelved/unshelve#4").orElseThrow();
+        assertThat(moved.to()).isEqualTo("RTN_Unacknowledged");
+        assertThat(moved.route()).isEqualTo(before.transition("Shelved/unshelve").orElseThrow().route());
+    }
+
+    @Test
     void movingIsOneStepThatChangesOnlyTheLayout() {
         DiagramGraph before = doc.graphProperty().get();
         doc.previewPositions(Map.of("Normal", new Point(10, 10)));

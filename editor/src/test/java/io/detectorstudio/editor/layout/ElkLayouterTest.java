@@ -40,6 +40,31 @@ class ElkLayouterTest {
         assertCleanLayout(arranged);
     }
 
+    @Test
+    void theIsaAlarmRoutesEachOfItsRepeatedlyNamedTransitionsFromItsOwnSourceToItsOwnTarget() throws Exception {
+        DiagramGraph g = ModelGraphReader.read(Path.of(getClass().getResource(
+                "/models/devguide__AWS_IoTEvents_Blueprints_ISA_Alarm.json").toURI()));
+        DiagramGraph arranged = ElkLayouter.arrange(g);
+        assertThat(arranged.transitions()).hasSize(31).extracting(DiagramTransition::key).doesNotHaveDuplicates();
+        assertThat(arranged.transitions()).extracting(DiagramTransition::key, DiagramTransition::to)
+                .containsExactlyElementsOf(g.transitions().stream()
+                        .map(t -> org.assertj.core.groups.Tuple.tuple(t.key(), t.to())).toList());
+        for (DiagramTransition t : arranged.transitions()) {
+            assertThat(t.route()).as(t.key()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(touchesBox(arranged.state(t.from()).orElseThrow(), t.route().get(0)))
+                    .as("%s starts on %s", t.key(), t.from()).isTrue();
+            assertThat(touchesBox(arranged.state(t.to()).orElseThrow(), t.route().get(t.route().size() - 1)))
+                    .as("%s ends on %s", t.key(), t.to()).isTrue();
+        }
+        assertCleanLayout(arranged);
+    }
+
+    static boolean touchesBox(DiagramState s, Point p) {
+        double slack = 2;
+        return p.x() >= s.position().x() - slack && p.x() <= s.position().x() + s.width() + slack
+                && p.y() >= s.position().y() - slack && p.y() <= s.position().y() + s.height() + slack;
+    }
+
     static void assertCleanLayout(DiagramGraph g) {
         List<DiagramState> states = g.states();
         for (int i = 0; i < states.size(); i++) {

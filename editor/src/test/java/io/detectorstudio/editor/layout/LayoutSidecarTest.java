@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.detectorstudio.editor.graph.DiagramGraph;
+import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.ModelGraphReader;
 import io.detectorstudio.editor.graph.Point;
 import java.nio.file.Files;
@@ -34,6 +35,51 @@ class LayoutSidecarTest {
         assertThat(Files.readAllBytes(model)).isEqualTo(modelBytes);
         assertThat(Files.readString(dir.resolve("area.layout.json"))).contains("\"layoutVersion\" : 1", "\"idle\"",
                 "\"bends\"");
+    }
+
+    @Test
+    void aSidecarWithRepeatedEventNamesRoundTripsEveryRoute(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("isa.json");
+        Files.copy(Path.of(getClass().getResource("/models/devguide__AWS_IoTEvents_Blueprints_ISA_Alarm.json").toURI()), model);
+        DiagramGraph arranged = ElkLayouter.arrange(ModelGraphReader.read(model));
+        DiagramLayout layout = DiagramLayout.of(arranged, 1.0);
+        assertThat(layout.routes()).hasSize(31).containsKeys("Shelved/unshelve", "Shelved/unshelve#2",
+                "Shelved/unshelve#3", "Shelved/unshelve#4", "Out_of_service/return_to_service#4");
+        LayoutSidecar.write(LayoutSidecar.sidecarFor(model), layout);
+
+        DiagramLayout read = LayoutSidecar.read(dir.resolve("isa.layout.json")).orElseThrow();
+        assertThat(read).isEqualTo(layout);
+        assertThat(read.applyTo(ModelGraphReader.read(model))).isEqualTo(arranged);
+        assertThat(Files.readString(dir.resolve("isa.layout.json"))).contains("\"Shelved/unshelve#4\" : {");
+    }
+
+    @Test
+    void anOlderSidecarWithPlainKeysStillLoadsAndAStaleRouteIsDrawnAutomatically() throws Exception {
+        DiagramGraph g = ModelGraphReader.read(Path.of(getClass().getResource(
+                "/models/devguide__AWS_IoTEvents_Blueprints_ISA_Alarm.json").toURI()));
+        DiagramGraph arranged = ElkLayouter.arrange(g);
+        DiagramTransition first = arranged.transition("Shelved/unshelve").orElseThrow();
+        DiagramTransition last = arranged.transition("Shelved/unshelve#4").orElseThrow();
+        DiagramTransition shelve = arranged.transition("Normal/shelve").orElseThrow();
+        // as written before repeats were numbered: one plain key per name, holding the last same-named route
+        StringBuilder states = new StringBuilder();
+        arranged.states().forEach(s -> states.append(states.length() == 0 ? "" : ",").append('"').append(s.name())
+                .append("\":{\"x\":").append(s.position().x()).append(",\"y\":").append(s.position().y()).append('}'));
+        String old = "{\"layoutVersion\":1,\"zoom\":1.0,\"states\":{" + states + "},\"transitions\":{"
+                + "\"Normal/shelve\":{\"bends\":" + json(shelve.route()) + "},"
+                + "\"Shelved/unshelve\":{\"bends\":" + json(last.route()) + "}}}";
+        DiagramGraph placed = LayoutSidecar.parse(old).applyTo(g);
+
+        assertThat(placed.states()).isEqualTo(arranged.states());
+        assertThat(placed.transition("Normal/shelve").orElseThrow().route()).isEqualTo(shelve.route());
+        assertThat(first.to()).isNotEqualTo(last.to());
+        assertThat(placed.transition("Shelved/unshelve").orElseThrow().route()).isEmpty();
+        assertThat(placed.transition("Shelved/unshelve#4").orElseThrow().route()).isEmpty();
+    }
+
+    private static String json(java.util.List<Point> route) {
+        return route.stream().map(p -> "[" + p.x() + "," + p.y() + "]")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.detectorstudio.app.gui.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.editor.graph.TransitionKeys;
 import io.detectorstudio.engine.expr.Evaluator;
 import io.detectorstudio.engine.expr.MapContext;
 import io.detectorstudio.engine.expr.Parser;
@@ -18,7 +19,9 @@ import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.session.SessionInput;
 import io.detectorstudio.simulator.session.SessionListener;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.LongProperty;
@@ -343,9 +346,15 @@ public final class SimulationModel {
         ObjectNode record = session.currentRecord();
         String transition = null;
         if (record != null) {
+            // transitions are evaluated in order, so earlier evaluations of the same name give the diagram key's number
+            Map<String, Integer> seen = new HashMap<>();
             for (JsonNode e : record.path("evaluations")) {
-                if ("transition".equals(e.path("kind").asText()) && e.path("result").asBoolean(false)) {
-                    transition = e.path("stateName").asText() + "/" + e.path("eventName").asText();
+                if ("transition".equals(e.path("kind").asText())) {
+                    String state = e.path("stateName").asText(), event = e.path("eventName").asText();
+                    int occurrence = seen.merge(state + "\u0000" + event, 1, Integer::sum);
+                    if (e.path("result").asBoolean(false)) {
+                        transition = TransitionKeys.of(state, event, occurrence);
+                    }
                 }
             }
         }
