@@ -1,6 +1,7 @@
 package io.detectorstudio.app.gui;
 
 import io.detectorstudio.app.gui.files.RecoveryStore;
+import io.detectorstudio.editor.layout.ElkLayouter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -36,12 +37,21 @@ public final class StudioApplication extends Application {
         });
         reportFirstFrame();
         stage.show();
+        warmUpLayout();
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {
             window.open(Path.of(args.get(0)));
         } else if (!Boolean.getBoolean("detectorstudio.exitAfterFirstFrame")) {
             Platform.runLater(window::offerRecovery);
         }
+    }
+
+    /** ELK's first layout is slow (class loading, set-up): pay it now, in the background, not on the first open. */
+    private static void warmUpLayout() {
+        Thread warmUp = new Thread(ElkLayouter::warmUp, "layout-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /** The first pulse after show() has rendered the first frame: log JVM start → then. */

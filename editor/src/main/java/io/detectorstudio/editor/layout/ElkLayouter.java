@@ -1,5 +1,6 @@
 package io.detectorstudio.editor.layout;
 
+import io.detectorstudio.editor.graph.StateMarkers;
 import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
@@ -39,6 +40,18 @@ public final class ElkLayouter {
     }
 
     private ElkLayouter() {
+    }
+
+    /**
+     * Lays out a two-state diagram and throws the result away: ELK's one-time set-up and first layout cost most of
+     * a second (docs/performance.md), which the app pays on a background thread at start instead of on the first
+     * model the user opens.
+     */
+    public static void warmUp() {
+        arrange(new DiagramGraph(List.of(new DiagramState("A", new Point(0, 0), true, StateMarkers.NONE),
+                new DiagramState("B", new Point(0, 0), false, StateMarkers.NONE)),
+                List.of(new DiagramTransition("A", "go", "B", "true", List.of()),
+                        new DiagramTransition("B", "back", "A", "true", List.of()))));
     }
 
     public static DiagramGraph arrange(DiagramGraph graph) {

@@ -47,6 +47,10 @@ public final class OpenAndLayoutTiming {
             phases(models.get(0));
             return;
         }
+        if (Boolean.getBoolean("timing.warmUpLayout")) {
+            // what the app does at start, on a background thread, before the user can open anything
+            io.detectorstudio.editor.layout.ElkLayouter.warmUp();
+        }
         long t0 = System.nanoTime();
         ModelDocument first = ModelDocument.open(models.get(0));
         long cold = System.nanoTime() - t0;
