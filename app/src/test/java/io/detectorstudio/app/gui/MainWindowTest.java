@@ -2,11 +2,17 @@ package io.detectorstudio.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.detectorstudio.editor.document.EventRef;
+import io.detectorstudio.editor.expression.ExpressionEditor;
+import io.detectorstudio.editor.properties.PropertiesPane;
+import io.detectorstudio.editor.properties.PropertyTarget;
+import io.detectorstudio.engine.model.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +66,39 @@ class MainWindowTest {
         assertThat(robot.lookup("#properties").tryQuery()).isPresent();
         assertThat(window.problemsTable().getItems()).noneMatch(d -> d.isError());
         assertThat(robot.lookup("Normal").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aConditionEditedIntoAnErrorIsUnderlinedAndListedAndFixingItClearsBoth(FxRobot robot) throws Exception {
+        Path copy = Files.createTempDirectory("motor").resolve("model.json");
+        Files.copy(Path.of("..", "samples", "motor", "model.json"), copy);
+        openAndWait(copy, robot);
+        PropertiesPane properties = robot.lookup("#properties").queryAs(PropertiesPane.class);
+        robot.interact(() -> properties.show(new PropertyTarget.Event(
+                new EventRef("Dangerous", State.EventList.ON_INPUT, 0))));
+        ExpressionEditor condition = robot.lookup("#event-condition").queryAs(ExpressionEditor.class);
+
+        typeCondition(robot, "$input.PressureInput.sensorData.pressure >");
+        assertThat(condition.getDiagnostics()).isNotEmpty();
+        assertThat(condition.area().getStyleSpans(0, condition.area().getLength()).stream()
+                .anyMatch(span -> span.getStyle().contains("expr-problem-error"))).as("underlined").isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.problemsTable().getItems().stream()
+                .anyMatch(d -> d.code().startsWith("DS-EXPR") && d.path().endsWith("onInput.events[0].condition")));
+
+        typeCondition(robot, "$input.PressureInput.sensorData.pressure > 75");
+        assertThat(condition.getDiagnostics()).isEmpty();
+        assertThat(condition.area().getStyleSpans(0, condition.area().getLength()).stream()
+                .noneMatch(span -> span.getStyle().contains("expr-problem-error"))).as("underline gone").isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.problemsTable().getItems().stream()
+                .noneMatch(d -> d.code().startsWith("DS-EXPR")));
+    }
+
+    private static void typeCondition(FxRobot robot, String text) {
+        robot.clickOn("#event-condition");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write(text);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
