@@ -36,28 +36,21 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        LoadedModel a;
-        LoadedModel b;
-        try {
-            a = load(first);
-        } catch (ModelReadException e) {
-            err.println(first + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
-            return ExitCodes.CANNOT_RUN;
+        LoadedModel[] models = new LoadedModel[2];
+        Path[] files = {first, second};
+        for (int i = 0; i < 2; i++) {
+            try {
+                models[i] = new ModelLoader().load(files[i]).model(modelName);
+            } catch (ModelReadException e) {
+                spec.commandLine().getErr().println(files[i] + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+                return ExitCodes.CANNOT_RUN;
+            }
         }
-        try {
-            b = load(second);
-        } catch (ModelReadException e) {
-            err.println(second + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
-            return ExitCodes.CANNOT_RUN;
-        }
+        LoadedModel a = models[0];
+        LoadedModel b = models[1];
         List<ModelDiff.Change> changes = ModelDiff.between(a.request(), b.request());
         changes.forEach(out::println);
         out.flush();
         return changes.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
-    }
-
-    private LoadedModel load(Path file) throws ModelReadException {
-        return new ModelLoader().load(file).model(modelName);
     }
 }
