@@ -136,7 +136,24 @@ public final class Form {
     /** A choice row; the first option may be "" meaning absent (handed on as null). */
     public ComboBox<String> choice(String label, String id, List<String> options, Supplier<String> get,
                                    Consumer<String> commit) {
+        return choice(label, id, options, "", get, commit);
+    }
+
+    /** A choice whose empty option (the member absent) is shown as {@code emptyLabel}, e.g. what the service assumes. */
+    public ComboBox<String> choice(String label, String id, List<String> options, String emptyLabel,
+                                   Supplier<String> get, Consumer<String> commit) {
         ComboBox<String> box = new ComboBox<>();
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? emptyLabel : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text.equals(emptyLabel) ? "" : text;
+            }
+        });
         box.setId(id);
         box.getItems().setAll(options);
         box.setMaxWidth(Double.MAX_VALUE);

@@ -22,7 +22,7 @@ public final class ModelPanel extends PropertyPanel {
                 DetectorModel::detectorModelDescription, DetectorModel::withDetectorModelDescription,
                 FieldRules.Check.NONE);
         text("Key", "model-key", "key", DetectorModel::key, DetectorModel::withKey, FieldRules.Check.NONE);
-        form.choice("Evaluation", "model-evaluation", List.of("", "BATCH", "SERIAL"),
+        form.choice("Evaluation", "model-evaluation", List.of("", "BATCH", "SERIAL"), "BATCH (default; not set)",
                 () -> document.model().evaluationMethod(),
                 v -> document.edit("Evaluation method", m -> m.withEvaluationMethod(v)));
         text("Role ARN", "model-role", "roleArn", DetectorModel::roleArn, DetectorModel::withRoleArn,

@@ -46,9 +46,12 @@ public final class ExpressionCheck implements ModelCheck {
                 checker.check(parsed.expr(), role(field)).forEach(p -> report(p, field, sink));
             }
         }
-        symbols.variables().forEach((name, type) -> sink.report(Severity.INFO,
-                "DS-TYPE-INFERRED", firstAssignment(model, name),
-                "Inferred data types [" + type.label() + "] for $variable." + name));
+        symbols.variables().forEach((name, type) -> {
+            if (type.isKnown()) { // the service states what it inferred; "unknown" would only be noise
+                sink.report(Severity.INFO, "DS-TYPE-INFERRED", firstAssignment(model, name),
+                        "Inferred data types [" + type.label() + "] for $variable." + name);
+            }
+        });
     }
 
     private static void report(ExpressionProblem p, ExpressionField field, FindingSink sink) {
