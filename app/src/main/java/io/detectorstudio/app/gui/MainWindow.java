@@ -11,6 +11,8 @@ import io.detectorstudio.app.gui.sim.SimulationPane;
 import io.detectorstudio.editor.diagram.DiagramEditorPane;
 import io.detectorstudio.editor.diagram.DiagramHighlight;
 import io.detectorstudio.editor.properties.PropertiesPane;
+import io.detectorstudio.editor.expression.ExpressionEditor;
+import io.detectorstudio.editor.diagram.DiagramSelection;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.io.ModelReadException;
 import io.detectorstudio.simulator.scenario.ScenarioInputs;
@@ -100,6 +102,7 @@ final class MainWindow {
     private final ScenarioResultsView results;
     private final Timeline autosave;
     private DiagramEditorPane editor;
+    private PropertiesPane properties;
     private SimulationPane simulation;
     private ProjectFiles projectFiles;
     private Themes theme;
@@ -129,6 +132,12 @@ final class MainWindow {
             TreeItem<Path> item = project.getSelectionModel().getSelectedItem();
             if (e.getClickCount() == 2 && item != null && item.isLeaf() && Files.isRegularFile(item.getValue())) {
                 openProjectFile(item.getValue());
+            }
+        });
+        problems.setOnMouseClicked(e -> {
+            Diagnostic d = problems.getSelectionModel().getSelectedItem();
+            if (d != null) {
+                reveal(d);
             }
         });
         problems.setPlaceholder(new Label("No problems"));
@@ -198,6 +207,33 @@ final class MainWindow {
 
     ReadOnlyObjectProperty<ModelWorkspace> workspaceProperty() {
         return workspace.getReadOnlyProperty();
+    }
+
+    /**
+     * Takes the user to a problem: selects its state in the diagram, opens its event, action, state or model in the
+     * properties, and for a condition puts the caret where the engine's check of that text finds the same problem.
+     */
+    void reveal(Diagnostic problem) {
+        ModelWorkspace w = workspace.get();
+        if (w == null || editor == null || properties == null) {
+            return;
+        }
+        ProblemLocation.of(problem.path(), w.document().model()).ifPresent(where -> {
+            if (where.stateName() != null) {
+                editor.select(DiagramSelection.ofStates(java.util.Set.of(where.stateName())));
+            }
+            properties.show(where.target());
+            if (where.condition()) {
+                properties.lookupAll("#event-condition").stream().findFirst()
+                        .filter(n -> n instanceof ExpressionEditor)
+                        .map(n -> (ExpressionEditor) n)
+                        .ifPresent(field -> Platform.runLater(() -> {
+                            field.requestFocus();
+                            int at = ProblemLocation.offsetIn(field.getText(), problem.code(), w.document().model());
+                            field.area().moveTo(Math.min(at, field.area().getLength()));
+                        }));
+            }
+        });
     }
 
     TableView<Diagnostic> problemsTable() {
@@ -497,6 +533,7 @@ final class MainWindow {
         centre.getChildren().setAll(editor);
         PropertiesPane properties = new PropertiesPane(opened.document());
         properties.follow(editor.selectionProperty());
+        this.properties = properties;
         propertiesHolder.setCenter(properties);
         problems.getItems().setAll(opened.problems());
         outline.setRoot(outlineOf(opened));

@@ -102,6 +102,32 @@ class MainWindowTest {
     }
 
     @Test
+    void clickingAProblemSelectsItsStateOpensItsConditionAndPutsTheCaretAtTheSpan(FxRobot robot) throws Exception {
+        openAndWait(Path.of("..", "engine", "src", "test", "resources", "models",
+                "awscli__motorDetectorModel_htmlEscaped.json"), robot);
+        int row = -1;
+        for (int i = 0; i < window.problemsTable().getItems().size(); i++) {
+            if (window.problemsTable().getItems().get(i).path().equals(
+                    "$.detectorModelDefinition.states[1].onInput.events[0].condition")) {
+                row = i;
+                break;
+            }
+        }
+        assertThat(row).isNotNegative();
+        int target = row;
+        robot.interact(() -> window.problemsTable().scrollTo(target));
+        robot.clickOn(robot.lookup(".table-row-cell").nth(target).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.editor().selectionProperty().get().states()).containsExactly("Dangerous");
+        PropertiesPane properties = robot.lookup("#properties").queryAs(PropertiesPane.class);
+        assertThat(properties.targetProperty().get()).isEqualTo(new PropertyTarget.Event(
+                new EventRef("Dangerous", State.EventList.ON_INPUT, 0)));
+        ExpressionEditor condition = robot.lookup("#event-condition").queryAs(ExpressionEditor.class);
+        assertThat(condition.getText()).contains("&gt;");
+        assertThat(condition.area().getCaretPosition()).isEqualTo(condition.getText().indexOf('&'));
+    }
+
+    @Test
     void aModelWithErrorsListsThemInTheProblemsView(FxRobot robot) throws Exception {
         openAndWait(Path.of("..", "engine", "src", "test", "resources", "models",
                 "awscli__motorDetectorModel_htmlEscaped.json"), robot);
