@@ -128,6 +128,35 @@ class MainWindowTest {
     }
 
     @Test
+    void aTemplateWithAnUnresolvableIntrinsicOpensAndSaysWhere(FxRobot robot) throws Exception {
+        Path template = Files.createTempDirectory("cfn").resolve("stack.yaml");
+        Files.writeString(template, String.join("\n",
+                "AWSTemplateFormatVersion: '2010-09-09'",
+                "Resources:",
+                "  Model:",
+                "    Type: AWS::IoTEvents::DetectorModel",
+                "    Properties:",
+                "      DetectorModelName: m",
+                "      RoleArn: !ImportValue SharedIoTEventsRole",
+                "      DetectorModelDefinition:",
+                "        InitialStateName: A",
+                "        States:",
+                "          - StateName: A",
+                "            OnInput:",
+                "              Events:",
+                "                - EventName: e",
+                "                  Condition: \"$input.I.x > 1\"", ""));
+        openAndWait(template, robot);
+        assertThat(window.workspaceProperty().get()).isNotNull();
+        assertThat(window.problemsTable().getItems()).anySatisfy(d -> {
+            assertThat(d.code()).isEqualTo("DS-CFN-UNRESOLVED");
+            assertThat(d.line()).isEqualTo(7);
+            assertThat(d.message()).contains("Fn::ImportValue");
+        });
+        assertThat(robot.lookup("A").tryQuery()).as("the diagram shows the model").isPresent();
+    }
+
+    @Test
     void aModelWithErrorsListsThemInTheProblemsView(FxRobot robot) throws Exception {
         openAndWait(Path.of("..", "engine", "src", "test", "resources", "models",
                 "awscli__motorDetectorModel_htmlEscaped.json"), robot);
