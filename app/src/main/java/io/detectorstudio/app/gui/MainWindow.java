@@ -530,6 +530,7 @@ final class MainWindow {
             simulation.stop();
         }
         editor = new DiagramEditorPane(opened.document());
+        editor.setStateMenu(this::stateBreakpoints);
         centre.getChildren().setAll(editor);
         PropertiesPane properties = new PropertiesPane(opened.document());
         properties.follow(editor.selectionProperty());
@@ -629,6 +630,19 @@ final class MainWindow {
             b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
         }
         return b.toString();
+    }
+
+    /** Right-click on a state in the diagram while simulating: break on entering or leaving it. */
+    private List<MenuItem> stateBreakpoints(String state) {
+        if (simulation == null) {
+            return List.of();
+        }
+        List<MenuItem> items = new ArrayList<>();
+        for (Breakpoint b : new Breakpoint[] {new Breakpoint.StateEntered(state), new Breakpoint.StateExited(state)}) {
+            items.add(item("Break: " + io.detectorstudio.app.gui.sim.SimulationModel.describe(b), "mdi2b-bug", null,
+                    () -> simulation.addBreakpoint(b)));
+        }
+        return items;
     }
 
     private void outlineMenu() {

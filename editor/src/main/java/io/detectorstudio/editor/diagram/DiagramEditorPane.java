@@ -119,6 +119,15 @@ public final class DiagramEditorPane extends BorderPane {
         viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         viewport.addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
+        // a right click that did not pan (right-drag pans) opens the host's menu for the state under it
+        viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> secondaryPressAt = e.getButton() == MouseButton.SECONDARY
+                ? new Point2D(e.getX(), e.getY()) : null);
+        viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY && secondaryPressAt != null
+                    && secondaryPressAt.distance(e.getX(), e.getY()) < 4) {
+                showStateMenu(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+            }
+        });
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
 
         document.graphProperty().addListener((obs, old, g) -> graphChanged(g));
@@ -351,6 +360,31 @@ public final class DiagramEditorPane extends BorderPane {
         double len2 = dx * dx + dy * dy;
         double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / len2));
         return Math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy));
+    }
+
+    // ---------------------------------------------------------------- state context menu
+
+    private java.util.function.Function<String, java.util.List<javafx.scene.control.MenuItem>> stateMenu = s -> java.util.List.of();
+    private final javafx.scene.control.ContextMenu contextMenu = new javafx.scene.control.ContextMenu();
+
+    /**
+     * What a right-click on a state offers (e.g. the app's "Break on entering"); the provider gets the state's name
+     * and may return nothing. The editor itself adds no items, so it stays free of what hosts do with states.
+     */
+    public void setStateMenu(java.util.function.Function<String, java.util.List<javafx.scene.control.MenuItem>> provider) {
+        this.stateMenu = provider;
+    }
+
+    private Point2D secondaryPressAt;
+
+    private void showStateMenu(double x, double y, double screenX, double screenY) {
+        DiagramState state = stateAt(toWorld(x, y));
+        var items = state == null ? java.util.List.<javafx.scene.control.MenuItem>of() : stateMenu.apply(state.name());
+        contextMenu.hide();
+        if (!items.isEmpty()) {
+            contextMenu.getItems().setAll(items);
+            contextMenu.show(viewport, screenX, screenY);
+        }
     }
 
     // ---------------------------------------------------------------- mouse

@@ -51,6 +51,24 @@ class DiagramEditorPaneTest {
     }
 
     @Test
+    void rightClickOnAStateOffersWhatTheHostProvidesForThatState(FxRobot robot) {
+        List<String> asked = new java.util.ArrayList<>();
+        boolean[] chosen = {false};
+        robot.interact(() -> pane.setStateMenu(state -> {
+            asked.add(state);
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Break on entering " + state);
+            item.setOnAction(e -> chosen[0] = true);
+            return List.of(item);
+        }));
+        robot.moveTo(centreOf("alarm")).clickOn(javafx.scene.input.MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(asked).containsExactly("alarm");
+        robot.clickOn("Break on entering alarm");
+        assertThat(chosen[0]).isTrue();
+        assertThat(graph().states()).hasSize(2); // the click changed nothing in the model
+    }
+
+    @Test
     void draggingFromThePaletteAddsAStateWhereDroppedAndUndoRemovesIt(FxRobot robot) {
         robot.drag("#palette-state").dropTo(screen(300, 300));
         WaitForAsyncUtils.waitForFxEvents();
