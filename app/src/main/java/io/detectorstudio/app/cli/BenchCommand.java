@@ -8,6 +8,7 @@ import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.model.JsonPaths;
 import io.detectorstudio.engine.runtime.ActionSink;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.PerformedAction;
@@ -89,7 +90,8 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("bench: the model reads no $input.NAME.path, nothing to generate");
             return ExitCodes.CANNOT_RUN;
         }
-        String[] keyPath = request.hasNonNull("key") ? request.get("key").asText().split("\\.") : null;
+        String[] keyPath = request.hasNonNull("key")
+                ? JsonPaths.segments(request.get("key").asText()).toArray(String[]::new) : null;
         List<String> inputNames = new ArrayList<>(paths.keySet());
         SplittableRandom random = new SplittableRandom(seed);
         CountingSink counter = new CountingSink();

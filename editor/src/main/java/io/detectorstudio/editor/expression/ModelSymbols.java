@@ -72,19 +72,11 @@ public final class ModelSymbols {
     }
 
     private static void collectInputReferences(Expr expr, Map<String, Set<String>> inputPaths) {
-        if (expr instanceof Expr.InputRef ref) {
-            inputPaths.computeIfAbsent(ref.inputName(), k -> new LinkedHashSet<>()).add(pathText(ref.path()));
-        } else if (expr instanceof Expr.Unary u) {
-            collectInputReferences(u.operand(), inputPaths);
-        } else if (expr instanceof Expr.Binary b) {
-            collectInputReferences(b.left(), inputPaths);
-            collectInputReferences(b.right(), inputPaths);
-        } else if (expr instanceof Expr.Call c) {
-            c.arguments().forEach(a -> collectInputReferences(a, inputPaths));
-        } else if (expr instanceof Expr.Template t) {
-            t.parts().stream().filter(Expr.class::isInstance)
-                    .forEach(p -> collectInputReferences((Expr) p, inputPaths));
-        }
+        expr.forEach(e -> {
+            if (e instanceof Expr.InputRef ref) {
+                inputPaths.computeIfAbsent(ref.inputName(), k -> new LinkedHashSet<>()).add(pathText(ref.path()));
+            }
+        });
     }
 
     /** {@code [sensorData, pressure]} → {@code sensorData.pressure}; indexes as {@code [0]}. */

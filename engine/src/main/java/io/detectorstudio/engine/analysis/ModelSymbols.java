@@ -7,10 +7,10 @@ import io.detectorstudio.engine.expr.SymbolEnvironment;
 import io.detectorstudio.engine.model.Action;
 import io.detectorstudio.engine.model.DetectorModel;
 import io.detectorstudio.engine.model.Input;
+import io.detectorstudio.engine.model.JsonPaths;
 import io.detectorstudio.engine.model.LocatedEvent;
 import io.detectorstudio.engine.model.SetTimerAction;
 import io.detectorstudio.engine.model.SetVariableAction;
-import io.detectorstudio.engine.model.State;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,7 +38,7 @@ public final class ModelSymbols {
             for (Input input : inputs) {
                 // several definitions of one input (e.g. a directory of variants) contribute all their attributes
                 List<List<String>> paths = inputPaths.computeIfAbsent(input.inputName(), n -> new ArrayList<>());
-                input.attributePaths().forEach(p -> paths.add(segments(p)));
+                input.attributePaths().forEach(p -> paths.add(JsonPaths.segments(p)));
             }
         }
         Set<String> states = new LinkedHashSet<>();
@@ -89,30 +89,5 @@ public final class ModelSymbols {
             types = new LinkedHashMap<>(assigned);
         }
         return types;
-    }
-
-    /** {@code a.`b.c`.d} → [a, b.c, d]: dots inside backticks belong to the name. */
-    static List<String> segments(String jsonPath) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (char c : jsonPath.toCharArray()) {
-            if (c == '`') {
-                quoted = !quoted;
-            } else if (c == '.' && !quoted) {
-                out.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        out.add(current.toString());
-        return out;
-    }
-
-    /** The states, for callers that only need the names. */
-    static List<String> stateNames(DetectorModel model) {
-        return model.detectorModelDefinition() == null ? List.of()
-                : model.detectorModelDefinition().states().stream().map(State::stateName).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.detectorstudio.engine.analysis;
 
 import io.detectorstudio.engine.diagnostics.Severity;
+import io.detectorstudio.engine.expr.Expr;
 import io.detectorstudio.engine.expr.ExpressionOptions;
 import io.detectorstudio.engine.expr.Parser;
 import io.detectorstudio.engine.io.ModelTreeReader;
@@ -101,9 +102,12 @@ public final class StateGraphCheck implements ModelCheck {
                 continue;
             }
             Set<String> read = new LinkedHashSet<>();
-            References.variables(field.kind() == FieldKind.TEMPLATE
-                    ? Parser.parseTemplate(field.text(), ExpressionOptions.DEFAULTS).expr()
-                    : Parser.parse(field.text()).expr(), read);
+            (field.kind() == FieldKind.TEMPLATE ? Parser.parseTemplate(field.text(), ExpressionOptions.DEFAULTS).expr()
+                    : Parser.parse(field.text()).expr()).forEach(e -> {
+                        if (e instanceof Expr.VariableRef v) {
+                            read.add(v.name());
+                        }
+                    });
             for (String v : read) {
                 boolean available = onArrival.get(state).contains(v) || setIn.getOrDefault(state, Set.of()).contains(v);
                 if (everSet.contains(v) && !available && reported.add(state + "/" + v)) {

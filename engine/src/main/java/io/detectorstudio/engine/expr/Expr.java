@@ -1,6 +1,7 @@
 package io.detectorstudio.engine.expr;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The expression AST. Every node knows its span {@code [start, end)} in the source text. */
 public sealed interface Expr {
@@ -8,6 +9,25 @@ public sealed interface Expr {
     int start();
 
     int end();
+
+    /** Visits this node and every node below it, parents first (templates: their {@code ${…}} parts). */
+    default void forEach(Consumer<Expr> visit) {
+        visit.accept(this);
+        if (this instanceof Unary u) {
+            u.operand().forEach(visit);
+        } else if (this instanceof Binary b) {
+            b.left().forEach(visit);
+            b.right().forEach(visit);
+        } else if (this instanceof Call c) {
+            c.arguments().forEach(a -> a.forEach(visit));
+        } else if (this instanceof Template t) {
+            t.parts().forEach(p -> {
+                if (p instanceof Expr part) {
+                    part.forEach(visit);
+                }
+            });
+        }
+    }
 
     record Literal(Value value, int start, int end) implements Expr { }
 

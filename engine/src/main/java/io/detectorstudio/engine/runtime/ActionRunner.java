@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.expr.Value;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Performs one compiled action in a cycle and records it as a {@link PerformedAction}: expression fields
@@ -117,7 +115,7 @@ final class ActionRunner {
         }
         if (action.content() == null) {
             out.defaultPayload = new PerformedAction.DefaultPayload(cycle.inputName(), cycle.messageId(),
-                    cycle.timerName(), instance.stateName, instance.variables.clone(), timers(instance),
+                    cycle.timerName(), instance.stateName, instance.variables.clone(), instance.timerExpiries(),
                     cycle.sequence(), cycle.nextActionIndex());
         } else {
             out.payloadType = action.payloadType();
@@ -138,14 +136,5 @@ final class ActionRunner {
             // §C.10: the payload becomes a new message on the input, processed after this cycle
             cycle.forward(action.inputName(), out.toJson().get("payload"));
         }
-    }
-
-    private static Map<String, Long> timers(DetectorInstance instance) {
-        if (instance.timers == null || instance.timers.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Long> out = new LinkedHashMap<>();
-        instance.runningTimers().forEach(t -> out.put(t.name(), t.expiresAtMillis()));
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import io.detectorstudio.engine.expr.Parser;
 import io.detectorstudio.engine.expr.SymbolTable;
 import io.detectorstudio.engine.model.FieldKind;
 import io.detectorstudio.engine.model.IotTopicPublishAction;
+import io.detectorstudio.engine.model.JsonPaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,7 +54,7 @@ final class CompiledModel {
         this.name = request.path("detectorModelName").asText("");
         this.version = version;
         this.key = request.path("key").asText(null);
-        this.keyPath = key == null ? null : splitPath(key).toArray(String[]::new);
+        this.keyPath = key == null ? null : JsonPaths.segments(key).toArray(String[]::new);
         this.serial = "SERIAL".equals(request.path("evaluationMethod").asText());
         JsonNode definition = request.path("detectorModelDefinition");
         this.initialState = definition.path("initialStateName").asText();
@@ -142,24 +143,5 @@ final class CompiledModel {
     /** Compiles each distinct expression text once; broken text compiles to nodes that evaluate to invalid. */
     CompiledExpression expression(String text) {
         return expressions.computeIfAbsent(text, compiler::compile);
-    }
-
-    /** A key or jsonPath ({@code payload.`device id`}) split into its segments. */
-    static List<String> splitPath(String path) {
-        List<String> segments = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (char c : path.toCharArray()) {
-            if (c == '`') {
-                quoted = !quoted;
-            } else if (c == '.' && !quoted) {
-                segments.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        segments.add(current.toString());
-        return segments;
     }
 }

@@ -224,8 +224,7 @@ final class Cycle extends Frame {
 
     /** §C.10: an iotEvents action sends its payload as a new message, processed after this cycle. */
     void forward(String inputName, JsonNode payload) {
-        String id = java.util.UUID.nameUUIDFromBytes((model.name + "/" + instance.keyValue + "/" + now + "/" + sequence
-                + "/forward/" + nextActionIndex()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        String id = Values.generatedId(model.name, instance.keyValue, now, sequence, "forward/" + nextActionIndex());
         engine.forward(new Message(inputName, id, payload, now));
     }
 

@@ -131,8 +131,11 @@ public final class DetectorInstance {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Timer name → expiry time in epoch milliseconds. */
+    /** Timer name → expiry time in epoch milliseconds: a copy, so it stays what it was at this moment. */
     public Map<String, Long> timerExpiries() {
+        if (timers == null || timers.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Long> out = new LinkedHashMap<>();
         runningTimers().forEach(t -> out.put(t.name(), t.expiresAtMillis()));
         return out;

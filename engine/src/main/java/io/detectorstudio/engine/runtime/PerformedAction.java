@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.expr.Value;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One action the engine performed, with everything needed to describe it — built as the action object of
@@ -162,8 +160,8 @@ public final class PerformedAction {
         ObjectNode root = Values.JSON.objectNode();
         root.put("eventTime", time);
         ObjectNode payload = root.putObject("payload");
-        payload.put("actionExecutionId", UUID.nameUUIDFromBytes((model.name + "/" + keyValue + "/" + time + "/"
-                + d.cycle() + "/" + d.actionIndex()).getBytes(StandardCharsets.UTF_8)).toString());
+        payload.put("actionExecutionId", Values.generatedId(model.name, keyValue, time, d.cycle(),
+                Integer.toString(d.actionIndex())));
         ObjectNode detector = payload.putObject("detector");
         detector.put("detectorModelName", model.name);
         if (model.keyPath != null) {

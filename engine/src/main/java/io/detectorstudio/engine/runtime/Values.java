@@ -26,4 +26,13 @@ final class Values {
     static String iso(long millis) {
         return Instant.ofEpochMilli(millis).toString();
     }
+
+    /**
+     * A generated id that is the same on every run of the same input (traces stay deterministic): derived from the
+     * model, the detector, the moment, the cycle and what in the cycle it names.
+     */
+    static String generatedId(String model, String keyValue, long time, long cycle, String what) {
+        return java.util.UUID.nameUUIDFromBytes((model + "/" + keyValue + "/" + time + "/" + cycle + "/" + what)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
 }
