@@ -283,6 +283,7 @@ final class MainWindow {
         l.setStyle("-fx-font-weight: bold; -fx-padding: 3 6 3 6;");
         VBox box = new VBox(l, content);
         VBox.setVgrow(content, Priority.ALWAYS);
+        box.setMinHeight(90); // a header and a few rows, whatever the divider says
         return box;
     }
 
