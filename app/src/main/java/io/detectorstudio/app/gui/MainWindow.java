@@ -396,6 +396,9 @@ final class MainWindow {
         theme = theme == Themes.LIGHT ? Themes.DARK : Themes.LIGHT;
         theme.apply();
         windowState.put("theme", theme.name());
+        if (editor != null) {
+            editor.paletteProperty().set(theme.diagramPalette());
+        }
     }
 
     // ---------------------------------------------------------------- start page and project
@@ -538,6 +541,7 @@ final class MainWindow {
         }
         editor = new DiagramEditorPane(opened.document());
         editor.setStateMenu(this::stateBreakpoints);
+        editor.paletteProperty().set(theme.diagramPalette());
         centre.getChildren().setAll(editor);
         PropertiesPane properties = new PropertiesPane(opened.document());
         properties.follow(editor.selectionProperty());
