@@ -742,7 +742,7 @@ final class MainWindow {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model (request JSON)", "*.json"));
         ModelWorkspace w = workspace.get();
         chooser.setInitialFileName(w == null ? "model.json" : w.name() + ".json");
-        File file = chooser.showSaveDialog(stage);
+        File file = SaveDialog.show(chooser, stage);
         return file != null && saveTo(file.toPath());
     }
 
@@ -772,7 +772,7 @@ final class MainWindow {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(format.title());
         chooser.setInitialFileName(w.name() + "." + format.extension());
-        File file = chooser.showSaveDialog(stage);
+        File file = SaveDialog.show(chooser, stage);
         if (file != null) {
             export(format, file.toPath());
         }
@@ -877,7 +877,7 @@ final class MainWindow {
             chooser.setInitialDirectory((Files.isDirectory(dir) ? dir : w.file().toAbsolutePath().getParent()).toFile());
         }
         chooser.setInitialFileName("session.scenario.json");
-        File file = chooser.showSaveDialog(stage);
+        File file = SaveDialog.show(chooser, stage);
         if (file != null) {
             saveScenario(file.toPath());
         }

@@ -36,7 +36,7 @@ class ThemesE2E {
             assertThat(c.ratio()).as("dark theme, %s text (%s)", part, c).isGreaterThanOrEqualTo(4.5);
         });
 
-        app.robot().clickOn("View").clickOn("Light / dark theme");
+        app.clickMenu("View", "Light / dark theme");
         app.waitUntil("the light theme", () -> app.preferences().get("theme", "").equals("LIGHT"));
         Map<String, Contrast> light = measure();
         light.forEach((part, c) -> {
