@@ -51,10 +51,11 @@ final class ActionRunner {
     private void setVariable(CompiledAction.SetVariable set, DetectorInstance instance, PerformedAction out) {
         out.name = set.variableName();
         Value value = set.value().evaluate(cycle);
-        if (!value.isDefined()) {
-            // §B.6 rule 9: the variable keeps its old value
+        if (!value.isDefined() || value.type() == Value.Type.NULL) {
+            // §B.5, §B.6 rule 9: variables cannot be unset or assigned null; the variable keeps its old value
             out.error = "We couldn't evaluate your expression for the action: " + set.valueText()
-                    + (value.reason() == null ? " is undefined" : " (" + value.reason() + ")");
+                    + (value.type() == Value.Type.NULL ? " is null (a variable cannot be assigned null)"
+                    : value.reason() == null ? " is undefined" : " (" + value.reason() + ")");
             return;
         }
         instance.setVariable(set.slot(), value);
