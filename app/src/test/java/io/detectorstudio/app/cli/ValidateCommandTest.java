@@ -1,7 +1,6 @@
 package io.detectorstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +76,6 @@ class ValidateCommandTest {
 
     @Test
     void htmlEscapedCorpusModelReportsEachEntity() {
-        assumeTrue(SharedCorpus.available());
         Path file = SharedCorpus.resolve("corpus/models/awscli__motorDetectorModel_htmlEscaped.json");
         CliRun run = CliRun.of("validate", file.toString());
         assertThat(run.exitCode()).isEqualTo(1);

@@ -1,7 +1,6 @@
 package io.detectorstudio.engine.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.io.ModelFile;
@@ -66,7 +65,6 @@ class ValidatorTest {
 
     @Test
     void cleanDocumentationModelsInTheCorpusHaveNoErrors() throws Exception {
-        assumeTrue(SharedCorpus.available());
         for (Path file : SharedCorpus.files("corpus/models", ".json")) {
             String name = file.getFileName().toString();
             if (name.startsWith("devguide") && !name.contains("TemperatureCheckAnalysis")) {
