@@ -67,6 +67,12 @@ sealed interface CompiledAction {
      */
     record EvaluatedField(String name, List<String> path, CompiledExpression expression, boolean template) { }
 
+    /**
+     * An action whose key is no action type ({@code snss}): the service rejects such a model, so the engine never
+     * performs it and emits nothing for it (validate reports DS-ACTION-UNKNOWN).
+     */
+    record Unknown(String type) implements CompiledAction { }
+
     /** An action object with no action key, or one the engine cannot read. */
     record Malformed(String type, String why) implements CompiledAction { }
 }
