@@ -15,7 +15,8 @@ public final class ScenarioInputs {
     }
 
     public static Session.Config config(Scenario scenario) {
-        return Session.Config.of(scenario.model()).withInputs(scenario.inputNames()).withStart(scenario.startMillis())
+        return Session.Config.of(scenario.model()).withCompanions(scenario.models())
+                .withInputs(scenario.inputNames()).withStart(scenario.startMillis())
                 .withOptions(scenario.options());
     }
 
