@@ -116,7 +116,8 @@ class ValidateCommandTest {
         String model = VALID.replace("{\"setVariable\": {\"variableName\": \"v\", \"value\": \"1\"}}",
                 "{\"sendCarrierPigeon\": {\"to\": \"x\"}}");
         CliRun run = CliRun.of("validate", write("pigeon.json", model).toString());
-        assertThat(run.out()).contains("DS-SHAPE-UNKNOWN-FIELD").contains("sendCarrierPigeon");
+        assertThat(run.out()).contains("error DS-ACTION-UNKNOWN").contains("sendCarrierPigeon");
+        assertThat(run.exitCode()).as("issue 14 item 7: the service rejects it").isEqualTo(1);
     }
 
     @Test
