@@ -3,6 +3,7 @@ package io.detectorstudio.editor.diagram;
 import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
+import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
 import io.detectorstudio.editor.graph.Labels;
@@ -31,18 +32,30 @@ final class DiagramRenderer {
     private DiagramRenderer() {
     }
 
-    static void render(Group edges, Group states, DiagramGraph graph, DiagramSelection selection,
-                       DiagramHighlight highlight) {
+    /**
+     * Draws edges, then states, then the transitions' full labels on top. The hovered and the selected
+     * transitions are emphasised and their labels drawn last, so they stay readable even where a hand-made layout
+     * lets labels overlap.
+     */
+    static void render(Group edges, Group states, Group labels, DiagramGraph graph, DiagramSelection selection,
+                       DiagramHighlight highlight, String hovered) {
         edges.getChildren().clear();
         states.getChildren().clear();
+        labels.getChildren().clear();
         Map<String, EdgeRoute> routes = EdgeRouter.route(graph);
+        java.util.List<Node> emphasised = new java.util.ArrayList<>();
         for (DiagramTransition t : graph.transitions()) {
             EdgeRoute route = routes.get(t.key());
             if (route != null) {
-                edges.getChildren().add(edge(t, route, selection.transitions().contains(t.key()),
-                        t.key().equals(highlight.lastTransition())));
+                boolean selected = selection.transitions().contains(t.key());
+                boolean last = t.key().equals(highlight.lastTransition());
+                boolean emphasis = selected || t.key().equals(hovered);
+                edges.getChildren().add(edge(t, route, selected, last, emphasis));
+                Node label = label(t, route.labelAt(), emphasis);
+                (emphasis ? emphasised : labels.getChildren()).add(label);
             }
         }
+        labels.getChildren().addAll(emphasised);
         for (DiagramState s : graph.states()) {
             states.getChildren().add(state(s, selection.states().contains(s.name()),
                     highlight.activeStates().contains(s.name())));
@@ -105,7 +118,7 @@ final class DiagramRenderer {
         return pill;
     }
 
-    private static Node edge(DiagramTransition t, EdgeRoute route, boolean selected, boolean last) {
+    private static Node edge(DiagramTransition t, EdgeRoute route, boolean selected, boolean last, boolean emphasis) {
         Group group = new Group();
         group.getStyleClass().add("transition-edge");
         group.setUserData(t.key());
@@ -117,25 +130,45 @@ final class DiagramRenderer {
             case CUBIC -> path.getElements().add(new CubicCurveTo(route.points().get(1).x(), route.points().get(1).y(),
                     route.points().get(2).x(), route.points().get(2).y(), route.end().x(), route.end().y()));
         }
-        javafx.scene.paint.Color color = selected ? DiagramStyle.SELECTED : last ? DiagramStyle.ACTIVE : DiagramStyle.EDGE;
+        javafx.scene.paint.Color color = selected ? DiagramStyle.SELECTED : last ? DiagramStyle.ACTIVE
+                : emphasis ? DiagramStyle.HOVER : DiagramStyle.EDGE;
         path.setStroke(color);
-        path.setStrokeWidth(selected || last ? 2.6 : 1.4);
+        path.setStrokeWidth(selected || last || emphasis ? 2.6 : 1.4);
         if (last) {
             group.getStyleClass().add("last-transition");
         }
         path.setFill(null);
-        Label label = new Label(Labels.elided(t));
-        label.setFont(DiagramStyle.LABEL_FONT);
-        label.setTextFill(DiagramStyle.TEXT);
-        label.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 3; -fx-padding: 0 3 0 3;");
-        label.getStyleClass().add("transition-label");
-        // measured with a Text: a Label's prefWidth is 0 until CSS has been applied
-        Text measure = new Text(label.getText());
-        measure.setFont(DiagramStyle.LABEL_FONT);
-        double w = measure.getLayoutBounds().getWidth() + 6;
-        label.setLayoutX(route.labelAt().x() - w / 2);
-        label.setLayoutY(route.labelAt().y() - 9);
-        group.getChildren().addAll(path, arrowHead(route.arrowFrom(), route.end(), color), label);
+        group.getChildren().addAll(path, arrowHead(route.arrowFrom(), route.end(), color));
+        return group;
+    }
+
+    /** The full label in the box {@link EdgeLabel} reserves (the layout gave ELK that size, so it has room). */
+    private static Node label(DiagramTransition t, Point centre, boolean emphasis) {
+        EdgeLabel text = EdgeLabel.of(t);
+        double[] box = text.box(centre);
+        Group group = new Group();
+        group.getStyleClass().add("transition-label");
+        if (emphasis) {
+            group.getStyleClass().add("emphasised-label");
+        }
+        group.setUserData(t.key());
+        Rectangle background = new Rectangle(box[0], box[1], text.width(), text.height());
+        background.setArcWidth(6);
+        background.setArcHeight(6);
+        background.setFill(DiagramStyle.LABEL_FILL);
+        if (emphasis) {
+            background.setStroke(DiagramStyle.HOVER);
+            background.setStrokeWidth(1.2);
+        }
+        group.getChildren().add(background);
+        for (int i = 0; i < text.lines().size(); i++) {
+            Text line = new Text(box[0] + EdgeLabel.PAD_X,
+                    box[1] + EdgeLabel.PAD_Y + i * EdgeLabel.LINE_HEIGHT + 0.8 * EdgeLabel.FONT_SIZE + 1,
+                    text.lines().get(i));
+            line.setFont(i == 0 ? DiagramStyle.LABEL_EVENT_FONT : DiagramStyle.LABEL_FONT);
+            line.setFill(DiagramStyle.TEXT);
+            group.getChildren().add(line);
+        }
         return group;
     }
 

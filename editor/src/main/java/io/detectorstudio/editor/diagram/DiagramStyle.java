@@ -1,5 +1,6 @@
 package io.detectorstudio.editor.diagram;
 
+import io.detectorstudio.editor.graph.EdgeLabel;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -19,7 +20,11 @@ final class DiagramStyle {
     static final Color BADGE = Color.web("#c3dafe");
     static final Color BADGE_TEXT = Color.web("#2a4365");
     static final Font NAME_FONT = Font.font("System", FontWeight.SEMI_BOLD, 13);
-    static final Font LABEL_FONT = Font.font("System", 11);
+    static final Color HOVER = Color.web("#3182ce");
+    static final Color LABEL_FILL = Color.web("#ffffff", 0.9);
+    /** Monospaced at {@link EdgeLabel#FONT_SIZE}: the label boxes are reserved from character counts. */
+    static final Font LABEL_FONT = Font.font("Monospaced", EdgeLabel.FONT_SIZE);
+    static final Font LABEL_EVENT_FONT = Font.font("Monospaced", FontWeight.BOLD, EdgeLabel.FONT_SIZE);
     static final Font BADGE_FONT = Font.font("System", 9);
 
     private DiagramStyle() {

@@ -55,12 +55,4 @@ class EdgeRouterTest {
                 List.of(new DiagramTransition("A", "go", "B", "", saved)));
         assertThat(EdgeRouter.route(g).get("A/go").points()).isEqualTo(saved);
     }
-
-    @Test
-    void longLabelsAreElidedButKeptInFull() {
-        DiagramTransition t = new DiagramTransition("A", "overheated", "B",
-                "$input.temperatureInput.sensorData.temperature > $variable.threshold + 10", List.of());
-        assertThat(Labels.elided(t)).hasSize(Labels.MAX_LABEL).endsWith("…");
-        assertThat(Labels.full(t)).contains("+ 10]");
-    }
 }
