@@ -51,7 +51,7 @@ final class DiagramRenderer {
                 boolean last = t.key().equals(highlight.lastTransition());
                 boolean emphasis = selected || t.key().equals(hovered);
                 edges.getChildren().add(edge(t, route, selected, last, emphasis));
-                Node label = label(t, route.labelAt(), emphasis);
+                Node label = label(t, route.labelAt(), emphasis, selected);
                 (emphasis ? emphasised : labels.getChildren()).add(label);
             }
         }
@@ -143,7 +143,7 @@ final class DiagramRenderer {
     }
 
     /** The full label in the box {@link EdgeLabel} reserves (the layout gave ELK that size, so it has room). */
-    private static Node label(DiagramTransition t, Point centre, boolean emphasis) {
+    private static Node label(DiagramTransition t, Point centre, boolean emphasis, boolean selected) {
         EdgeLabel text = EdgeLabel.of(t);
         double[] box = text.box(centre);
         Group group = new Group();
@@ -157,7 +157,7 @@ final class DiagramRenderer {
         background.setArcHeight(6);
         background.setFill(DiagramStyle.LABEL_FILL);
         if (emphasis) {
-            background.setStroke(DiagramStyle.HOVER);
+            background.setStroke(selected ? DiagramStyle.SELECTED : DiagramStyle.HOVER);
             background.setStrokeWidth(1.2);
         }
         group.getChildren().add(background);
