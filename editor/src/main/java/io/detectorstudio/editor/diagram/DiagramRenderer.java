@@ -6,6 +6,7 @@ import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Labels;
 import io.detectorstudio.editor.graph.Point;
 import java.util.Map;
@@ -72,12 +73,12 @@ final class DiagramRenderer {
         group.setUserData(s.name());
         double x = s.position().x(), y = s.position().y();
         if (s.initial()) {
-            Circle dot = new Circle(x - 26, y + s.height() / 2, 6, DiagramStyle.INITIAL_STROKE);
-            Line line = new Line(x - 20, y + s.height() / 2, x - 2, y + s.height() / 2);
+            Point dotAt = InitialMarker.dot(s), tail = InitialMarker.tail(s), tip = InitialMarker.tip(s);
+            Circle dot = new Circle(dotAt.x(), dotAt.y(), InitialMarker.DOT_RADIUS, DiagramStyle.INITIAL_STROKE);
+            Line line = new Line(tail.x(), tail.y(), tip.x(), tip.y() - 2);
             line.setStroke(DiagramStyle.INITIAL_STROKE);
             line.setStrokeWidth(1.6);
-            group.getChildren().addAll(dot, line, arrowHead(new Point(x - 20, y + s.height() / 2),
-                    new Point(x, y + s.height() / 2), DiagramStyle.INITIAL_STROKE));
+            group.getChildren().addAll(dot, line, arrowHead(tail, tip, DiagramStyle.INITIAL_STROKE));
         }
         Rectangle box = new Rectangle(x, y, s.width(), s.height());
         box.setArcWidth(24);

@@ -6,6 +6,7 @@ import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Labels;
 import io.detectorstudio.editor.graph.Point;
 import java.awt.BasicStroke;
@@ -124,10 +125,12 @@ public final class PngExporter {
         double x = s.position().x(), y = s.position().y();
         if (s.initial()) {
             g.setColor(INITIAL);
-            g.fill(new java.awt.geom.Ellipse2D.Double(x - 32, y + s.height() / 2 - 6, 12, 12));
+            Point dot = InitialMarker.dot(s), tail = InitialMarker.tail(s), tip = InitialMarker.tip(s);
+            double r = InitialMarker.DOT_RADIUS;
+            g.fill(new java.awt.geom.Ellipse2D.Double(dot.x() - r, dot.y() - r, 2 * r, 2 * r));
             g.setStroke(new BasicStroke(1.6f));
-            g.draw(new java.awt.geom.Line2D.Double(x - 20, y + s.height() / 2, x - 2, y + s.height() / 2));
-            arrow(g, new Point(x - 20, y + s.height() / 2), new Point(x, y + s.height() / 2), INITIAL);
+            g.draw(new java.awt.geom.Line2D.Double(tail.x(), tail.y(), tip.x(), tip.y() - 2));
+            arrow(g, tail, tip, INITIAL);
         }
         RoundRectangle2D box = new RoundRectangle2D.Double(x, y, s.width(), s.height(), 24, 24);
         g.setColor(FILL);

@@ -6,6 +6,7 @@ import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Labels;
 import io.detectorstudio.editor.graph.Point;
 import java.util.Locale;
@@ -105,10 +106,11 @@ public final class SvgExporter {
         double x = s.position().x(), y = s.position().y();
         svg.append("  <g class=\"state\">\n");
         if (s.initial()) {
+            Point dot = InitialMarker.dot(s), tail = InitialMarker.tail(s), tip = InitialMarker.tip(s);
             svg.append(String.format(Locale.ROOT,
-                    "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"#2b6cb0\"/>%n"
+                    "    <circle class=\"initial-marker\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\" fill=\"#2b6cb0\"/>%n"
                             + "    <path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#2b6cb0\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"/>%n",
-                    x - 26, y + s.height() / 2, x - 20, y + s.height() / 2, x, y + s.height() / 2));
+                    dot.x(), dot.y(), InitialMarker.DOT_RADIUS, tail.x(), tail.y(), tip.x(), tip.y()));
         }
         svg.append(String.format(Locale.ROOT,
                 "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"12\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>%n",

@@ -97,7 +97,7 @@ public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> tr
     }
 
     /**
-     * Bounding box of everything drawn (states, edge routes as {@link EdgeRouter} draws them, and full labels):
+     * Bounding box of everything drawn (states with the initial marker, edge routes as {@link EdgeRouter} draws them, and full labels):
      * {minX, minY, maxX, maxY}; zeros when empty.
      */
     public double[] bounds() {
@@ -108,6 +108,10 @@ public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> tr
         for (DiagramState s : states) {
             include(b, s.position().x(), s.position().y());
             include(b, s.position().x() + s.width(), s.position().y() + s.height());
+            if (s.initial()) {
+                double[] marker = InitialMarker.box(s);
+                include(b, marker[0], marker[1]);
+            }
         }
         Map<String, EdgeRoute> routes = EdgeRouter.route(this);
         for (DiagramTransition t : transitions) {

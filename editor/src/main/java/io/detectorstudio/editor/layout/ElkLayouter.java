@@ -5,6 +5,7 @@ import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.EdgeLabel;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Point;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.options.NodeLabelPlacement;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkBendPoint;
 import org.eclipse.elk.graph.ElkEdge;
@@ -86,6 +88,13 @@ public final class ElkLayouter {
             // node options: several self-loops of a state go round different sides, side by side, not nested
             node.setProperty(LayeredOptions.EDGE_ROUTING_SELF_LOOP_DISTRIBUTION, SelfLoopDistributionStrategy.EQUALLY);
             node.setProperty(LayeredOptions.EDGE_ROUTING_SELF_LOOP_ORDERING, SelfLoopOrderingStrategy.SEQUENCED);
+            if (s.initial()) {
+                // the initial marker above the box's top-left corner, reserved as an outside node label
+                ElkLabel marker = ElkGraphUtil.createLabel("initial", node);
+                marker.setDimensions(InitialMarker.RESERVED_WIDTH, InitialMarker.RESERVED_HEIGHT);
+                node.setProperty(CoreOptions.NODE_LABELS_PLACEMENT, NodeLabelPlacement.outsideTopLeft());
+                node.setProperty(CoreOptions.SPACING_LABEL_NODE, 0.0);
+            }
             nodes.put(s.name(), node);
         }
         Map<String, ElkEdge> edges = new HashMap<>();

@@ -8,6 +8,7 @@ import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Point;
 import io.detectorstudio.engine.testing.SharedCorpus;
 import java.io.IOException;
@@ -60,6 +61,10 @@ class DiagramReadabilityTest {
             }
             for (DiagramState s : g.states()) {
                 assertThat(overlaps(a, box(s))).as("label of %s overlaps state %s", ts.get(i).key(), s.name()).isFalse();
+                if (s.initial()) {
+                    assertThat(overlaps(a, InitialMarker.box(s)))
+                            .as("label of %s overlaps the initial marker of %s", ts.get(i).key(), s.name()).isFalse();
+                }
             }
         }
     }
@@ -76,6 +81,12 @@ class DiagramReadabilityTest {
                     if (!t.touches(s.name())) {
                         assertThat(segmentCrosses(line.get(k), line.get(k + 1), box(s)))
                                 .as("edge %s passes through %s", t.key(), s.name()).isFalse();
+                    }
+                }
+                for (DiagramState s : g.states()) {
+                    if (s.initial()) {
+                        assertThat(segmentCrosses(line.get(k), line.get(k + 1), InitialMarker.box(s)))
+                                .as("edge %s passes through the initial marker of %s", t.key(), s.name()).isFalse();
                     }
                 }
                 for (DiagramTransition other : g.transitions()) {
