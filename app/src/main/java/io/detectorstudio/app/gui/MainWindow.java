@@ -163,6 +163,12 @@ final class MainWindow {
         windowState.track("body", body, 0.18, 0.74);
         windowState.track("left", left, 0.45);
         windowState.track("vertical", vertical, 0.55);
+        // a restored or squeezed layout never collapses a pane (SplitPane keeps the dividers within these)
+        left.setMinWidth(150);
+        centre.setMinWidth(320);
+        propertiesHolder.setMinWidth(260);
+        body.setMinHeight(220);
+        bottom.setMinHeight(110);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(propertiesHolder, false);
 
@@ -277,6 +283,7 @@ final class MainWindow {
         l.setStyle("-fx-font-weight: bold; -fx-padding: 3 6 3 6;");
         VBox box = new VBox(l, content);
         VBox.setVgrow(content, Priority.ALWAYS);
+        box.setMinHeight(90); // a header and a few rows, whatever the divider says
         return box;
     }
 
