@@ -132,7 +132,10 @@ public final class DiagramEditorPane extends BorderPane {
         document.graphProperty().addListener((obs, old, g) -> graphChanged(g));
         selection.addListener((obs, old, s) -> redraw());
         highlight.addListener((obs, old, h) -> redraw());
-        hoveredTransition.addListener((obs, old, h) -> redraw());
+        hoveredTransition.addListener((obs, old, h) -> {
+            DiagramRenderer.hover(edgeLayer, labelLayer, old, false);
+            DiagramRenderer.hover(edgeLayer, labelLayer, h, true);
+        });
         viewport.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredTransition.set(null));
         zoom.addListener(o -> drawMinimap());
         panX.addListener(o -> drawMinimap());

@@ -29,6 +29,8 @@ import javafx.scene.text.Text;
 /** Builds the scene-graph nodes for a graph and a selection (pure drawing, no interaction). */
 final class DiagramRenderer {
     static final double HANDLE_RADIUS = 6;
+    /** Keys of an edge group's properties: whether it is selected, whether the simulation took it last. */
+    private static final String SELECTED = "selected", LAST = "last";
 
     private DiagramRenderer() {
     }
@@ -50,16 +52,59 @@ final class DiagramRenderer {
             if (route != null) {
                 boolean selected = selection.transitions().contains(t.key());
                 boolean last = t.key().equals(highlight.lastTransition());
-                boolean emphasis = selected || t.key().equals(hovered);
-                edges.getChildren().add(edge(t, route, selected, last, emphasis));
-                Node label = label(t, route.labelAt(), emphasis, selected);
-                (emphasis ? emphasised : labels.getChildren()).add(label);
+                boolean hover = t.key().equals(hovered);
+                Group edge = edge(t, route, selected, last);
+                Group label = label(t, route.labelAt());
+                style(edge, label, hover);
+                edges.getChildren().add(edge);
+                (selected || hover ? emphasised : labels.getChildren()).add(label);
             }
         }
         labels.getChildren().addAll(emphasised);
         for (DiagramState s : graph.states()) {
             states.getChildren().add(state(s, selection.states().contains(s.name()),
                     highlight.activeStates().contains(s.name())));
+        }
+    }
+
+    /**
+     * Emphasises (or no longer) the transition {@code key} for the mouse over it, changing its drawn nodes in place
+     * (a redraw would replace the node under the mouse while it is being pointed at) and raising its label.
+     */
+    static void hover(Group edges, Group labels, String key, boolean hovered) {
+        if (key == null) {
+            return;
+        }
+        Group edge = find(edges, key), label = find(labels, key);
+        if (edge != null && label != null) {
+            style(edge, label, hovered);
+            if (hovered) {
+                label.toFront();
+            }
+        }
+    }
+
+    private static Group find(Group layer, String key) {
+        return (Group) layer.getChildren().stream().filter(n -> key.equals(n.getUserData())).findFirst().orElse(null);
+    }
+
+    /** Colours an edge and its label from what it is (selected, last taken; kept in their properties) and hover. */
+    private static void style(Group edge, Group label, boolean hovered) {
+        boolean selected = Boolean.TRUE.equals(edge.getProperties().get(SELECTED));
+        boolean last = Boolean.TRUE.equals(edge.getProperties().get(LAST));
+        boolean emphasis = selected || hovered;
+        javafx.scene.paint.Color color = selected ? DiagramStyle.SELECTED : last ? DiagramStyle.ACTIVE
+                : hovered ? DiagramStyle.HOVER : DiagramStyle.EDGE;
+        Path path = (Path) edge.getChildren().get(0);
+        path.setStroke(color);
+        path.setStrokeWidth(emphasis || last ? 2.6 : 1.4);
+        ((Polygon) edge.getChildren().get(1)).setFill(color);
+        Rectangle background = (Rectangle) label.getChildren().get(0);
+        background.setStroke(emphasis ? (selected ? DiagramStyle.SELECTED : DiagramStyle.HOVER) : null);
+        background.setStrokeWidth(1.2);
+        label.getStyleClass().remove("emphasised-label");
+        if (emphasis) {
+            label.getStyleClass().add("emphasised-label");
         }
     }
 
@@ -119,10 +164,13 @@ final class DiagramRenderer {
         return pill;
     }
 
-    private static Node edge(DiagramTransition t, EdgeRoute route, boolean selected, boolean last, boolean emphasis) {
+    /** The line and arrowhead, uncoloured: {@link #style} colours them. */
+    private static Group edge(DiagramTransition t, EdgeRoute route, boolean selected, boolean last) {
         Group group = new Group();
         group.getStyleClass().add("transition-edge");
         group.setUserData(t.key());
+        group.getProperties().put(SELECTED, selected);
+        group.getProperties().put(LAST, last);
         Path path = new Path(new MoveTo(route.start().x(), route.start().y()));
         switch (route.shape()) {
             case POLYLINE -> route.points().stream().skip(1).forEach(p -> path.getElements().add(new LineTo(p.x(), p.y())));
@@ -131,36 +179,25 @@ final class DiagramRenderer {
             case CUBIC -> path.getElements().add(new CubicCurveTo(route.points().get(1).x(), route.points().get(1).y(),
                     route.points().get(2).x(), route.points().get(2).y(), route.end().x(), route.end().y()));
         }
-        javafx.scene.paint.Color color = selected ? DiagramStyle.SELECTED : last ? DiagramStyle.ACTIVE
-                : emphasis ? DiagramStyle.HOVER : DiagramStyle.EDGE;
-        path.setStroke(color);
-        path.setStrokeWidth(selected || last || emphasis ? 2.6 : 1.4);
         if (last) {
             group.getStyleClass().add("last-transition");
         }
         path.setFill(null);
-        group.getChildren().addAll(path, arrowHead(route.arrowFrom(), route.end(), color));
+        group.getChildren().addAll(path, arrowHead(route.arrowFrom(), route.end(), DiagramStyle.EDGE));
         return group;
     }
 
     /** The full label in the box {@link EdgeLabel} reserves (the layout gave ELK that size, so it has room). */
-    private static Node label(DiagramTransition t, Point centre, boolean emphasis, boolean selected) {
+    private static Group label(DiagramTransition t, Point centre) {
         EdgeLabel text = EdgeLabel.of(t);
         double[] box = text.box(centre);
         Group group = new Group();
         group.getStyleClass().add("transition-label");
-        if (emphasis) {
-            group.getStyleClass().add("emphasised-label");
-        }
         group.setUserData(t.key());
         Rectangle background = new Rectangle(box[0], box[1], text.width(), text.height());
         background.setArcWidth(6);
         background.setArcHeight(6);
         background.setFill(DiagramStyle.LABEL_FILL);
-        if (emphasis) {
-            background.setStroke(selected ? DiagramStyle.SELECTED : DiagramStyle.HOVER);
-            background.setStrokeWidth(1.2);
-        }
         group.getChildren().add(background);
         for (int i = 0; i < text.lines().size(); i++) {
             Text line = new Text(box[0] + EdgeLabel.PAD_X,

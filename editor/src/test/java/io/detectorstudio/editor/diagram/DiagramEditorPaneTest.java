@@ -221,6 +221,12 @@ class DiagramEditorPaneTest {
         assertThat(pane.hoveredTransitionProperty().get()).isNull();
         assertThat(emphasisedLabels(robot)).isEmpty();
         assertThat(pane.hoverText()).contains("alarm", "timer");
+
+        // hovering restyles the label in place: the node a user (or a robot) points at stays the one clicked
+        javafx.scene.Node label = robot.lookup(".transition-label").query();
+        robot.clickOn(label); // threw when hovering replaced the node between the move and the press
+        assertThat(pane.selectionProperty().get().transitions()).containsExactly("idle/tooHot");
+        assertThat(emphasisedLabels(robot)).hasSize(1);
     }
 
     @Test
