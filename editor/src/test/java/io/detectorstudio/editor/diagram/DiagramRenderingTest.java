@@ -58,22 +58,7 @@ class DiagramRenderingTest {
         BufferedImage shot = save(robot, "diagram-hvac-hover.png");
 
         // the emphasis outline of the hovered label is on screen, drawn where the label's box is
-        double[] box = EdgeLabel.of(g.transition(key).orElseThrow()).box(route.labelAt());
-        Point2D topLeft = pane.toViewport(box[0], box[1]);
-        Point2D bottomRight = pane.toViewport(box[2], box[3]);
-        int outline = 0;
-        for (int x = (int) topLeft.getX(); x <= (int) bottomRight.getX(); x++) {
-            for (int y : new int[] {(int) Math.round(topLeft.getY()), (int) Math.round(bottomRight.getY())}) {
-                for (int dy = -1; dy <= 1; dy++) {
-                    if (near(shot.getRGB(x, y + dy), DiagramStyle.HOVER)) {
-                        outline++;
-                        break;
-                    }
-                }
-            }
-        }
-        assertThat(outline).as("outline pixels along the label's top and bottom")
-                .isGreaterThan((int) (0.8 * (bottomRight.getX() - topLeft.getX())));
+        assertHoverOutline(shot, g, key, route, DiagramPalette.LIGHT);
 
         robot.clickOn(at);
         assertThat(pane.selectionProperty().get().transitions()).containsExactly(key);
@@ -82,6 +67,79 @@ class DiagramRenderingTest {
         assertThat(robot.lookup(".emphasised-label").<javafx.scene.Node>queryAll()).extracting(javafx.scene.Node::getUserData)
                 .containsExactly(key);
         save(robot, "diagram-hvac-selected.png");
+    }
+
+    @Test
+    void inTheDarkPaletteLabelsAndHoverTakeTheDarkColoursAndStayReadable(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            pane.paletteProperty().set(DiagramPalette.DARK);
+            pane.fitToWindow();
+        });
+        DiagramGraph g = document.graphProperty().get();
+        String key = "idle/highTemperatureThreshold";
+        EdgeRoute route = EdgeRouter.route(g).get(key);
+        javafx.scene.Group label = robot.lookup(".transition-label").match(n -> key.equals(n.getUserData())).query();
+        assertThat(((javafx.scene.shape.Rectangle) label.getChildren().get(0)).getFill())
+                .isEqualTo(DiagramPalette.DARK.labelFill());
+        assertThat(label.getChildren().stream().skip(1).map(n -> ((javafx.scene.text.Text) n).getFill()).distinct())
+                .containsExactly(DiagramPalette.DARK.text());
+        // light text on the dark label box: WCAG AA for normal text
+        assertThat(contrast(DiagramPalette.DARK.text(), over(DiagramPalette.DARK.labelFill(), DiagramPalette.DARK.background())))
+                .isGreaterThanOrEqualTo(4.5);
+
+        Point2D at = pane.canvas().localToScreen(pane.toViewport(route.labelAt().x(), route.labelAt().y()));
+        robot.moveTo(at);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.hoveredTransitionProperty().get()).isEqualTo(key);
+        BufferedImage shot = save(robot, "diagram-hvac-dark-hover.png");
+        assertHoverOutline(shot, g, key, route, DiagramPalette.DARK);
+
+        // back to light: everything redrawn in the light colours
+        robot.interact(() -> pane.paletteProperty().set(DiagramPalette.LIGHT));
+        javafx.scene.Group relabelled = robot.lookup(".transition-label").match(n -> key.equals(n.getUserData())).query();
+        assertThat(((javafx.scene.shape.Rectangle) relabelled.getChildren().get(0)).getFill())
+                .isEqualTo(DiagramPalette.LIGHT.labelFill());
+    }
+
+    /** The hovered label's outline, in the palette's hover colour, runs along the top and bottom of its box. */
+    private void assertHoverOutline(BufferedImage shot, DiagramGraph g, String key, EdgeRoute route, DiagramPalette palette) {
+        double[] box = EdgeLabel.of(g.transition(key).orElseThrow()).box(route.labelAt());
+        Point2D topLeft = pane.toViewport(box[0], box[1]);
+        Point2D bottomRight = pane.toViewport(box[2], box[3]);
+        int outline = 0;
+        for (int x = (int) topLeft.getX(); x <= (int) bottomRight.getX(); x++) {
+            for (int y : new int[] {(int) Math.round(topLeft.getY()), (int) Math.round(bottomRight.getY())}) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    if (near(shot.getRGB(x, y + dy), palette.hover())) {
+                        outline++;
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(outline).as("outline pixels along the label's top and bottom")
+                .isGreaterThan((int) (0.8 * (bottomRight.getX() - topLeft.getX())));
+    }
+
+    /** {@code top} (partly transparent) composited over the opaque {@code under}. */
+    private static javafx.scene.paint.Color over(javafx.scene.paint.Color top, javafx.scene.paint.Color under) {
+        double a = top.getOpacity();
+        return javafx.scene.paint.Color.color(top.getRed() * a + under.getRed() * (1 - a),
+                top.getGreen() * a + under.getGreen() * (1 - a), top.getBlue() * a + under.getBlue() * (1 - a));
+    }
+
+    /** WCAG contrast ratio of two opaque colours. */
+    private static double contrast(javafx.scene.paint.Color a, javafx.scene.paint.Color b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(javafx.scene.paint.Color c) {
+        return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen()) + 0.0722 * channel(c.getBlue());
+    }
+
+    private static double channel(double c) {
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }
 
     private BufferedImage save(FxRobot robot, String name) throws Exception {
