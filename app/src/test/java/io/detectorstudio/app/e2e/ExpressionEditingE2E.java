@@ -71,7 +71,8 @@ class ExpressionEditingE2E {
     }
 
     private Node label(String key) {
-        return app.robot().from(edge(key)).lookup(".transition-label").query();
+        // labels are drawn in a layer above the states, not inside their edge's group
+        return app.robot().lookup(".transition-label").match(n -> key.equals(n.getUserData())).query();
     }
 
     private Node state(String name) {

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 15, defect 5 / flow (e): the dark theme is complete — headers, labels, the problems table's header and the
- * diagram canvas are dark with readable text, checked on the screen's pixels — and so is the light theme after
- * Ctrl+Shift+D; no stylesheet warning at any point (AppDriver fails the test on one).
+ * diagram canvas with its states and transition labels are dark with readable text, checked on the screen's
+ * pixels — and so is the light theme after Ctrl+Shift+D; no stylesheet warning at any point
+ * (AppDriver fails the test on one).
  */
 class ThemesE2E {
 
@@ -57,6 +58,7 @@ class ThemesE2E {
         parts.put("problems table header", app.robot().lookup("#problems .column-header")
                 .match((Region r) -> r.getWidth() > 100).query());
         parts.put("state 'Normal' on the canvas", state("Normal"));
+        parts.put("transition label on the canvas", transitionLabelInView());
         parts.put("canvas", app.robot().lookup(".diagram-canvas").query());
         Map<String, Bounds> bounds = new LinkedHashMap<>();
         parts.forEach((name, node) -> bounds.put(name, app.onFx(() -> node.localToScreen(node.getBoundsInLocal()))));
@@ -72,6 +74,17 @@ class ThemesE2E {
 
     private static Node label(String text) {
         return app.robot().lookup((Node n) -> n instanceof Label l && text.equals(l.getText())).query();
+    }
+
+    /** A transition label (its box and wrapped text, in the label layer) wholly inside the visible canvas. */
+    private static Node transitionLabelInView() {
+        Node canvas = app.robot().lookup(".diagram-canvas").query();
+        return app.onFx(() -> {
+            Bounds visible = canvas.localToScreen(canvas.getBoundsInLocal());
+            return app.robot().lookup(".transition-label").queryAll().stream()
+                    .filter(n -> visible.contains(n.localToScreen(n.getBoundsInLocal())))
+                    .findFirst().orElseThrow(() -> new AssertionError("no transition label in view"));
+        });
     }
 
     private static Node state(String name) {

@@ -3,8 +3,6 @@ package io.detectorstudio.editor.diagram;
 import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
-import io.detectorstudio.editor.graph.EdgeRoute;
-import io.detectorstudio.editor.graph.EdgeRouter;
 import io.detectorstudio.editor.graph.NodeSize;
 import io.detectorstudio.editor.graph.Point;
 import io.detectorstudio.editor.layout.ElkLayouter;
@@ -57,7 +55,8 @@ public final class DiagramEditorPane extends BorderPane {
     private final DoubleProperty panX = new SimpleDoubleProperty(40), panY = new SimpleDoubleProperty(40);
     private final Pane viewport = new Pane();
     private final Group world = new Group();
-    private final Group edgeLayer = new Group(), stateLayer = new Group();
+    private final Group edgeLayer = new Group(), stateLayer = new Group(), labelLayer = new Group();
+    private final ReadOnlyObjectWrapper<String> hoveredTransition = new ReadOnlyObjectWrapper<>();
     private final Pane overlay = new Pane();
     private final Minimap minimap = new Minimap(this::centreOn);
     private final Rectangle rubberBand = new Rectangle();
@@ -81,7 +80,7 @@ public final class DiagramEditorPane extends BorderPane {
     public DiagramEditorPane(DiagramDocument document) {
         this.document = document;
         getStyleClass().add("diagram-editor");
-        world.getChildren().addAll(edgeLayer, stateLayer);
+        world.getChildren().addAll(edgeLayer, stateLayer, labelLayer);
         // the drawn nodes are replaced on every change (even mid-drag), so they never receive the mouse:
         // the viewport hit-tests against the graph geometry instead
         world.setMouseTransparent(true);
@@ -133,6 +132,11 @@ public final class DiagramEditorPane extends BorderPane {
         document.graphProperty().addListener((obs, old, g) -> graphChanged(g));
         selection.addListener((obs, old, s) -> redraw());
         highlight.addListener((obs, old, h) -> redraw());
+        hoveredTransition.addListener((obs, old, h) -> {
+            DiagramRenderer.hover(edgeLayer, labelLayer, colours.get(), old, false);
+            DiagramRenderer.hover(edgeLayer, labelLayer, colours.get(), h, true);
+        });
+        viewport.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredTransition.set(null));
         zoom.addListener(o -> drawMinimap());
         panX.addListener(o -> drawMinimap());
         panY.addListener(o -> drawMinimap());
@@ -196,18 +200,22 @@ public final class DiagramEditorPane extends BorderPane {
         zoom.set(1);
     }
 
+    /**
+     * Fits the diagram in the window, but never below the zoom at which labels stay legible ({@link FitView});
+     * what does not fit is reached by scrolling or the minimap.
+     */
     public void fitToWindow() {
         if (getScene() != null) {
             applyCss();
             layout();
         }
-        double[] b = document.graphProperty().get().bounds();
-        double w = Math.max(1, viewport.getWidth()), h = Math.max(1, viewport.getHeight());
-        double bw = b[2] - b[0] + 80, bh = b[3] - b[1] + 80;
-        double z = clampZoom(Math.min(1.5, Math.min(w / bw, h / bh)));
-        zoom.set(z);
-        panX.set((w - (b[2] - b[0]) * z) / 2 - b[0] * z);
-        panY.set((h - (b[3] - b[1]) * z) / 2 - b[1] * z);
+        DiagramGraph g = document.graphProperty().get();
+        double anchorY = g.states().stream().filter(DiagramState::initial).findFirst()
+                .map(s -> s.center().y()).orElse(Double.NaN);
+        FitView fit = FitView.of(g.bounds(), viewport.getWidth(), viewport.getHeight(), anchorY);
+        zoom.set(clampZoom(fit.zoom()));
+        panX.set(fit.panX());
+        panY.set(fit.panY());
     }
 
     public void deleteSelection() {
@@ -296,8 +304,9 @@ public final class DiagramEditorPane extends BorderPane {
     }
 
     private void redraw() {
-        DiagramRenderer.render(edgeLayer, stateLayer, document.graphProperty().get(), selection.get(), colours.get(),
-                highlight.get() == null ? DiagramHighlight.NONE : highlight.get());
+        DiagramRenderer.render(edgeLayer, stateLayer, labelLayer, document.graphProperty().get(), selection.get(),
+                colours.get(), highlight.get() == null ? DiagramHighlight.NONE : highlight.get(),
+                hoveredTransition.get());
         drawMinimap();
     }
 
@@ -323,53 +332,15 @@ public final class DiagramEditorPane extends BorderPane {
     }
 
     private DiagramState stateAt(Point p) {
-        var states = document.graphProperty().get().states();
-        for (int i = states.size() - 1; i >= 0; i--) {
-            if (states.get(i).contains(p.x(), p.y())) {
-                return states.get(i);
-            }
-        }
-        return null;
+        return DiagramHitTest.stateAt(document.graphProperty().get(), p);
     }
 
     private DiagramState handleAt(Point p) {
-        double r = (DiagramRenderer.HANDLE_RADIUS + 3) / Math.min(1, zoom.get());
-        for (DiagramState s : document.graphProperty().get().states()) {
-            Point h = DiagramRenderer.handleCenter(s);
-            if (Math.hypot(h.x() - p.x(), h.y() - p.y()) <= r) {
-                return s;
-            }
-        }
-        return null;
+        return DiagramHitTest.handleAt(document.graphProperty().get(), p, zoom.get());
     }
 
     private String transitionAt(Point p) {
-        DiagramGraph g = document.graphProperty().get();
-        Map<String, EdgeRoute> routes = EdgeRouter.route(g);
-        for (DiagramTransition t : g.transitions()) {
-            EdgeRoute r = routes.get(t.key());
-            if (r == null) {
-                continue;
-            }
-            if (Math.abs(r.labelAt().x() - p.x()) < 40 && Math.abs(r.labelAt().y() - p.y()) < 9) {
-                return t.key();
-            }
-            if (r.shape() == EdgeRoute.Shape.POLYLINE) {
-                for (int i = 0; i + 1 < r.points().size(); i++) {
-                    if (distanceToSegment(p, r.points().get(i), r.points().get(i + 1)) < 5) {
-                        return t.key();
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    static double distanceToSegment(Point p, Point a, Point b) {
-        double dx = b.x() - a.x(), dy = b.y() - a.y();
-        double len2 = dx * dx + dy * dy;
-        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / len2));
-        return Math.hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy));
+        return DiagramHitTest.transitionAt(document.graphProperty().get(), p);
     }
 
     // ---------------------------------------------------------------- state context menu
@@ -526,32 +497,40 @@ public final class DiagramEditorPane extends BorderPane {
         gesture = Gesture.NONE;
     }
 
-    /** Full transition labels and badge meanings on hover. */
+    /**
+     * Hovering a transition (its label or its line) emphasises it and brings its full label to the front; hovering a
+     * state or a handle offers a tooltip with the full name and what the badges mean.
+     */
     private void hovered(MouseEvent e) {
         Point p = toWorld(e.getX(), e.getY());
-        DiagramGraph g = document.graphProperty().get();
         String text = null;
+        String edge = null;
         if (handleAt(p) != null) {
             text = "Drag to another state to add a transition";
         } else if (stateAt(p) != null) {
             text = HoverText.of(stateAt(p));
         } else {
-            String edge = transitionAt(p);
-            if (edge != null) {
-                text = g.transition(edge).map(io.detectorstudio.editor.graph.Labels::full).orElse(null);
-            }
+            edge = transitionAt(p);
         }
+        hoveredTransition.set(edge);
         if (text == null) {
             Tooltip.uninstall(viewport, hoverTip);
+            hoverTip.setText(null);
         } else if (!text.equals(hoverTip.getText()) || hoverTip.getOwnerNode() == null) {
             hoverTip.setText(text);
             Tooltip.install(viewport, hoverTip);
         }
     }
 
-    /** Text of the hover tooltip currently offered (for tests and accessibility). */
+    /** Text of the state or handle tooltip currently offered, null when none (for tests and accessibility). */
     public String hoverText() {
-        return hoverTip.getText();
+        String text = hoverTip.getText();
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** The key of the transition under the mouse, whose full label is emphasised and drawn on top; null if none. */
+    public ReadOnlyObjectProperty<String> hoveredTransitionProperty() {
+        return hoveredTransition.getReadOnlyProperty();
     }
 
     private void scrolled(ScrollEvent e) {

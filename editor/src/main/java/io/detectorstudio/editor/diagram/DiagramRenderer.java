@@ -3,8 +3,10 @@ package io.detectorstudio.editor.diagram;
 import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
+import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Labels;
 import io.detectorstudio.editor.graph.Point;
 import java.util.Map;
@@ -24,28 +26,85 @@ import javafx.scene.shape.QuadCurveTo;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
-/** Builds the scene-graph nodes for a graph and a selection (pure drawing, no interaction). */
+/** Builds the scene-graph nodes for a graph and a selection in a palette's colours (pure drawing, no interaction). */
 final class DiagramRenderer {
     static final double HANDLE_RADIUS = 6;
+    /** Keys of an edge group's properties: whether it is selected, whether the simulation took it last. */
+    private static final String SELECTED = "selected", LAST = "last";
 
     private DiagramRenderer() {
     }
 
-    static void render(Group edges, Group states, DiagramGraph graph, DiagramSelection selection, DiagramPalette palette,
-                       DiagramHighlight highlight) {
+    /**
+     * Draws edges, then states, then the transitions' full labels on top. The hovered and the selected
+     * transitions are emphasised and their labels drawn last, so they stay readable even where a hand-made layout
+     * lets labels overlap.
+     */
+    static void render(Group edges, Group states, Group labels, DiagramGraph graph, DiagramSelection selection,
+                       DiagramPalette palette, DiagramHighlight highlight, String hovered) {
         edges.getChildren().clear();
         states.getChildren().clear();
+        labels.getChildren().clear();
         Map<String, EdgeRoute> routes = EdgeRouter.route(graph);
+        java.util.List<Node> emphasised = new java.util.ArrayList<>();
         for (DiagramTransition t : graph.transitions()) {
             EdgeRoute route = routes.get(t.key());
             if (route != null) {
-                edges.getChildren().add(edge(palette, t, route, selection.transitions().contains(t.key()),
-                        t.key().equals(highlight.lastTransition())));
+                boolean selected = selection.transitions().contains(t.key());
+                boolean last = t.key().equals(highlight.lastTransition());
+                boolean hover = t.key().equals(hovered);
+                Group edge = edge(t, route, selected, last);
+                Group label = label(palette, t, route.labelAt());
+                style(palette, edge, label, hover);
+                edges.getChildren().add(edge);
+                (selected || hover ? emphasised : labels.getChildren()).add(label);
             }
         }
+        labels.getChildren().addAll(emphasised);
         for (DiagramState s : graph.states()) {
             states.getChildren().add(state(palette, s, selection.states().contains(s.name()),
                     highlight.activeStates().contains(s.name())));
+        }
+    }
+
+    /**
+     * Emphasises (or no longer) the transition {@code key} for the mouse over it, changing its drawn nodes in place
+     * (a redraw would replace the node under the mouse while it is being pointed at) and raising its label.
+     */
+    static void hover(Group edges, Group labels, DiagramPalette palette, String key, boolean hovered) {
+        if (key == null) {
+            return;
+        }
+        Group edge = find(edges, key), label = find(labels, key);
+        if (edge != null && label != null) {
+            style(palette, edge, label, hovered);
+            if (hovered) {
+                label.toFront();
+            }
+        }
+    }
+
+    private static Group find(Group layer, String key) {
+        return (Group) layer.getChildren().stream().filter(n -> key.equals(n.getUserData())).findFirst().orElse(null);
+    }
+
+    /** Colours an edge and its label from what it is (selected, last taken; kept in their properties) and hover. */
+    private static void style(DiagramPalette palette, Group edge, Group label, boolean hovered) {
+        boolean selected = Boolean.TRUE.equals(edge.getProperties().get(SELECTED));
+        boolean last = Boolean.TRUE.equals(edge.getProperties().get(LAST));
+        boolean emphasis = selected || hovered;
+        javafx.scene.paint.Color color = selected ? palette.selected() : last ? palette.active()
+                : hovered ? palette.hover() : palette.edge();
+        Path path = (Path) edge.getChildren().get(0);
+        path.setStroke(color);
+        path.setStrokeWidth(emphasis || last ? 2.6 : 1.4);
+        ((Polygon) edge.getChildren().get(1)).setFill(color);
+        Rectangle background = (Rectangle) label.getChildren().get(0);
+        background.setStroke(emphasis ? (selected ? palette.selected() : palette.hover()) : null);
+        background.setStrokeWidth(1.2);
+        label.getStyleClass().remove("emphasised-label");
+        if (emphasis) {
+            label.getStyleClass().add("emphasised-label");
         }
     }
 
@@ -59,12 +118,12 @@ final class DiagramRenderer {
         group.setUserData(s.name());
         double x = s.position().x(), y = s.position().y();
         if (s.initial()) {
-            Circle dot = new Circle(x - 26, y + s.height() / 2, 6, palette.initialStroke());
-            Line line = new Line(x - 20, y + s.height() / 2, x - 2, y + s.height() / 2);
+            Point dotAt = InitialMarker.dot(s), tail = InitialMarker.tail(s), tip = InitialMarker.tip(s);
+            Circle dot = new Circle(dotAt.x(), dotAt.y(), InitialMarker.DOT_RADIUS, palette.initialStroke());
+            Line line = new Line(tail.x(), tail.y(), tip.x(), tip.y() - 2);
             line.setStroke(palette.initialStroke());
             line.setStrokeWidth(1.6);
-            group.getChildren().addAll(dot, line, arrowHead(new Point(x - 20, y + s.height() / 2),
-                    new Point(x, y + s.height() / 2), palette.initialStroke()));
+            group.getChildren().addAll(dot, line, arrowHead(tail, tip, palette.initialStroke()));
         }
         Rectangle box = new Rectangle(x, y, s.width(), s.height());
         box.setArcWidth(24);
@@ -106,10 +165,13 @@ final class DiagramRenderer {
         return pill;
     }
 
-    private static Node edge(DiagramPalette palette, DiagramTransition t, EdgeRoute route, boolean selected, boolean last) {
+    /** The line and arrowhead, uncoloured: {@link #style} colours them. */
+    private static Group edge(DiagramTransition t, EdgeRoute route, boolean selected, boolean last) {
         Group group = new Group();
         group.getStyleClass().add("transition-edge");
         group.setUserData(t.key());
+        group.getProperties().put(SELECTED, selected);
+        group.getProperties().put(LAST, last);
         Path path = new Path(new MoveTo(route.start().x(), route.start().y()));
         switch (route.shape()) {
             case POLYLINE -> route.points().stream().skip(1).forEach(p -> path.getElements().add(new LineTo(p.x(), p.y())));
@@ -118,26 +180,34 @@ final class DiagramRenderer {
             case CUBIC -> path.getElements().add(new CubicCurveTo(route.points().get(1).x(), route.points().get(1).y(),
                     route.points().get(2).x(), route.points().get(2).y(), route.end().x(), route.end().y()));
         }
-        javafx.scene.paint.Color color = selected ? palette.selected() : last ? palette.active() : palette.edge();
-        path.setStroke(color);
-        path.setStrokeWidth(selected || last ? 2.6 : 1.4);
         if (last) {
             group.getStyleClass().add("last-transition");
         }
         path.setFill(null);
-        Label label = new Label(Labels.elided(t));
-        label.setFont(DiagramStyle.LABEL_FONT);
-        label.setTextFill(palette.text());
-        label.setStyle("-fx-background-color: " + DiagramPalette.css(palette.labelBackground())
-                + "; -fx-background-radius: 3; -fx-padding: 0 3 0 3;");
-        label.getStyleClass().add("transition-label");
-        // measured with a Text: a Label's prefWidth is 0 until CSS has been applied
-        Text measure = new Text(label.getText());
-        measure.setFont(DiagramStyle.LABEL_FONT);
-        double w = measure.getLayoutBounds().getWidth() + 6;
-        label.setLayoutX(route.labelAt().x() - w / 2);
-        label.setLayoutY(route.labelAt().y() - 9);
-        group.getChildren().addAll(path, arrowHead(route.arrowFrom(), route.end(), color), label);
+        group.getChildren().addAll(path, arrowHead(route.arrowFrom(), route.end(), null));
+        return group;
+    }
+
+    /** The full label in the box {@link EdgeLabel} reserves (the layout gave ELK that size, so it has room). */
+    private static Group label(DiagramPalette palette, DiagramTransition t, Point centre) {
+        EdgeLabel text = EdgeLabel.of(t);
+        double[] box = text.box(centre);
+        Group group = new Group();
+        group.getStyleClass().add("transition-label");
+        group.setUserData(t.key());
+        Rectangle background = new Rectangle(box[0], box[1], text.width(), text.height());
+        background.setArcWidth(6);
+        background.setArcHeight(6);
+        background.setFill(palette.labelFill());
+        group.getChildren().add(background);
+        for (int i = 0; i < text.lines().size(); i++) {
+            Text line = new Text(box[0] + EdgeLabel.PAD_X,
+                    box[1] + EdgeLabel.PAD_Y + i * EdgeLabel.LINE_HEIGHT + 0.8 * EdgeLabel.FONT_SIZE + 1,
+                    text.lines().get(i));
+            line.setFont(i == 0 ? DiagramStyle.LABEL_EVENT_FONT : DiagramStyle.LABEL_FONT);
+            line.setFill(palette.text());
+            group.getChildren().add(line);
+        }
         return group;
     }
 

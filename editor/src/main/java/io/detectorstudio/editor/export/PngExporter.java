@@ -3,8 +3,10 @@ package io.detectorstudio.editor.export;
 import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
+import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Labels;
 import io.detectorstudio.editor.graph.Point;
 import java.awt.BasicStroke;
@@ -58,7 +60,14 @@ public final class PngExporter {
             for (DiagramTransition t : graph.transitions()) {
                 EdgeRoute r = routes.get(t.key());
                 if (r != null) {
-                    edge(g, t, r);
+                    edge(g, r);
+                }
+            }
+            // labels over every line, so no later edge is drawn across an earlier label
+            for (DiagramTransition t : graph.transitions()) {
+                EdgeRoute r = routes.get(t.key());
+                if (r != null) {
+                    label(g, EdgeLabel.of(t), r.labelAt());
                 }
             }
             graph.states().forEach(s -> state(g, s));
@@ -72,7 +81,7 @@ public final class PngExporter {
         ImageIO.write(render(title, graph, scale), "png", out);
     }
 
-    private static void edge(Graphics2D g, DiagramTransition t, EdgeRoute r) {
+    private static void edge(Graphics2D g, EdgeRoute r) {
         Path2D path = new Path2D.Double();
         path.moveTo(r.start().x(), r.start().y());
         switch (r.shape()) {
@@ -85,14 +94,19 @@ public final class PngExporter {
         g.setStroke(new BasicStroke(1.4f));
         g.draw(path);
         arrow(g, r.arrowFrom(), r.end(), EDGE);
-        String label = Labels.elided(t);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        FontMetrics fm = g.getFontMetrics();
-        int w = fm.stringWidth(label) + 6;
-        g.setColor(new Color(255, 255, 255, 220));
-        g.fillRoundRect((int) (r.labelAt().x() - w / 2.0), (int) r.labelAt().y() - 10, w, 15, 4, 4);
+    }
+
+    /** The full label, wrapped as {@link EdgeLabel} lays it out, on a white box of the reserved size. */
+    private static void label(Graphics2D g, EdgeLabel label, Point centre) {
+        double[] box = label.box(centre);
+        g.setColor(new Color(255, 255, 255, 230));
+        g.fill(new RoundRectangle2D.Double(box[0], box[1], label.width(), label.height(), 6, 6));
         g.setColor(TEXT);
-        g.drawString(label, (float) (r.labelAt().x() - w / 2.0 + 3), (float) r.labelAt().y() + 1);
+        for (int i = 0; i < label.lines().size(); i++) {
+            g.setFont(new Font(Font.MONOSPACED, i == 0 ? Font.BOLD : Font.PLAIN, (int) EdgeLabel.FONT_SIZE));
+            double baseline = box[1] + EdgeLabel.PAD_Y + i * EdgeLabel.LINE_HEIGHT + 0.8 * EdgeLabel.FONT_SIZE + 1;
+            g.drawString(label.lines().get(i), (float) (box[0] + EdgeLabel.PAD_X), (float) baseline);
+        }
     }
 
     private static void arrow(Graphics2D g, Point from, Point tip, Color color) {
@@ -111,10 +125,12 @@ public final class PngExporter {
         double x = s.position().x(), y = s.position().y();
         if (s.initial()) {
             g.setColor(INITIAL);
-            g.fill(new java.awt.geom.Ellipse2D.Double(x - 32, y + s.height() / 2 - 6, 12, 12));
+            Point dot = InitialMarker.dot(s), tail = InitialMarker.tail(s), tip = InitialMarker.tip(s);
+            double r = InitialMarker.DOT_RADIUS;
+            g.fill(new java.awt.geom.Ellipse2D.Double(dot.x() - r, dot.y() - r, 2 * r, 2 * r));
             g.setStroke(new BasicStroke(1.6f));
-            g.draw(new java.awt.geom.Line2D.Double(x - 20, y + s.height() / 2, x - 2, y + s.height() / 2));
-            arrow(g, new Point(x - 20, y + s.height() / 2), new Point(x, y + s.height() / 2), INITIAL);
+            g.draw(new java.awt.geom.Line2D.Double(tail.x(), tail.y(), tip.x(), tip.y() - 2));
+            arrow(g, tail, tip, INITIAL);
         }
         RoundRectangle2D box = new RoundRectangle2D.Double(x, y, s.width(), s.height(), 24, 24);
         g.setColor(FILL);

@@ -3,8 +3,10 @@ package io.detectorstudio.editor.export;
 import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
+import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Labels;
 import io.detectorstudio.editor.graph.Point;
 import java.util.Locale;
@@ -16,6 +18,8 @@ import java.util.Map;
  */
 public final class SvgExporter {
     private static final double PAD = 40;
+    /** Monospaced, like the canvas, so the box reserved from character counts fits the text. */
+    static final String LABEL_FONTS = "DejaVu Sans Mono, Menlo, Consolas, Liberation Mono, monospace";
 
     private SvgExporter() {
     }
@@ -44,6 +48,13 @@ public final class SvgExporter {
                 edge(svg, t, r);
             }
         }
+        // labels over every line, so no later edge is drawn across an earlier label
+        for (DiagramTransition t : graph.transitions()) {
+            EdgeRoute r = routes.get(t.key());
+            if (r != null) {
+                svg.append("  <g class=\"label\">\n").append(label(EdgeLabel.of(t), r.labelAt())).append("  </g>\n");
+            }
+        }
         for (DiagramState s : graph.states()) {
             state(svg, s);
         }
@@ -54,15 +65,25 @@ public final class SvgExporter {
     private static void edge(StringBuilder svg, DiagramTransition t, EdgeRoute r) {
         svg.append("  <g class=\"transition\">\n    <title>").append(escape(Labels.full(t))).append("</title>\n");
         svg.append("    <path d=\"").append(pathData(r))
-                .append("\" fill=\"none\" stroke=\"#4a5568\" stroke-width=\"1.4\" marker-end=\"url(#arrow)\"/>\n");
-        String label = Labels.elided(t);
-        double w = label.length() * 6.4 + 8;
-        svg.append(String.format(Locale.ROOT,
-                "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>%n",
-                r.labelAt().x() - w / 2, r.labelAt().y() - 11, w));
-        svg.append(String.format(Locale.ROOT,
-                "    <text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" fill=\"#2d3748\">%s</text>%n  </g>%n",
-                r.labelAt().x(), r.labelAt().y() + 1, escape(label)));
+                .append("\" fill=\"none\" stroke=\"#4a5568\" stroke-width=\"1.4\" marker-end=\"url(#arrow)\"/>\n  </g>\n");
+    }
+
+    /** The full label, one {@code tspan} per wrapped line (event name bold), on a white box of the reserved size. */
+    static String label(EdgeLabel label, Point centre) {
+        double[] box = label.box(centre);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "    <rect class=\"label-box\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"3\""
+                        + " fill=\"#ffffff\" fill-opacity=\"0.9\"/>%n", box[0], box[1], label.width(), label.height()));
+        out.append(String.format(Locale.ROOT, "    <text class=\"transition-label\" font-family=\"%s\" font-size=\"%.0f\""
+                + " fill=\"#1a202c\" xml:space=\"preserve\">", LABEL_FONTS, EdgeLabel.FONT_SIZE));
+        double x = box[0] + EdgeLabel.PAD_X;
+        for (int i = 0; i < label.lines().size(); i++) {
+            // baseline about 0.8 em below the top of each line
+            double y = box[1] + EdgeLabel.PAD_Y + i * EdgeLabel.LINE_HEIGHT + 0.8 * EdgeLabel.FONT_SIZE + 1;
+            out.append(String.format(Locale.ROOT, "<tspan x=\"%.1f\" y=\"%.1f\"%s>%s</tspan>", x, y,
+                    i == 0 ? " font-weight=\"600\"" : "", escape(label.lines().get(i))));
+        }
+        return out.append("</text>\n").toString();
     }
 
     static String pathData(EdgeRoute r) {
@@ -85,10 +106,11 @@ public final class SvgExporter {
         double x = s.position().x(), y = s.position().y();
         svg.append("  <g class=\"state\">\n");
         if (s.initial()) {
+            Point dot = InitialMarker.dot(s), tail = InitialMarker.tail(s), tip = InitialMarker.tip(s);
             svg.append(String.format(Locale.ROOT,
-                    "    <circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"#2b6cb0\"/>%n"
+                    "    <circle class=\"initial-marker\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\" fill=\"#2b6cb0\"/>%n"
                             + "    <path d=\"M%.1f,%.1f L%.1f,%.1f\" stroke=\"#2b6cb0\" stroke-width=\"1.6\" marker-end=\"url(#arrow)\"/>%n",
-                    x - 26, y + s.height() / 2, x - 20, y + s.height() / 2, x, y + s.height() / 2));
+                    dot.x(), dot.y(), InitialMarker.DOT_RADIUS, tail.x(), tail.y(), tip.x(), tip.y()));
         }
         svg.append(String.format(Locale.ROOT,
                 "    <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"12\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>%n",

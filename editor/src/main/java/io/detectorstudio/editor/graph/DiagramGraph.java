@@ -96,34 +96,41 @@ public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> tr
         return base + n;
     }
 
-    /** Bounding box of all states: {minX, minY, maxX, maxY}; zeros when empty. */
+    /**
+     * Bounding box of everything drawn (states with the initial marker, edge routes as {@link EdgeRouter} draws them, and full labels):
+     * {minX, minY, maxX, maxY}; zeros when empty.
+     */
     public double[] bounds() {
         if (states.isEmpty()) {
             return new double[] {0, 0, 0, 0};
         }
-        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        double[] b = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (DiagramState s : states) {
-            minX = Math.min(minX, s.position().x());
-            minY = Math.min(minY, s.position().y());
-            maxX = Math.max(maxX, s.position().x() + s.width());
-            maxY = Math.max(maxY, s.position().y() + s.height());
+            include(b, s.position().x(), s.position().y());
+            include(b, s.position().x() + s.width(), s.position().y() + s.height());
+            if (s.initial()) {
+                double[] marker = InitialMarker.box(s);
+                include(b, marker[0], marker[1]);
+            }
         }
+        Map<String, EdgeRoute> routes = EdgeRouter.route(this);
         for (DiagramTransition t : transitions) {
-            for (Point p : t.route()) {
-                minX = Math.min(minX, p.x());
-                minY = Math.min(minY, p.y());
-                maxX = Math.max(maxX, p.x());
-                maxY = Math.max(maxY, p.y());
+            EdgeRoute r = routes.get(t.key());
+            if (r == null) {
+                continue;
             }
-            if (t.labelAt() != null) {
-                // half the widest elided label (~ 6.4px a character) either side of its centre
-                double half = Labels.MAX_LABEL * 3.2;
-                minX = Math.min(minX, t.labelAt().x() - half);
-                maxX = Math.max(maxX, t.labelAt().x() + half);
-                minY = Math.min(minY, t.labelAt().y() - 10);
-                maxY = Math.max(maxY, t.labelAt().y() + 10);
-            }
+            r.points().forEach(p -> include(b, p.x(), p.y()));
+            double[] label = EdgeLabel.of(t).box(r.labelAt());
+            include(b, label[0], label[1]);
+            include(b, label[2], label[3]);
         }
-        return new double[] {minX, minY, maxX, maxY};
+        return b;
+    }
+
+    private static void include(double[] b, double x, double y) {
+        b[0] = Math.min(b[0], x);
+        b[1] = Math.min(b[1], y);
+        b[2] = Math.max(b[2], x);
+        b[3] = Math.max(b[3], y);
     }
 }

@@ -5,11 +5,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Computes how each transition is drawn. Saved routes are used as they are; otherwise an edge is a straight line
- * between the two boxes, parallel edges between the same two states (either direction) bow apart as quadratic
- * curves, and self-loops are cubic loops stacked on the box's top-right corner.
+ * Computes how each transition is drawn. Saved routes (ELK's, see {@code ElkLayouter}) are used as they are; an edge
+ * without one (just drawn, or a state of it just moved) is a straight line between the two boxes, or an orthogonal
+ * detour ({@link DetourRouter}) when that line would cross another state; parallel edges between the same two states
+ * (either direction) bow apart as quadratic curves, and self-loops are cubic loops stacked on the box's top-right
+ * corner with their labels stacked to the right of the largest loop.
  */
 public final class EdgeRouter {
     static final double PARALLEL_GAP = 34;
@@ -29,6 +32,7 @@ public final class EdgeRouter {
         }
         Map<String, EdgeRoute> routes = new LinkedHashMap<>();
         for (List<DiagramTransition> bundle : bundles.values()) {
+            double loopLabelsAbove = 0;
             for (int i = 0; i < bundle.size(); i++) {
                 DiagramTransition t = bundle.get(i);
                 DiagramState from = states.get(t.from());
@@ -37,9 +41,11 @@ public final class EdgeRouter {
                 if (t.route().size() >= 2) {
                     route = polyline(t.route(), t.labelAt());
                 } else if (t.isSelfLoop()) {
-                    route = selfLoop(from, i);
+                    EdgeLabel label = EdgeLabel.of(t);
+                    route = selfLoop(from, i, bundle.size(), label, loopLabelsAbove);
+                    loopLabelsAbove += label.height() + 4;
                 } else {
-                    route = between(from, to, i, bundle.size());
+                    route = between(from, to, i, bundle.size(), graph.states());
                 }
                 routes.put(t.key(), route);
             }
@@ -58,19 +64,26 @@ public final class EdgeRouter {
         return new EdgeRoute(EdgeRoute.Shape.POLYLINE, points, points.get(points.size() - 2), label);
     }
 
-    private static EdgeRoute selfLoop(DiagramState s, int index) {
+    /**
+     * The {@code index}-th of {@code count} loops on {@code s}; its label's left edge is right of the largest loop of
+     * the state, {@code labelsAbove} px above the first loop's label, so loop labels neither overlap nor get crossed.
+     */
+    private static EdgeRoute selfLoop(DiagramState s, int index, int count, EdgeLabel label, double labelsAbove) {
         double size = LOOP_SIZE + index * 18;
+        double largest = LOOP_SIZE + (count - 1) * 18;
         double right = s.position().x() + s.width();
         double top = s.position().y();
         Point start = new Point(right - 22, top);
         Point end = new Point(right, top + 20);
         Point c1 = new Point(start.x() + size * 0.3, top - size * 1.3);
         Point c2 = new Point(right + size * 1.3, end.y() - size * 0.3);
-        Point label = new Point(right + size * 0.55, top - size * 0.55);
-        return new EdgeRoute(EdgeRoute.Shape.CUBIC, List.of(start, c1, c2, end), c2, label);
+        // a loop of this shape reaches 0.56 × its size right of the box
+        Point labelAt = new Point(right + 0.6 * largest + 8 + label.width() / 2, top - labelsAbove - label.height() / 2);
+        return new EdgeRoute(EdgeRoute.Shape.CUBIC, List.of(start, c1, c2, end), c2, labelAt);
     }
 
-    private static EdgeRoute between(DiagramState from, DiagramState to, int index, int count) {
+    private static EdgeRoute between(DiagramState from, DiagramState to, int index, int count,
+                                     List<DiagramState> all) {
         Point a = from.center();
         Point b = to.center();
         double offset = (index - (count - 1) / 2.0) * PARALLEL_GAP;
@@ -86,6 +99,13 @@ public final class EdgeRouter {
         if (count == 1 || offset == 0) {
             Point start = clip(from, b);
             Point end = clip(to, a);
+            List<DiagramState> others = all.stream().filter(s -> s != from && s != to).toList();
+            if (others.stream().anyMatch(s -> DetourRouter.crosses(List.of(start, end), s))) {
+                Optional<List<Point>> detour = DetourRouter.around(from, to, others);
+                if (detour.isPresent()) {
+                    return polyline(detour.get(), null);
+                }
+            }
             Point label = new Point((start.x() + end.x()) / 2, (start.y() + end.y()) / 2);
             return new EdgeRoute(EdgeRoute.Shape.POLYLINE, List.of(start, end), start, label);
         }

@@ -4,20 +4,26 @@ import io.detectorstudio.editor.graph.StateMarkers;
 import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
-import io.detectorstudio.editor.graph.Labels;
+import io.detectorstudio.editor.graph.EdgeLabel;
+import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Point;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.elk.alg.layered.options.CenterEdgeLabelPlacementStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.SelfLoopDistributionStrategy;
+import org.eclipse.elk.alg.layered.options.SelfLoopOrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeLabelPlacement;
 import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.options.NodeLabelPlacement;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkBendPoint;
 import org.eclipse.elk.graph.ElkEdge;
@@ -27,13 +33,15 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Automatic layout with ELK's layered algorithm (left to right, orthogonal edges, label space reserved). Runs in
- * plain Java, no OSGi. The result keeps every state and transition and only sets positions and routes.
+ * Automatic layout with ELK's layered algorithm: left to right, orthogonal edges routed around the states, and each
+ * transition's full label ({@link EdgeLabel}, wrapped, never cut) given to ELK at its real size as a centre label, which
+ * layered turns into a label dummy node of its own, so labels get space in the layering and never overlap each other,
+ * a state or an edge. Self-loops are routed and labelled by ELK too (stacked, spread over the sides of the state).
+ * Runs in plain Java, no OSGi. The result keeps every state and transition and only sets positions, routes and label
+ * centres.
  */
 public final class ElkLayouter {
     static final double MARGIN = 24;
-    private static final double LABEL_CHAR = 6.6;
-    private static final double LABEL_HEIGHT = 16;
 
     static {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
@@ -67,12 +75,26 @@ public final class ElkLayouter {
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE, 18.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 12.0);
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(MARGIN));
+        root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 4.0);
+        root.setProperty(LayeredOptions.SPACING_LABEL_LABEL, 6.0);
+        root.setProperty(LayeredOptions.EDGE_LABELS_CENTER_LABEL_PLACEMENT_STRATEGY,
+                CenterEdgeLabelPlacementStrategy.WIDEST_LAYER);
 
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
         for (DiagramState s : graph.states()) {
             ElkNode node = ElkGraphUtil.createNode(root);
             node.setIdentifier(s.name());
             node.setDimensions(s.width(), s.height());
+            // node options: several self-loops of a state go round different sides, side by side, not nested
+            node.setProperty(LayeredOptions.EDGE_ROUTING_SELF_LOOP_DISTRIBUTION, SelfLoopDistributionStrategy.EQUALLY);
+            node.setProperty(LayeredOptions.EDGE_ROUTING_SELF_LOOP_ORDERING, SelfLoopOrderingStrategy.SEQUENCED);
+            if (s.initial()) {
+                // the initial marker above the box's top-left corner, reserved as an outside node label
+                ElkLabel marker = ElkGraphUtil.createLabel("initial", node);
+                marker.setDimensions(InitialMarker.RESERVED_WIDTH, InitialMarker.RESERVED_HEIGHT);
+                node.setProperty(CoreOptions.NODE_LABELS_PLACEMENT, NodeLabelPlacement.outsideTopLeft());
+                node.setProperty(CoreOptions.SPACING_LABEL_NODE, 0.0);
+            }
             nodes.put(s.name(), node);
         }
         Map<String, ElkEdge> edges = new HashMap<>();
@@ -84,9 +106,10 @@ public final class ElkLayouter {
                 continue;
             }
             ElkEdge edge = ElkGraphUtil.createSimpleEdge(from, to);
-            String text = Labels.elided(t);
-            ElkLabel label = ElkGraphUtil.createLabel(text, edge);
-            label.setDimensions(text.length() * LABEL_CHAR, LABEL_HEIGHT);
+            EdgeLabel text = EdgeLabel.of(t);
+            ElkLabel label = ElkGraphUtil.createLabel(String.join("\n", text.lines()), edge);
+            label.setDimensions(text.width(), text.height());
+            label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
             edges.put(t.key(), edge);
             labels.put(t.key(), label);
         }

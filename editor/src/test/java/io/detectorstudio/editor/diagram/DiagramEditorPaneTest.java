@@ -172,7 +172,7 @@ class DiagramEditorPaneTest {
         var route = io.detectorstudio.editor.graph.EdgeRouter.route(graph()).get("idle/tooHot#2");
         robot.clickOn(screen(route.labelAt().x(), route.labelAt().y()));
         assertThat(pane.selectionProperty().get().transitions()).containsExactly("idle/tooHot#2");
-        assertThat(pane.hoverText()).isEqualTo("tooHot [$input.t.value > 50]");
+        assertThat(emphasisedLabels(robot)).containsExactly("tooHot\n[$input.t.value > 50]");
 
         robot.interact(() -> pane.select(DiagramSelection.ofStates(Set.of("idle", "alarm"))));
         robot.press(KeyCode.CONTROL).type(KeyCode.C).type(KeyCode.V).release(KeyCode.CONTROL);
@@ -198,14 +198,85 @@ class DiagramEditorPaneTest {
     }
 
     @Test
-    void hoveringAnEdgeLabelOffersTheFullText(FxRobot robot) {
+    void hoveringAnEdgeShowsItsFullLabelOnTopAndAStateOffersItsNameAndBadges(FxRobot robot) {
+        String condition = "$input.temperatureInput.sensorData.temperature > $variable.threshold + 10 && $variable.armed";
+        robot.interact(() -> document.applyLayout(new DiagramGraph(graph().states(),
+                List.of(new DiagramTransition("idle", "tooHot", "alarm", condition, List.of())))));
+        // every label is drawn in full on the canvas, wrapped, nothing cut
+        assertThat(robot.lookup(".transition-label").<javafx.scene.Group>queryAll()).singleElement()
+                .satisfies(label -> assertThat(linesOf(label)).isEqualTo(
+                        "tooHot\n[$input.temperatureInput.sensorData\n.temperature > $variable.threshold + 10 && \n$variable.armed]"));
+        assertThat(emphasisedLabels(robot)).isEmpty();
+
         var route = io.detectorstudio.editor.graph.EdgeRouter.route(graph()).get("idle/tooHot");
-        robot.moveTo(screen(route.labelAt().x(), route.labelAt().y()));
+        Point start = route.start();
+        robot.moveTo(screen(start.x() + 20, start.y())); // on the line, away from the label
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(pane.hoverText()).isEqualTo("tooHot [$input.t.value > 30]");
+        assertThat(pane.hoveredTransitionProperty().get()).isEqualTo("idle/tooHot");
+        assertThat(emphasisedLabels(robot)).singleElement().asString().contains("$variable.armed]");
+        assertThat(pane.hoverText()).isNull();
+
         robot.moveTo(centreOf("alarm"));
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.hoveredTransitionProperty().get()).isNull();
+        assertThat(emphasisedLabels(robot)).isEmpty();
         assertThat(pane.hoverText()).contains("alarm", "timer");
+
+        // hovering restyles the label in place: the node a user (or a robot) points at stays the one clicked
+        javafx.scene.Node label = robot.lookup(".transition-label").query();
+        robot.clickOn(label); // threw when hovering replaced the node between the move and the press
+        assertThat(pane.selectionProperty().get().transitions()).containsExactly("idle/tooHot");
+        assertThat(emphasisedLabels(robot)).hasSize(1);
+    }
+
+    @Test
+    void theRenderedLabelTextFitsTheBoxTheLayoutReservedForIt(FxRobot robot) throws Exception {
+        DiagramGraph hvac = io.detectorstudio.editor.layout.ElkLayouter.arrange(io.detectorstudio.editor.graph.ModelGraphReader
+                .read(java.nio.file.Path.of(getClass().getResource("/models/devguide__areaDetectorModel.json").toURI())));
+        robot.interact(() -> document.applyLayout(hvac));
+        var labels = robot.lookup(".transition-label").<javafx.scene.Group>queryAll();
+        assertThat(labels).hasSize(hvac.transitions().size());
+        for (javafx.scene.Group label : labels) {
+            javafx.geometry.Bounds box = label.getChildren().get(0).getLayoutBounds();
+            for (javafx.scene.Node line : label.getChildren().subList(1, label.getChildren().size())) {
+                javafx.geometry.Bounds text = line.getLayoutBounds();
+                assertThat(text.getMaxX()).as("%s: %s", label.getUserData(), ((javafx.scene.text.Text) line).getText())
+                        .isLessThanOrEqualTo(box.getMaxX() + 0.5);
+                assertThat(text.getMinY()).isGreaterThanOrEqualTo(box.getMinY() - 0.5);
+                assertThat(text.getMaxY()).isLessThanOrEqualTo(box.getMaxY() + 0.5);
+            }
+        }
+    }
+
+    @Test
+    void fitKeepsTheHvacLabelsLegibleAndShowsTheInitialState(FxRobot robot) throws Exception {
+        DiagramGraph hvac = io.detectorstudio.editor.layout.ElkLayouter.arrange(io.detectorstudio.editor.graph.ModelGraphReader
+                .read(java.nio.file.Path.of(getClass().getResource("/models/devguide__areaDetectorModel.json").toURI())));
+        robot.interact(() -> document.applyLayout(hvac));
+        robot.interact(pane::fitToWindow);
+        // 12 px labels are drawn at least 9 px high (the old Fit shrank this model to about 6 px)
+        assertThat(pane.zoomProperty().get() * io.detectorstudio.editor.graph.EdgeLabel.FONT_SIZE).isGreaterThanOrEqualTo(9.0);
+        DiagramState start = graph().state("start").orElseThrow();
+        Point2D topLeft = pane.toViewport(start.position().x(), start.position().y());
+        Point2D bottomRight = pane.toViewport(start.position().x() + start.width(), start.position().y() + start.height());
+        assertThat(topLeft.getX()).isGreaterThanOrEqualTo(0.0);
+        assertThat(topLeft.getY()).isGreaterThanOrEqualTo(0.0);
+        assertThat(bottomRight.getX()).isLessThanOrEqualTo(pane.canvas().getWidth());
+        assertThat(bottomRight.getY()).isLessThanOrEqualTo(pane.canvas().getHeight());
+        // zoomed far out, Fit comes back to the legible zoom; a small diagram is still fitted and centred
+        robot.interact(() -> pane.zoomProperty().set(0.15));
+        robot.interact(pane::fitToWindow);
+        assertThat(pane.zoomProperty().get()).isEqualTo(FitView.READABLE_ZOOM);
+    }
+
+    private static String linesOf(javafx.scene.Group label) {
+        return label.getChildren().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static List<String> emphasisedLabels(FxRobot robot) {
+        return robot.lookup(".emphasised-label").<javafx.scene.Group>queryAll().stream()
+                .map(DiagramEditorPaneTest::linesOf).toList();
     }
 
     @Test

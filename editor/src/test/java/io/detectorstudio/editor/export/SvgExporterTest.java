@@ -23,7 +23,8 @@ class SvgExporterTest {
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
         int groups = doc.getElementsByTagName("g").getLength();
-        assertThat(groups).isEqualTo(g.states().size() + g.transitions().size());
+        // one group per state, and per transition one for its line and one for its label (drawn over all lines)
+        assertThat(groups).isEqualTo(g.states().size() + 2 * g.transitions().size());
         assertThat(svg).contains(">idle<", ">heating<", ">cooling<", "marker-end=\"url(#arrow)\"");
     }
 
