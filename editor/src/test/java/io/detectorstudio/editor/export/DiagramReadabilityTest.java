@@ -31,19 +31,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DiagramReadabilityTest {
 
-    /** The samples with their saved layouts, and the corpus models (laid out by ELK, as the editor opens them). */
+    /** The samples with their saved layouts, and the corpus models (laid out by ELK, as the editor opens them; from testdata/). */
     static Stream<Path> models() throws IOException {
         List<Path> models = new ArrayList<>();
         try (Stream<Path> samples = Files.list(Path.of("..", "samples"))) {
             samples.map(dir -> dir.resolve("model.json")).filter(Files::isRegularFile).sorted().forEach(models::add);
         }
-        if (SharedCorpus.available()) {
-            models.addAll(SharedCorpus.files("corpus/models", ".json"));
-        } else {
-            try (Stream<Path> bundled = Files.list(Path.of("src/test/resources/models"))) {
-                bundled.sorted().forEach(models::add);
-            }
-        }
+        models.addAll(SharedCorpus.files("corpus/models", ".json"));
         return models.stream();
     }
 
