@@ -21,6 +21,7 @@ final class Minimap extends Canvas {
     /** {@code view} = visible world rectangle {x, y, w, h}. */
     void draw(DiagramGraph graph, double[] view) {
         GraphicsContext g = getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight()); // the fill is translucent: without this, old drawings show through
         g.setFill(Color.web("#ffffff", 0.92));
         g.fillRect(0, 0, getWidth(), getHeight());
         g.setStroke(Color.web("#a0aec0"));

@@ -25,6 +25,7 @@ public final class StatePanel extends PropertyPanel {
 
     public StatePanel(ModelDocument document, Consumer<PropertyTarget> navigate, String stateName) {
         super(document, navigate);
+        form.draftTo(document::draft);
         this.stateName = stateName;
         title("State " + stateName, "Model", PropertyTarget.MODEL);
         form.text("Name", "state-name", TextInputs.plain(), FieldRules.member("State", "stateName"), true, false,
