@@ -184,6 +184,11 @@ public final class ModelDocument implements DiagramDocument {
         draft.set(captured[0]);
     }
 
+    /** True while {@link #draft} runs the edits: a panel must not react to a refused edit then (nothing was refused). */
+    public boolean isDrafting() {
+        return capturing != null;
+    }
+
     /** The content with the text being typed applied, or null when nothing uncommitted differs. */
     public ReadOnlyObjectProperty<Content> draftProperty() {
         return draft.getReadOnlyProperty();

@@ -32,8 +32,8 @@ public final class StatePanel extends PropertyPanel {
                 () -> stateName, v -> {
                     if (v != null && document.renameState(stateName, v)) {
                         navigate.accept(new PropertyTarget.State(v.strip()));
-                    } else {
-                        form.refresh();
+                    } else if (!document.isDrafting()) {
+                        form.refresh(); // refused (blank or taken): show the name it keeps
                     }
                 });
         form.check("Initial state", "state-initial", () -> stateName.equals(initialState()), on -> {
