@@ -566,6 +566,7 @@ final class MainWindow {
         outline.setRoot(outlineOf(opened));
         opened.document().modelProperty().addListener((obs, old, now) -> {
             outline.setRoot(outlineOf(opened));
+            updateTitle(); // the model's name may have changed
             revalidate(opened);
             simulationFollowsEdits.playFromStart();
         });
