@@ -82,6 +82,10 @@ public final class ExportCommand implements Callable<Integer> {
             List<LoadedInput> inputs = new ArrayList<>(modelFile.inputs());
             inputs.addAll(ModelInputs.read(loader, inputPaths));
             bytes = render(modelFile.path(), model, inputs); // a project folder renders its model.json
+            if (format == Format.cloudformation_json || format == Format.cloudformation_yaml) {
+                new ModelWriter().cloudFormationWarnings(model)
+                        .forEach(w -> spec.commandLine().getErr().println("export: warning: " + w));
+            }
             if (bytes == null) {
                 spec.commandLine().getErr().println("export: the " + format.name() + " format is not available in "
                         + "this build (no diagram exporter found)");

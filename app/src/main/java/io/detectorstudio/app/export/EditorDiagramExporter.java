@@ -4,7 +4,11 @@ import io.detectorstudio.app.cli.DiagramExporter;
 import io.detectorstudio.editor.export.DiagramExport;
 import io.detectorstudio.editor.layout.LayoutSidecar;
 import io.detectorstudio.engine.io.LoadedModel;
+import io.detectorstudio.editor.export.PngExporter;
+import io.detectorstudio.editor.export.SvgExporter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -27,7 +31,14 @@ public abstract class EditorDiagramExporter implements DiagramExporter {
     @Override
     public byte[] render(Path modelFile, LoadedModel model) throws IOException {
         try {
-            return DiagramExport.export(modelFile, format);
+            // titled with the detector model's name, not the file's ("model" for every project's model.json)
+            var graph = DiagramExport.placed(modelFile);
+            if (format == DiagramExport.Format.SVG) {
+                return SvgExporter.toSvg(model.name(), graph).getBytes(StandardCharsets.UTF_8);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PngExporter.write(model.name(), graph, 2.0, out);
+            return out.toByteArray();
         } catch (LayoutSidecar.LayoutException e) {
             throw new IOException("the layout file beside the model cannot be read: " + e.getMessage(), e);
         }

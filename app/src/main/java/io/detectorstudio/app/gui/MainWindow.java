@@ -80,6 +80,12 @@ import javafx.util.Duration;
 final class MainWindow {
 
     static final Duration AUTOSAVE = Duration.seconds(30);
+    private static final java.util.concurrent.ExecutorService CHECKER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "model-check");
+                t.setDaemon(true);
+                return t;
+            });
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final StackPane centre = new StackPane();
@@ -95,12 +101,17 @@ final class MainWindow {
     private final ProgressBar progress = new ProgressBar();
     private final Label progressLabel = new Label();
     private final ReadOnlyObjectWrapper<ModelWorkspace> workspace = new ReadOnlyObjectWrapper<>();
-    private final Map<TreeItem<String>, Breakpoint[]> outlineBreakpoints = new HashMap<>();
+    private final Map<TreeItem<String>, OutlineEntry> outlineEntries = new HashMap<>();
     private final WindowState windowState;
     private final RecentFiles recent;
     private final RecoveryStore recovery;
     private final ScenarioResultsView results;
     private final Timeline autosave;
+    /** Checks of the model (after an edit, while typing) off the FX thread; only the newest result is shown. */
+    private final LatestResults checks = new LatestResults(CHECKER, Platform::runLater);
+    private final javafx.animation.PauseTransition typingPause = new javafx.animation.PauseTransition(Duration.millis(250));
+    private final javafx.animation.PauseTransition simulationFollowsEdits =
+            new javafx.animation.PauseTransition(Duration.millis(400));
     private DiagramEditorPane editor;
     private PropertiesPane properties;
     private SimulationPane simulation;
@@ -119,6 +130,7 @@ final class MainWindow {
         outline.setId("outline");
         outline.setContextMenu(new ContextMenu());
         outline.setOnContextMenuRequested(e -> outlineMenu());
+        outline.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> outlineSelected(item));
         project.setId("project");
         project.setShowRoot(true);
         project.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
@@ -192,6 +204,8 @@ final class MainWindow {
             }
             e.setDropCompleted(true);
         });
+        simulationFollowsEdits.setOnFinished(e -> carrySimulationOver());
+        typingPause.setOnFinished(e -> checkTyping());
         autosave = new Timeline(new KeyFrame(AUTOSAVE, e -> autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
@@ -415,11 +429,11 @@ final class MainWindow {
         centre.getChildren().setAll(new StartPage(recent.list(), samples, this::open, this::newFromTemplate));
     }
 
-    void newFromTemplate(ModelTemplates template) {
+    Task<ModelWorkspace> newFromTemplate(ModelTemplates template) {
         if (!confirmClose()) {
-            return;
+            return null;
         }
-        background("New " + template.title(), () -> ModelWorkspace.fromBytes(null, template.bytes()), this::show,
+        return background("New " + template.title(), () -> ModelWorkspace.fromBytes(null, template.bytes()), this::show,
                 e -> cannotOpen(Path.of(template.title()), e));
     }
 
@@ -448,6 +462,11 @@ final class MainWindow {
         addGroup(rootItem, "Scenarios", projectFiles.scenarios());
         addGroup(rootItem, "Traces", projectFiles.traces());
         project.setRoot(rootItem);
+    }
+
+    private void clearProject() {
+        projectFiles = null;
+        project.setRoot(null);
     }
 
     private static void addGroup(TreeItem<Path> root, String name, List<Path> files) {
@@ -498,7 +517,7 @@ final class MainWindow {
         }
         Path chosen = target;
         return background("Opening " + chosen.getFileName(), () -> ModelWorkspace.open(chosen), opened -> {
-            recent.add(chosen);
+            recent.add(chosen, opened.name());
             show(opened);
         }, e -> cannotOpen(chosen, e));
     }
@@ -532,6 +551,7 @@ final class MainWindow {
     }
 
     private void show(ModelWorkspace opened) {
+        simulationFollowsEdits.stop();
         ModelWorkspace previous = workspace.get();
         if (previous != null) {
             discardRecovery(previous);
@@ -551,13 +571,25 @@ final class MainWindow {
         outline.setRoot(outlineOf(opened));
         opened.document().modelProperty().addListener((obs, old, now) -> {
             outline.setRoot(outlineOf(opened));
+            updateTitle(); // the model's name may have changed
             revalidate(opened);
+            simulationFollowsEdits.playFromStart();
+        });
+        opened.document().draftProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                typingPause.playFromStart();
+            }
+        });
+        opened.document().inputsProperty().addListener((obs, old, now) -> {
+            revalidate(opened);
+            simulationFollowsEdits.playFromStart();
         });
         opened.dirtyProperty().addListener(o -> updateTitle());
         workspace.set(opened);
         updateTitle();
-        if (opened.file() != null && (projectFiles == null
-                || !opened.file().toAbsolutePath().startsWith(projectFiles.root()))) {
+        if (opened.file() == null) {
+            clearProject(); // a new, untitled model belongs to no folder yet
+        } else if (projectFiles == null || !opened.file().toAbsolutePath().startsWith(projectFiles.root())) {
             showProject(ProjectFiles.folderOf(opened.file()));
         }
         restartSimulation();
@@ -580,11 +612,38 @@ final class MainWindow {
     }
 
     private void revalidate(ModelWorkspace w) {
-        background("Checking", w::validateNow, found -> {
+        checks.submit(w::validateNow, found -> {
             if (workspace.get() == w) {
                 problems.getItems().setAll(found);
             }
         }, e -> problems.getItems().setAll(List.of()));
+    }
+
+    /**
+     * While a field is typed in (once typing pauses): Problems shows the model as it would be with that text, and
+     * the field underlines what the engine's check finds in it. Shares {@link #checks} with {@link #revalidate}, so
+     * the newest check's result is the one shown.
+     */
+    private void checkTyping() {
+        ModelWorkspace w = workspace.get();
+        var draft = w == null ? null : w.document().draftProperty().get();
+        if (draft == null) {
+            return;
+        }
+        var committed = w.document().model();
+        checks.submit(() -> TypingCheck.run(w, committed, draft.model(), draft.inputs()), result -> {
+            if (workspace.get() != w) {
+                return;
+            }
+            problems.getItems().setAll(result.problems());
+            Node focused = stage.getScene() == null ? null : stage.getScene().getFocusOwner();
+            while (focused != null && !(focused instanceof ExpressionEditor)) {
+                focused = focused.getParent();
+            }
+            if (focused instanceof ExpressionEditor field && result.fieldText() != null) {
+                field.showCheckedProblems(result.fieldText(), result.fieldProblems());
+            }
+        }, e -> { }); // a draft that cannot be read yet is simply not shown
     }
 
     /** Starts a new simulation session on the current model (after edits, Ctrl+R). */
@@ -606,42 +665,51 @@ final class MainWindow {
         target.highlightProperty().set(DiagramHighlight.NONE);
     }
 
-    private TreeItem<String> outlineOf(ModelWorkspace w) {
-        outlineBreakpoints.clear();
-        var model = w.document().model();
-        TreeItem<String> rootItem = new TreeItem<>(model.detectorModelName());
-        rootItem.setExpanded(true);
-        String initial = model.detectorModelDefinition() == null ? null : model.detectorModelDefinition().initialStateName();
-        for (var state : model.states()) {
-            String name = state.stateName();
-            TreeItem<String> item = new TreeItem<>(name + (name.equals(initial) ? "  (initial)" : ""));
-            item.setExpanded(true);
-            outlineBreakpoints.put(item, new Breakpoint[] {new Breakpoint.StateEntered(name), new Breakpoint.StateExited(name)});
-            for (var located : model.events()) {
-                if (!located.stateName().equals(name)) {
-                    continue;
-                }
-                String event = located.event().eventName();
-                String label = located.event() instanceof io.detectorstudio.engine.model.TransitionEvent t
-                        ? "→ " + t.nextState() + ": " + event : groupName(located.list()) + ": " + event;
-                TreeItem<String> e = new TreeItem<>(label);
-                outlineBreakpoints.put(e, new Breakpoint[] {new Breakpoint.EventFired(name, event),
-                        new Breakpoint.ConditionBecameTrue(name, event)});
-                item.getChildren().add(e);
-            }
-            rootItem.getChildren().add(item);
+    /**
+     * After an edit (a burst of them: once typing pauses) the simulation restarts on the edited model and replays
+     * what it was sent ({@link SimulationCarryOver}); the status lines say so.
+     */
+    private void carrySimulationOver() {
+        SimulationPane previous = simulation;
+        if (workspace.get() == null || previous == null) {
+            return;
         }
-        return rootItem;
+        SimulationCarryOver.Outcome outcome;
+        if (SimulationCarryOver.canReplay(previous.model().session())) {
+            restartSimulation();
+            SimulationPane fresh = simulation;
+            outcome = SimulationCarryOver.replay(previous.model().session(), fresh.model().session(),
+                    fresh::addBreakpoint);
+            fresh.model().refresh();
+            fresh.model().statusProperty().set(outcome.notice());
+        } else {
+            outcome = new SimulationCarryOver.Outcome(false, 0);
+            previous.model().statusProperty().set(outcome.notice());
+        }
+        progressLabel.setText(outcome.notice());
     }
 
-    /** ON_ENTER → onEnter, as the API names the lists. */
-    private static String groupName(Object list) {
-        String[] words = String.valueOf(list).toLowerCase().split("_");
-        StringBuilder b = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            b.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    private TreeItem<String> outlineOf(ModelWorkspace w) {
+        outlineEntries.clear();
+        return outlineItem(OutlineEntry.of(w.document().model()));
+    }
+
+    private TreeItem<String> outlineItem(OutlineEntry entry) {
+        TreeItem<String> item = new TreeItem<>(entry.label());
+        item.setExpanded(true);
+        outlineEntries.put(item, entry);
+        entry.children().forEach(c -> item.getChildren().add(outlineItem(c)));
+        return item;
+    }
+
+    /** Selecting a line of the outline selects its state or transition in the diagram and opens its properties. */
+    private void outlineSelected(TreeItem<String> item) {
+        OutlineEntry entry = item == null ? null : outlineEntries.get(item);
+        if (entry == null || editor == null || properties == null) {
+            return;
         }
-        return b.toString();
+        editor.select(entry.selection());
+        properties.show(entry.target());
     }
 
     /** Right-click on a state in the diagram while simulating: break on entering or leaving it. */
@@ -661,8 +729,9 @@ final class MainWindow {
         ContextMenu menu = outline.getContextMenu();
         menu.getItems().clear();
         TreeItem<String> item = outline.getSelectionModel().getSelectedItem();
-        Breakpoint[] choices = item == null ? null : outlineBreakpoints.get(item);
-        if (choices == null || simulation == null) {
+        OutlineEntry entry = item == null ? null : outlineEntries.get(item);
+        List<Breakpoint> choices = entry == null ? List.of() : entry.breakpoints();
+        if (choices.isEmpty() || simulation == null) {
             return;
         }
         for (Breakpoint b : choices) {
@@ -756,8 +825,10 @@ final class MainWindow {
         try {
             w.save(target, editor == null ? 1 : editor.zoomProperty().get());
             discardRecovery(w);
-            recent.add(target);
+            recent.add(target, w.name());
             updateTitle();
+            showProject(projectFiles != null && target.toAbsolutePath().startsWith(projectFiles.root())
+                    ? projectFiles.root() : ProjectFiles.folderOf(target)); // new inputs, a first save
             return true;
         } catch (IOException e) {
             error("Cannot save " + target.getFileName(), e.getMessage());
@@ -787,7 +858,16 @@ final class MainWindow {
         return background("Exporting " + target.getFileName(), () -> {
             format.write(target, model, w.inputs(), graph);
             return target;
-        }, p -> progressLabel.setText("Exported " + p.getFileName()), e -> error("Cannot export", e.getMessage()));
+        }, p -> {
+            progressLabel.setText("Exported " + p.getFileName());
+            List<String> warnings = format.warnings(model);
+            if (!warnings.isEmpty()) {
+                Alert alert = new Alert(Alert.AlertType.WARNING, String.join("\n", warnings));
+                alert.initOwner(stage);
+                alert.setHeaderText("Exported " + p.getFileName() + ", but it cannot be deployed as it is");
+                alert.show();
+            }
+        }, e -> error("Cannot export", e.getMessage()));
     }
 
     /** Writes the unsaved model to the recovery area (every 30 s while dirty). */

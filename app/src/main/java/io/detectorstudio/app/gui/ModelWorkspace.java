@@ -1,6 +1,7 @@
 package io.detectorstudio.app.gui;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.app.gui.files.InputFiles;
 import io.detectorstudio.editor.document.ModelDocument;
 import io.detectorstudio.editor.layout.DiagramLayout;
 import io.detectorstudio.editor.layout.LayoutSidecar;
@@ -33,17 +34,17 @@ final class ModelWorkspace {
 
     private Path file;
     private final ModelDocument document;
-    private final List<LoadedInput> inputs;
+    private final InputFiles inputFiles;
     private final List<Diagnostic> problems;
     private final String recoveryId = io.detectorstudio.app.gui.files.RecoveryStore.newId();
     private final BooleanProperty unsavedOrigin = new SimpleBooleanProperty();
     private BooleanBinding dirty;
 
-    private ModelWorkspace(Path file, ModelDocument document, List<LoadedInput> inputs, List<Diagnostic> problems,
+    private ModelWorkspace(Path file, ModelDocument document, InputFiles inputFiles, List<Diagnostic> problems,
                            boolean unsavedOrigin) {
         this.file = file;
         this.document = document;
-        this.inputs = inputs;
+        this.inputFiles = inputFiles;
         this.problems = problems;
         this.unsavedOrigin.set(unsavedOrigin);
     }
@@ -70,29 +71,31 @@ final class ModelWorkspace {
                     + "detectorModelDefinition)", 1, 1);
         }
         LoadedModel loaded = read.model(read.models().size() == 1 ? null : read.models().get(0).name());
-        List<LoadedInput> inputs = new ArrayList<>(read.inputs());
+        List<InputFiles.Origin> origins = new ArrayList<>();
+        read.inputs().forEach(i -> origins.add(new InputFiles.Origin(i, null)));
         if (file != null) {
-            inputs.addAll(besideInputs(loader, file));
+            origins.addAll(besideInputs(loader, file));
         }
+        List<LoadedInput> inputs = origins.stream().map(InputFiles.Origin::read).toList();
         DiagramLayout layout = file == null ? null : LayoutSidecar.read(LayoutSidecar.sidecarFor(file)).orElse(null);
         boolean request = read.shape() == ModelShape.REQUEST && !unsaved;
         ModelDocument document = new ModelDocument(loaded, inputs.stream().map(LoadedInput::input).toList(), layout,
                 request ? bytes : null);
         List<Diagnostic> problems = new Validator().validate(read, loaded, inputs, !inputs.isEmpty());
-        return new ModelWorkspace(file, document, inputs, problems, unsaved);
+        return new ModelWorkspace(file, document, new InputFiles(origins), problems, unsaved);
     }
 
     /** Input definitions in an {@code inputs} folder next to the model (unreadable ones are skipped). */
-    private static List<LoadedInput> besideInputs(ModelLoader loader, Path model) {
-        Path dir = model.toAbsolutePath().getParent().resolve("inputs");
-        List<LoadedInput> out = new ArrayList<>();
+    private static List<InputFiles.Origin> besideInputs(ModelLoader loader, Path model) {
+        Path dir = InputFiles.folderFor(model);
+        List<InputFiles.Origin> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return out;
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    out.addAll(loader.load(f).inputs());
+                    loader.load(f).inputs().forEach(i -> out.add(new InputFiles.Origin(i, f.toAbsolutePath())));
                 } catch (ModelReadException e) {
                     // not an input definition: the project tree still lists it
                 }
@@ -143,8 +146,9 @@ final class ModelWorkspace {
         return document;
     }
 
+    /** The input definitions as they are now (edits included), as request trees. */
     List<LoadedInput> inputs() {
-        return inputs;
+        return inputFiles.loaded(document.inputs());
     }
 
     List<Input> inputDefinitions() {
@@ -180,11 +184,26 @@ final class ModelWorkspace {
     List<Diagnostic> validateNow() throws ModelReadException {
         byte[] bytes = document.modelBytes();
         ModelFile read = new ModelLoader().load(file == null ? Path.of("untitled.json") : file, bytes);
+        List<LoadedInput> inputs = inputs();
         return new Validator().validate(read, read.models().get(0), inputs, !inputs.isEmpty());
     }
 
-    /** Saves model and layout (atomically) to {@code target}, which becomes the file. */
+    /** Problems of {@code model} with {@code definitions} (e.g. what is being typed, not committed yet). */
+    List<Diagnostic> validate(io.detectorstudio.engine.model.DetectorModel model, List<Input> definitions)
+            throws ModelReadException {
+        byte[] bytes = new io.detectorstudio.engine.io.ModelWriter().requestJson(document.loadedModel(model))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ModelFile read = new ModelLoader().load(file == null ? Path.of("untitled.json") : file, bytes);
+        List<LoadedInput> inputs = inputFiles.loaded(definitions);
+        return new Validator().validate(read, read.models().get(0), inputs, !inputs.isEmpty());
+    }
+
+    /**
+     * Saves model, layout and input definitions ({@code inputs/} beside the model) atomically to {@code target},
+     * which becomes the file.
+     */
     void save(Path target, double zoom) throws IOException {
+        inputFiles.save(target, document.inputs());
         document.save(target, zoom);
         savedAs(target);
     }

@@ -1,6 +1,7 @@
 package io.detectorstudio.app.gui;
 
 import io.detectorstudio.app.gui.files.ModelTemplates;
+import io.detectorstudio.app.gui.files.RecentFiles;
 import io.detectorstudio.app.gui.files.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import javafx.scene.layout.VBox;
 /** What the window shows with no model: new model from a template, recent files, the samples with their README line. */
 final class StartPage extends ScrollPane {
 
-    StartPage(List<Path> recent, List<Samples.Sample> samples, Consumer<Path> open, Consumer<ModelTemplates> create) {
+    StartPage(List<RecentFiles.Entry> recent, List<Samples.Sample> samples, Consumer<Path> open, Consumer<ModelTemplates> create) {
         setId("start-page");
         setFitToWidth(true);
         Label title = new Label("Detector Studio");
@@ -30,10 +31,11 @@ final class StartPage extends ScrollPane {
             templates.getChildren().add(new HBox(6, link, dim(t.description())));
         }
         VBox recentBox = section("Recent");
-        recent.stream().filter(Files::exists).forEach(p -> {
-            Hyperlink link = new Hyperlink(p.getFileName().toString());
-            link.setOnAction(e -> open.accept(p));
-            recentBox.getChildren().add(new HBox(6, link, dim(p.getParent() == null ? "" : p.getParent().toString())));
+        recent.stream().filter(r -> Files.exists(r.file())).forEach(r -> {
+            Hyperlink link = new Hyperlink(r.title());
+            link.getStyleClass().add("recent-entry");
+            link.setOnAction(e -> open.accept(r.file()));
+            recentBox.getChildren().add(new HBox(6, link, dim(r.where())));
         });
         if (recentBox.getChildren().size() == 1) {
             recentBox.getChildren().add(dim("Nothing opened yet"));

@@ -121,4 +121,41 @@ class ExportCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown format 'pdf'");
     }
+
+    @Test
+    void projectDiagramsAreTitledWithTheDetectorModelsNameNotTheFilesName() throws Exception {
+        Path png = dir.resolve("motor.png");
+        Path svg = dir.resolve("motor.svg");
+        assertThat(CliRun.of("export", "../samples/motor", "--format", "png", "-o", png.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("export", "../samples/motor", "--format", "svg", "-o", svg.toString()).exitCode()).isZero();
+        String name = new ModelLoader().load(Path.of("../samples/motor/model.json")).model(null).name();
+        assertThat(name).isNotEqualTo("model");
+        assertThat(Files.readString(svg)).contains("<title>" + name + "</title>").doesNotContain("<title>model</title>");
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        io.detectorstudio.editor.export.PngExporter.write(name,
+                io.detectorstudio.editor.export.DiagramExport.placed(Path.of("../samples/motor/model.json")), 2.0, expected);
+        assertThat(Files.readAllBytes(png)).isEqualTo(expected.toByteArray());
+    }
+
+    @Test
+    void cloudFormationExportOfAModelWithoutRoleWarnsAndStillWrites() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode model = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(Path.of("../samples/motor/model.json").toFile());
+        Path withRole = dir.resolve("with-role.json");
+        Files.writeString(withRole, model.toString());
+        model.remove("roleArn");
+        Path withoutRole = dir.resolve("without-role.json");
+        Files.writeString(withoutRole, model.toString());
+        for (String format : List.of("cloudformation-json", "cloudformation-yaml")) {
+            Path out = dir.resolve("t-" + format);
+            CliRun warned = CliRun.of("export", withoutRole.toString(), "--format", format, "-o", out.toString());
+            assertThat(warned.exitCode()).isZero();
+            assertThat(warned.err()).contains("warning").contains("no roleArn").contains("RoleArn");
+            assertThat(out).exists();
+            CliRun quiet = CliRun.of("export", withRole.toString(), "--format", format, "-o", out.toString());
+            assertThat(quiet.err()).doesNotContain("roleArn");
+        }
+        CliRun api = CliRun.of("export", withoutRole.toString(), "--format", "api", "-o", dir.resolve("a.json").toString());
+        assertThat(api.err()).as("a request needs no role to be analysed").doesNotContain("roleArn");
+    }
 }

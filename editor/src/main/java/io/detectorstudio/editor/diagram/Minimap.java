@@ -20,7 +20,7 @@ final class Minimap extends Canvas {
     /** {@code view} = visible world rectangle {x, y, w, h}. */
     void draw(DiagramGraph graph, double[] view, DiagramPalette palette) {
         GraphicsContext g = getGraphicsContext2D();
-        g.clearRect(0, 0, getWidth(), getHeight());
+        g.clearRect(0, 0, getWidth(), getHeight()); // the fill is translucent: without this, old drawings show through
         g.setFill(palette.minimapFill());
         g.fillRect(0, 0, getWidth(), getHeight());
         g.setStroke(palette.minimapStroke());

@@ -66,6 +66,8 @@ public final class ModelDocument implements DiagramDocument {
     private final ReadOnlyObjectWrapper<DetectorModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DiagramGraph> graph = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Input>> inputs = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Content> draft = new ReadOnlyObjectWrapper<>();
+    private Content[] capturing;
     private final LoadedModel original;
     private final DetectorModel originalModel;
     private final byte[] originalBytes;
@@ -88,6 +90,7 @@ public final class ModelDocument implements DiagramDocument {
             model.set(now.model());
             this.inputs.set(now.inputs());
             graph.set(now.graph());
+            draft.set(null); // a real change: whatever was being typed is committed or gone
         });
         this.content.set(new Content(originalModel, inputs, placed));
     }
@@ -152,11 +155,43 @@ public final class ModelDocument implements DiagramDocument {
 
     private boolean swap(String description, Content after) {
         Content before = content.get();
+        if (capturing != null) {
+            capturing[0] = after.equals(before) ? null : after;
+            return false; // nothing happened: callers do not follow up (navigate, select) on a draft
+        }
         if (after.equals(before)) {
             return false;
         }
         commands.execute(new ValueChange<>(description, before, after, content::set));
         return true;
+    }
+
+    // ---- drafts: what is being typed, not committed yet ----
+
+    /**
+     * Runs {@code edits} (the commit of a field being typed in) without committing: the content they would give
+     * becomes {@link #draftProperty()} (null when they change nothing), for problems to be checked as the user types.
+     * The draft goes with the next real change.
+     */
+    public void draft(Runnable edits) {
+        Content[] captured = {null};
+        capturing = captured;
+        try {
+            edits.run();
+        } finally {
+            capturing = null;
+        }
+        draft.set(captured[0]);
+    }
+
+    /** True while {@link #draft} runs the edits: a panel must not react to a refused edit then (nothing was refused). */
+    public boolean isDrafting() {
+        return capturing != null;
+    }
+
+    /** The content with the text being typed applied, or null when nothing uncommitted differs. */
+    public ReadOnlyObjectProperty<Content> draftProperty() {
+        return draft.getReadOnlyProperty();
     }
 
     // ---- saving ----
@@ -171,7 +206,12 @@ public final class ModelDocument implements DiagramDocument {
 
     /** The current model as a request tree over the original (for validation and the engine). */
     public LoadedModel loadedModel() {
-        return original.withModel(model());
+        return loadedModel(model());
+    }
+
+    /** {@code model} (e.g. a draft's) as a request tree over the original. */
+    public LoadedModel loadedModel(DetectorModel model) {
+        return original.withModel(model);
     }
 
     /** Writes the model JSON and its layout sidecar (atomically) and marks the history position as saved. */

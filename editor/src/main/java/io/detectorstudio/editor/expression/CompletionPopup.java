@@ -40,13 +40,15 @@ final class CompletionPopup {
 
     void show(Node owner, Bounds caretOnScreen, CompletionResult result) {
         this.result = result;
+        // shown first: a hidden popup has no owner to inherit the theme's looked-up colours from, and filling the
+        // list lays its cells out (scrollTo applies their CSS) — unresolved lookups, ClassCastExceptions in the log
+        if (!popup.isShowing()) {
+            popup.show(owner, caretOnScreen.getMinX(), caretOnScreen.getMaxY() + 2);
+        }
         list.getItems().setAll(result.items());
         list.getSelectionModel().select(0);
         list.scrollTo(0);
         list.setPrefHeight(Math.min(result.items().size(), 10) * 26 + 4);
-        if (!popup.isShowing()) {
-            popup.show(owner, caretOnScreen.getMinX(), caretOnScreen.getMaxY() + 2);
-        }
     }
 
     void hide() {

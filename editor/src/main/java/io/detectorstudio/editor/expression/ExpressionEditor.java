@@ -311,6 +311,21 @@ public abstract class ExpressionEditor extends StackPane {
         }).findFirst();
     }
 
+    /**
+     * Shows problems found by a fuller check of {@code checkedText} (the model's inputs, variables and types, e.g.
+     * the engine's {@code ExpressionCheck.problemsOf}) underlined with the parser's own, if the field still shows that
+     * text; a result for an older text is dropped. The next edit shows the parser's problems until the next check.
+     */
+    public void showCheckedProblems(String checkedText, List<ExpressionProblem> problems) {
+        if (!checkedText.equals(area.getText()) || !analysis.text().equals(checkedText)) {
+            return;
+        }
+        List<ExpressionProblem> merged = new ArrayList<>(ExpressionAnalyzer.analyze(checkedText, getMode()).problems());
+        problems.stream().filter(p -> !merged.contains(p)).forEach(merged::add);
+        ExpressionAnalysis checked = new ExpressionAnalysis(checkedText, analysis.highlights(), merged);
+        apply(new Styled(checked, getMode(), ExpressionStyles.spans(checked, getMode() == FieldKind.TEMPLATE)));
+    }
+
     boolean isHoverShowing() {
         return hover.isShowing();
     }

@@ -17,6 +17,7 @@ public final class ActionPanel extends PropertyPanel {
 
     public ActionPanel(ModelDocument document, Consumer<PropertyTarget> navigate, ActionRef ref) {
         super(document, navigate);
+        form.draftTo(document::draft);
         this.ref = ref;
         Action action = ref.resolve(document.model()).orElseThrow();
         this.key = action.key();

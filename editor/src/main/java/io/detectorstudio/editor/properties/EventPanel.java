@@ -31,6 +31,7 @@ public final class EventPanel extends PropertyPanel {
 
     public EventPanel(ModelDocument document, Consumer<PropertyTarget> navigate, EventRef ref) {
         super(document, navigate);
+        form.draftTo(document::draft);
         this.ref = ref;
         boolean transition = ref.list() == State.EventList.TRANSITIONS;
         String structure = transition ? "TransitionEvent" : "Event";

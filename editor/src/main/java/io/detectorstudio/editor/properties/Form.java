@@ -26,6 +26,7 @@ public final class Form {
     private final GridPane grid = new GridPane();
     private final ValidationSupport validation = new ValidationSupport();
     private final List<Runnable> refreshers = new ArrayList<>();
+    private Consumer<Runnable> drafts = edit -> { };
     private int rows;
 
     public Form() {
@@ -44,6 +45,14 @@ public final class Form {
 
     public ValidationSupport validation() {
         return validation;
+    }
+
+    /**
+     * Where text being typed goes before it is committed: each change of a text row hands its commit to
+     * {@code sink} (e.g. {@code ModelDocument::draft}), which runs it without committing.
+     */
+    public void draftTo(Consumer<Runnable> sink) {
+        this.drafts = Objects.requireNonNull(sink);
     }
 
     /** Re-reads every row from the model. */
@@ -92,6 +101,11 @@ public final class Form {
         input.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
                 apply.run();
+            }
+        });
+        input.textProperty().addListener((obs, was, now) -> {
+            if (input.node().getScene() != null) {
+                drafts.accept(apply);
             }
         });
         input.setOnCommit(apply);

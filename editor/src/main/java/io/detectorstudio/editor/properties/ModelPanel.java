@@ -15,6 +15,7 @@ public final class ModelPanel extends PropertyPanel {
 
     public ModelPanel(ModelDocument document, Consumer<PropertyTarget> navigate) {
         super(document, navigate);
+        form.draftTo(document::draft);
         title("Detector model", null, null);
         text("Name", "model-name", "detectorModelName", DetectorModel::detectorModelName,
                 DetectorModel::withDetectorModelName, FieldRules.Check.NONE);

@@ -25,14 +25,15 @@ public final class StatePanel extends PropertyPanel {
 
     public StatePanel(ModelDocument document, Consumer<PropertyTarget> navigate, String stateName) {
         super(document, navigate);
+        form.draftTo(document::draft);
         this.stateName = stateName;
         title("State " + stateName, "Model", PropertyTarget.MODEL);
         form.text("Name", "state-name", TextInputs.plain(), FieldRules.member("State", "stateName"), true, false,
                 () -> stateName, v -> {
                     if (v != null && document.renameState(stateName, v)) {
                         navigate.accept(new PropertyTarget.State(v.strip()));
-                    } else {
-                        form.refresh();
+                    } else if (!document.isDrafting()) {
+                        form.refresh(); // refused (blank or taken): show the name it keeps
                     }
                 });
         form.check("Initial state", "state-initial", () -> stateName.equals(initialState()), on -> {

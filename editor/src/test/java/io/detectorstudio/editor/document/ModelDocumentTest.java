@@ -240,4 +240,20 @@ class ModelDocumentTest {
                 .containsExactlyElementsOf(read.transitions().stream()
                         .map(t -> org.assertj.core.groups.Tuple.tuple(t.key(), t.to())).toList());
     }
+
+    @Test
+    void aDraftShowsWhatTheTypedTextWouldGiveWithoutCommittingAndGoesWithTheNextRealChange() {
+        doc.draft(() -> doc.renameState("Normal", "Calm"));
+        assertThat(doc.draftProperty().get()).isNotNull();
+        assertThat(doc.draftProperty().get().model().state("Calm")).isPresent();
+        assertThat(doc.model()).as("nothing committed").isEqualTo(loaded);
+        assertThat(doc.commands().isDirty()).isFalse();
+
+        doc.draft(() -> doc.renameState("Normal", "Normal"));
+        assertThat(doc.draftProperty().get()).as("text back to the model's value: no draft").isNull();
+
+        doc.draft(() -> doc.renameState("Normal", "Calm"));
+        doc.renameState("Dangerous", "Alarm");
+        assertThat(doc.draftProperty().get()).as("a real change ends the draft").isNull();
+    }
 }

@@ -318,4 +318,24 @@ class PropertiesPaneTest {
         robot.interact(() -> doc.commands().undo());
         assertThat(doc.inputs().get(0).attributes()).hasSize(2);
     }
+
+    @Test
+    void typingIsADraftUntilCommittedAndARefusedDraftNeverRevertsTheText(FxRobot robot) {
+        robot.interact(() -> pane.show(new PropertyTarget.State("Normal")));
+        robot.clickOn("#state-name");
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write("Dangerous"); // taken: renaming to it is refused, but only when committed
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#state-name").queryAs(TextField.class).getText()).isEqualTo("Dangerous");
+        assertThat(doc.model()).isEqualTo(loaded);
+        robot.type(KeyCode.BACK_SPACE);
+        robot.write("Zone");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.draftProperty().get().model().state("DangerouZone")).as("the draft follows the text").isPresent();
+        assertThat(doc.commands().isDirty()).isFalse();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(doc.model().state("DangerouZone")).isPresent();
+        assertThat(doc.draftProperty().get()).isNull();
+    }
 }

@@ -17,6 +17,7 @@ import io.detectorstudio.engine.model.SetVariableAction;
 import io.detectorstudio.engine.validation.FindingSink;
 import io.detectorstudio.engine.validation.ModelCheck;
 import io.detectorstudio.engine.validation.ValidationContext;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -39,12 +40,7 @@ public final class ExpressionCheck implements ModelCheck {
             if (HTML_ENTITY.matcher(field.text()).matches()) {
                 continue; // reported by StructureCheck with a targeted message
             }
-            ParseResult parsed = field.kind() == FieldKind.TEMPLATE
-                    ? Parser.parseTemplate(field.text(), ExpressionOptions.DEFAULTS) : Parser.parse(field.text());
-            parsed.problems().forEach(p -> report(p, field, sink));
-            if (parsed.ok()) {
-                checker.check(parsed.expr(), role(field)).forEach(p -> report(p, field, sink));
-            }
+            problemsOf(field, checker).forEach(p -> report(p, field, sink));
         }
         symbols.variables().forEach((name, type) -> {
             if (type.isKnown()) { // the service states what it inferred; "unknown" would only be noise
@@ -52,6 +48,24 @@ public final class ExpressionCheck implements ModelCheck {
                         "Inferred data types [" + type.label() + "] for $variable." + name);
             }
         });
+    }
+
+    /**
+     * What {@code validate} finds in one field (syntax, then references and types against the model's symbols), with
+     * spans in the field's text: what an editor underlines while the text is typed, before it is committed.
+     */
+    public static List<ExpressionProblem> problemsOf(ExpressionField field, SymbolEnvironment symbols) {
+        return problemsOf(field, new ExpressionChecker(symbols));
+    }
+
+    private static List<ExpressionProblem> problemsOf(ExpressionField field, ExpressionChecker checker) {
+        ParseResult parsed = field.kind() == FieldKind.TEMPLATE
+                ? Parser.parseTemplate(field.text(), ExpressionOptions.DEFAULTS) : Parser.parse(field.text());
+        List<ExpressionProblem> out = new java.util.ArrayList<>(parsed.problems());
+        if (parsed.ok()) {
+            out.addAll(checker.check(parsed.expr(), role(field)));
+        }
+        return out;
     }
 
     private static void report(ExpressionProblem p, ExpressionField field, FindingSink sink) {

@@ -67,6 +67,12 @@ public final class ModelTreeWriter {
         return (ObjectNode) TreeMerge.merge(original, baseline, detectorModel(edited));
     }
 
+    /** The edited input written over the tree it was read from (as {@link #detectorModel(DetectorModel, ObjectNode)}). */
+    public ObjectNode input(Input edited, ObjectNode original) {
+        ObjectNode baseline = input(reader.input(original));
+        return (ObjectNode) TreeMerge.merge(original, baseline, input(edited));
+    }
+
     public ObjectNode input(Input input) {
         ObjectNode out = NODES.objectNode();
         put(out, "inputName", input.inputName());

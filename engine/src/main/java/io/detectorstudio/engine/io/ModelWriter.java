@@ -33,6 +33,11 @@ public final class ModelWriter {
         return json(model.request());
     }
 
+    /** An input definition as a CreateInput request file (what an {@code inputs/} folder holds). */
+    public String inputJson(LoadedInput input) {
+        return json(input.request());
+    }
+
     public String cloudFormationJson(LoadedModel model, List<LoadedInput> inputs) {
         return json(template(model, inputs));
     }
@@ -43,6 +48,19 @@ public final class ModelWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write YAML", e);
         }
+    }
+
+    /**
+     * What a deployer must hear about a template before using it: CloudFormation's AWS::IoTEvents::DetectorModel
+     * requires {@code RoleArn}, which a request or an analysis model may leave out (validation only warns).
+     */
+    public List<String> cloudFormationWarnings(LoadedModel model) {
+        String role = model.model().roleArn();
+        if (role == null || role.isBlank()) {
+            return List.of("the model has no roleArn: CloudFormation's AWS::IoTEvents::DetectorModel requires "
+                    + "RoleArn, so the stack would fail to create; set the model's role ARN before deploying");
+        }
+        return List.of();
     }
 
     static String json(JsonNode node) {

@@ -53,6 +53,12 @@ public enum ExportFormat {
         };
     }
 
+    /** What to tell the user about this export of {@code model} (CloudFormation needs a role, for instance). */
+    public List<String> warnings(LoadedModel model) {
+        return this == CLOUDFORMATION_JSON || this == CLOUDFORMATION_YAML
+                ? new ModelWriter().cloudFormationWarnings(model) : List.of();
+    }
+
     /** Renders and writes atomically. */
     public void write(Path target, LoadedModel model, List<LoadedInput> inputs, DiagramGraph graph) throws IOException {
         AtomicFiles.write(target, render(model, inputs, graph));
