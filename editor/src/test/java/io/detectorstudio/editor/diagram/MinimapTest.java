@@ -35,10 +35,10 @@ class MinimapTest {
         WritableImage[] images = new WritableImage[2];
         robot.interact(() -> {
             Minimap edited = new Minimap((x, y) -> { });
-            edited.draw(big, view);
-            edited.draw(afterDelete, view);
+            edited.draw(big, view, DiagramPalette.LIGHT);
+            edited.draw(afterDelete, view, DiagramPalette.LIGHT);
             Minimap fresh = new Minimap((x, y) -> { });
-            fresh.draw(afterDelete, view);
+            fresh.draw(afterDelete, view, DiagramPalette.LIGHT);
             SnapshotParameters p = new SnapshotParameters();
             p.setFill(Color.TRANSPARENT);
             images[0] = edited.snapshot(p, null);
