@@ -115,7 +115,11 @@ public final class SimulationPane extends SplitPane {
         speed.getItems().setAll(1, 10, 60, 600);
         speed.setValue(10);
         speed.setTooltip(new Tooltip("Virtual seconds per real second"));
-        player = new Timeline(new KeyFrame(Duration.millis(250), e -> model.advanceBy(250L * speed.getValue())));
+        player = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+            if (model.advanceBy(250L * speed.getValue()).isPresent()) {
+                play.setSelected(false); // a breakpoint stops playing too
+            }
+        }));
         player.setCycleCount(Timeline.INDEFINITE);
         play.setId("play");
         play.selectedProperty().addListener((obs, was, on) -> {
