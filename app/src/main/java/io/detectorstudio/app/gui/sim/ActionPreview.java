@@ -32,6 +32,7 @@ public final class ActionPreview extends SplitPane {
             protected void updateItem(SimulationModel.EmittedAction a, boolean empty) {
                 super.updateItem(a, empty);
                 setText(empty || a == null ? null : a.summary());
+                setTooltip(empty || a == null ? null : new javafx.scene.control.Tooltip(a.summary()));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> show(a));
@@ -53,8 +54,10 @@ public final class ActionPreview extends SplitPane {
         });
         BorderPane right = new BorderPane(detail);
         right.setTop(new HBox(4, copy));
+        // the list above the payload: each gets the column's whole width
+        setOrientation(javafx.geometry.Orientation.VERTICAL);
         getItems().addAll(list, right);
-        setDividerPositions(0.45);
+        setDividerPositions(0.4);
     }
 
     public TextArea detail() {
