@@ -163,6 +163,12 @@ final class MainWindow {
         windowState.track("body", body, 0.18, 0.74);
         windowState.track("left", left, 0.45);
         windowState.track("vertical", vertical, 0.55);
+        // a restored or squeezed layout never collapses a pane (SplitPane keeps the dividers within these)
+        left.setMinWidth(150);
+        centre.setMinWidth(320);
+        propertiesHolder.setMinWidth(260);
+        body.setMinHeight(220);
+        bottom.setMinHeight(110);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(propertiesHolder, false);
 

@@ -8,7 +8,6 @@ import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -26,7 +25,7 @@ public final class StudioApplication extends Application {
         MainWindow window = new MainWindow(stage, prefs, new RecoveryStore(RecoveryStore.defaultDir()));
         window.theme().apply();
         stage.getIcons().setAll(AppIcons.load());
-        stage.setScene(new Scene(window.root(), 1400, 900));
+        stage.setScene(StudioScene.create(window.root(), 1400, 900));
         window.windowState().restore(stage);
         stage.setOnCloseRequest(e -> {
             if (!window.confirmClose()) {
@@ -37,6 +36,7 @@ public final class StudioApplication extends Application {
         });
         reportFirstFrame();
         stage.show();
+        window.windowState().settle(stage);
         warmUpLayout();
         List<String> args = getParameters().getRaw();
         if (!args.isEmpty()) {

@@ -16,7 +16,12 @@ public class ExpressionField extends ExpressionEditor {
     }
 
     public ExpressionField(FieldKind mode) {
-        this(new StyleClassedTextField(), mode);
+        this(newField(), mode);
+    }
+
+    private static StyleClassedTextField newField() {
+        StyledTextFieldSetup.ensureInitialised();
+        return new StyleClassedTextField();
     }
 
     private ExpressionField(StyleClassedTextField field, FieldKind mode) {
