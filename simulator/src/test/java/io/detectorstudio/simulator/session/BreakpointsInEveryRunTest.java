@@ -107,6 +107,22 @@ class BreakpointsInEveryRunTest {
     }
 
     @Test
+    void theNextTimerStopsAfterEarlierTimersRanThrough() {
+        Session s = new Session(Session.Config.of(Samples.model(Samples.HEARTBEAT)));
+        s.send(Samples.heartbeat());
+        s.advanceBy(60_000);
+        s.advanceBy(30_000);
+        assertThat(s.runToNextTimer()).isTrue();
+        assertThat(s.instance(null).stateName()).isEqualTo("Offline");
+        s.addBreakpoint(new Breakpoint.StateEntered("Offline"));
+        s.send(Samples.heartbeat());
+        assertThat(s.instance(null).stateName()).isEqualTo("Normal");
+        assertThat(s.runToNextTimer()).isTrue();
+        assertThat(s.stoppedAt()).isPresent();
+        assertThat(s.now()).isEqualTo(600_000);
+    }
+
+    @Test
     void continueFromThePastStopsAtEveryBreakpointInTheRecordedHistory() {
         Session s = motor();
         for (int p : new int[] {80, 60, 60, 60, 80, 60, 60, 60}) {

@@ -125,9 +125,14 @@ public final class WatchTable extends VBox {
 
     /** The name column takes what its longest name needs (leaving the value its minimum), the value the rest. */
     private void fitColumns() {
+        // measured in the cells' own font (the theme's), once a cell exists
+        javafx.scene.text.Font font = table.lookup(".table-cell") instanceof javafx.scene.control.Labeled cell
+                ? cell.getFont() : javafx.scene.text.Font.getDefault();
         double longest = 0;
         for (Row r : rows) {
-            longest = Math.max(longest, new javafx.scene.text.Text(r.name()).getLayoutBounds().getWidth());
+            javafx.scene.text.Text text = new javafx.scene.text.Text(r.name());
+            text.setFont(font);
+            longest = Math.max(longest, text.getLayoutBounds().getWidth());
         }
         double width = table.getWidth() - 20; // borders and a vertical scroll bar
         if (width <= 0) {

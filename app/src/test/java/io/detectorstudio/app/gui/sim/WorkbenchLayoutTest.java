@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Button;
@@ -73,31 +72,6 @@ class WorkbenchLayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Every visible label whose text is drawn shortened ("…"), as "text → shown". */
-    static List<String> cutTexts(Node root) {
-        List<String> out = new ArrayList<>();
-        collectCut(root, out);
-        return out;
-    }
-
-    private static void collectCut(Node n, List<String> out) {
-        if (!n.isVisible()) {
-            return;
-        }
-        if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
-            for (Node c : l.getChildrenUnmodifiable()) {
-                // the label's own text node (an icon is a Text too, but not the label's text)
-                if (c instanceof Text t && c.isVisible() && c.getStyleClass().contains("text")
-                        && !t.getText().equals(l.getText())) {
-                    out.add(l.getText() + " → " + t.getText());
-                }
-            }
-        }
-        if (n instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(c -> collectCut(c, out));
-        }
-    }
-
     @Test
     void sendStaysInViewWhateverTheInputIsCalled(FxRobot robot) throws Exception {
         Path model = Path.of(getClass().getResource("long-input-name.json").toURI());
@@ -135,11 +109,11 @@ class WorkbenchLayoutTest {
             screenshot(robot, "workbench-" + (int) width + ".png");
             assertThat(sim.watch().table().getItems()).isNotEmpty();
             assertSendInView(robot, width);
-            assertThat(cutTexts(sim.watch())).as("watch table at %s px", width).isEmpty();
-            assertThat(cutTexts(robot.lookup("#breakpoints").<Node>query())).as("breakpoint hint at %s px", width).isEmpty();
+            assertThat(CutTexts.in(sim.watch())).as("watch table at %s px", width).isEmpty();
+            assertThat(CutTexts.in(robot.lookup("#breakpoints").<Node>query())).as("breakpoint hint at %s px", width).isEmpty();
             Node stepper = robot.lookup(".input-stepper").query();
-            assertThat(cutTexts(stepper)).as("input, attribute paths and kinds at %s px", width).isEmpty();
-            assertThat(cutTexts(sim.actions().list())).as("actions at %s px", width).isEmpty();
+            assertThat(CutTexts.in(stepper)).as("input, attribute paths and kinds at %s px", width).isEmpty();
+            assertThat(CutTexts.in(sim.actions().list())).as("actions at %s px", width).isEmpty();
             double columns = sim.watch().table().getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
             assertThat(columns).as("watch columns fit at %s px", width)
                     .isLessThanOrEqualTo(sim.watch().table().getWidth());
@@ -153,7 +127,7 @@ class WorkbenchLayoutTest {
             double traceColumns = trace.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
             assertThat(traceColumns).as("trace columns fit at %s px", width).isLessThanOrEqualTo(trace.getWidth());
             List<String> headers = new ArrayList<>();
-            robot.from(trace).lookup(".column-header .label").queryAll().forEach(n -> headers.addAll(cutTexts(n)));
+            robot.from(trace).lookup(".column-header .label").queryAll().forEach(n -> headers.addAll(CutTexts.in(n)));
             assertThat(headers).as("trace headers at %s px", width).isEmpty();
         }
     }
@@ -191,7 +165,7 @@ class WorkbenchLayoutTest {
         assertThat(statusBounds.getHeight()).isPositive();
         assertThat(status.getText()).startsWith("Breakpoint: entered Dangerous (Fulton-A32) at cycle 1");
         assertThat(status.getStyleClass()).contains("warning");
-        assertThat(cutTexts(status)).isEmpty();
+        assertThat(CutTexts.in(status)).isEmpty();
     }
 
     @Test
