@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -36,8 +33,7 @@ public final class TraceView extends SplitPane {
         table.setId("trace-table");
         table.setItems(filtered);
         table.setPlaceholder(new Label("No cycle yet"));
-        // the columns share the table's width: none is cut off at the right edge at any window size
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TextColumns.fitted(table); // none cut off at the right edge at any window size
         table.getColumns().add(column("#", 50, r -> r.path("seq").asText()));
         table.getColumns().add(column("Time", 180, r -> r.path("time").asText()));
         table.getColumns().add(column("Key", 110, r -> r.path("keyValue").asText("")));
@@ -109,21 +105,6 @@ public final class TraceView extends SplitPane {
     }
 
     private static TableColumn<ObjectNode, String> column(String title, double width, Function<ObjectNode, String> f) {
-        TableColumn<ObjectNode, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 40 + 8 * title.length())); // the header stays readable
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                tip.setText(text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : tip); // the whole text when cut
-            }
-        });
-        return c;
+        return TextColumns.of(title, width, f);
     }
 }
