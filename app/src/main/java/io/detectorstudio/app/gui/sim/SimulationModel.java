@@ -18,6 +18,7 @@ import io.detectorstudio.simulator.session.Position;
 import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.session.SessionInput;
 import io.detectorstudio.simulator.session.SessionListener;
+import io.detectorstudio.simulator.session.SubStep;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -343,6 +344,26 @@ public final class SimulationModel {
         return new Evaluator(context).evaluate(parsed.expr());
     }
 
+    /**
+     * The diagram key of the transition the cycle took among its first {@code presented} sub-steps (stopped inside
+     * a cycle, a transition not yet evaluated is not shown), or null. Transitions are evaluated in order, so earlier
+     * evaluations of the same name give the key's number.
+     */
+    static String transitionTaken(List<SubStep> steps, int presented) {
+        Map<String, Integer> seen = new HashMap<>();
+        String taken = null;
+        for (int i = 0; i < Math.min(presented, steps.size()); i++) {
+            SubStep s = steps.get(i);
+            if (s.kind() == SubStep.Kind.CONDITION && "transition".equals(s.group())) {
+                int occurrence = seen.merge(s.stateName() + "\u0000" + s.eventName(), 1, Integer::sum);
+                if (s.fired()) {
+                    taken = TransitionKeys.of(s.stateName(), s.eventName(), occurrence);
+                }
+            }
+        }
+        return taken;
+    }
+
     /** Reads instances, time, position and the last transition from the session. */
     public void refresh() {
         instances.setAll(session.instances());
@@ -351,22 +372,7 @@ public final class SimulationModel {
         int cycle = session.position().cycle();
         actions.setPredicate(a -> a.cycle() <= cycle);
         trace.setPredicate(r -> r.path("seq").asInt() <= cycle);
-        ObjectNode record = session.currentRecord();
-        String transition = null;
-        if (record != null) {
-            // transitions are evaluated in order, so earlier evaluations of the same name give the diagram key's number
-            Map<String, Integer> seen = new HashMap<>();
-            for (JsonNode e : record.path("evaluations")) {
-                if ("transition".equals(e.path("kind").asText())) {
-                    String state = e.path("stateName").asText(), event = e.path("eventName").asText();
-                    int occurrence = seen.merge(state + "\u0000" + event, 1, Integer::sum);
-                    if (e.path("result").asBoolean(false)) {
-                        transition = TransitionKeys.of(state, event, occurrence);
-                    }
-                }
-            }
-        }
-        lastTransition.set(transition);
+        lastTransition.set(transitionTaken(session.currentSubSteps(), session.position().subStep()));
         if (selectedKey.get() != null && instances.stream().noneMatch(i -> selectedKey.get().equals(i.keyValue()))) {
             selectedKey.set(instances.isEmpty() ? null : instances.get(0).keyValue());
         }

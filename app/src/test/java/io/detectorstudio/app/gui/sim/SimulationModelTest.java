@@ -98,4 +98,16 @@ class SimulationModelTest {
         assertThat(sim.session().stoppedAt()).isPresent();
         assertThat(sim.statusProperty().get()).startsWith("Breakpoint: ");
     }
+
+    @Test
+    void stoppedInsideACycleTheDiagramShowsOnlyTheTransitionAlreadyTaken() throws Exception {
+        SimulationModel sim = sample("motor", "PressureInput");
+        sim.addBreakpoint(new Breakpoint.ActionType("setVariable"));
+        pressure(sim, "A", 80); // stops at the initial onEnter's setVariable, before the transition is evaluated
+        assertThat(sim.positionProperty().get().complete()).isFalse();
+        assertThat(sim.lastTransitionProperty().get()).isNull();
+        assertThat(sim.selected().stateName()).isEqualTo("Normal");
+        sim.stepForward(); // the transition's own setVariable stops it again, after the transition
+        assertThat(sim.lastTransitionProperty().get()).isEqualTo("Normal/Overpressurized");
+    }
 }
