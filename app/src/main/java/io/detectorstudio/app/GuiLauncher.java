@@ -14,7 +14,7 @@ final class GuiLauncher {
             launcher.getMethod("launchGui", String[].class).invoke(null, (Object) args);
             return 0;
         } catch (ReflectiveOperationException | LinkageError e) {
-            System.err.println("detector-studio: cannot start the GUI (" + e + "). "
+            System.err.println("detector-studio: cannot start the GUI: " + GuiStartFailure.describe(e) + ". "
                     + "Headless commands still work: run 'detector-studio --help'.");
             return 2;
         }

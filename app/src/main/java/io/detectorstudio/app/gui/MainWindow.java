@@ -283,6 +283,7 @@ final class MainWindow {
         l.setStyle("-fx-font-weight: bold; -fx-padding: 3 6 3 6;");
         VBox box = new VBox(l, content);
         VBox.setVgrow(content, Priority.ALWAYS);
+        box.setMinHeight(90); // a header and a few rows, whatever the divider says
         return box;
     }
 
@@ -395,6 +396,9 @@ final class MainWindow {
         theme = theme == Themes.LIGHT ? Themes.DARK : Themes.LIGHT;
         theme.apply();
         windowState.put("theme", theme.name());
+        if (editor != null) {
+            editor.paletteProperty().set(theme.diagramPalette());
+        }
     }
 
     // ---------------------------------------------------------------- start page and project
@@ -537,6 +541,7 @@ final class MainWindow {
         }
         editor = new DiagramEditorPane(opened.document());
         editor.setStateMenu(this::stateBreakpoints);
+        editor.paletteProperty().set(theme.diagramPalette());
         centre.getChildren().setAll(editor);
         PropertiesPane properties = new PropertiesPane(opened.document());
         properties.follow(editor.selectionProperty());
@@ -737,7 +742,7 @@ final class MainWindow {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Model (request JSON)", "*.json"));
         ModelWorkspace w = workspace.get();
         chooser.setInitialFileName(w == null ? "model.json" : w.name() + ".json");
-        File file = chooser.showSaveDialog(stage);
+        File file = SaveDialog.show(chooser, stage);
         return file != null && saveTo(file.toPath());
     }
 
@@ -767,7 +772,7 @@ final class MainWindow {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(format.title());
         chooser.setInitialFileName(w.name() + "." + format.extension());
-        File file = chooser.showSaveDialog(stage);
+        File file = SaveDialog.show(chooser, stage);
         if (file != null) {
             export(format, file.toPath());
         }
@@ -872,7 +877,7 @@ final class MainWindow {
             chooser.setInitialDirectory((Files.isDirectory(dir) ? dir : w.file().toAbsolutePath().getParent()).toFile());
         }
         chooser.setInitialFileName("session.scenario.json");
-        File file = chooser.showSaveDialog(stage);
+        File file = SaveDialog.show(chooser, stage);
         if (file != null) {
             saveScenario(file.toPath());
         }

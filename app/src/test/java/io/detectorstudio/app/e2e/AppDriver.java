@@ -17,6 +17,10 @@ import java.util.jar.JarFile;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -92,6 +96,15 @@ public final class AppDriver implements BeforeAllCallback, AfterAllCallback, Aft
         return this;
     }
 
+    /**
+     * Makes every save dialog (Save as, Export, Save scenario) answer {@code directory/<suggested name>} without
+     * showing GTK's native dialog, which a robot cannot drive; the menu action runs as for a user.
+     */
+    public AppDriver answeringSaveDialogsIn(Path directory) {
+        System.setProperty("detectorstudio.saveDialog.directory", directory.toString());
+        return this;
+    }
+
     // ---------------------------------------------------------------------------------------------- for tests
 
     public FxRobot robot() {
@@ -121,6 +134,40 @@ public final class AppDriver implements BeforeAllCallback, AfterAllCallback, Aft
     /** The repository's root directory (samples/, README.md…). */
     public static Path repository() {
         return Path.of(System.getProperty("e2e.repository", "..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Clicks through the menus as a user does, e.g. {@code clickMenu("File", "Export", "Diagram (PNG)…")}: the menu,
+     * then each submenu (entered along its row, so the pointer never crosses a sibling that would close it), then
+     * the item.
+     */
+    public void clickMenu(String... path) {
+        robot.clickOn(shown(path[0]));
+        for (int i = 1; i < path.length; i++) {
+            Node previous = shown(path[i - 1]);
+            Node next = shown(path[i]);
+            if (i > 1) {
+                Bounds row = onFx(() -> previous.localToScreen(previous.getBoundsInLocal()));
+                Bounds target = onFx(() -> next.localToScreen(next.getBoundsInLocal()));
+                robot.moveTo(new Point2D(target.getMinX() + 10, row.getCenterY()));
+            }
+            if (i < path.length - 1) {
+                robot.moveTo(next);
+            } else {
+                robot.clickOn(next);
+            }
+        }
+    }
+
+    /** The labelled node with this text in a window that is showing (closed menus leave hidden popups behind). */
+    public Node shown(String text) {
+        waitUntil("'" + text + "' is shown", () -> robot.lookup((Node n) -> isShown(n, text)).tryQuery().isPresent());
+        return robot.lookup((Node n) -> isShown(n, text)).query();
+    }
+
+    private static boolean isShown(Node n, String text) {
+        return n instanceof Labeled l && text.equals(l.getText()) && n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing() && n.isVisible();
     }
 
     /** Runs {@code work} on the FX thread and returns its result. */

@@ -62,6 +62,10 @@ public final class DiagramEditorPane extends BorderPane {
     private final Minimap minimap = new Minimap(this::centreOn);
     private final Rectangle rubberBand = new Rectangle();
     private final Line connectLine = new Line();
+    private final ObjectProperty<DiagramPalette> colours = new SimpleObjectProperty<>(this, "palette", DiagramPalette.LIGHT);
+    private final Label stateTile = new Label("State");
+    private final Rectangle ghost = new Rectangle(NodeSize.width("State"), NodeSize.HEIGHT);
+    private final VBox paletteBox = new VBox(10);
     private Gesture gesture = Gesture.NONE;
     private Point2D pressViewport;
     private DiagramGraph beforeDrag;
@@ -88,16 +92,12 @@ public final class DiagramEditorPane extends BorderPane {
         translate.xProperty().bind(panX);
         translate.yProperty().bind(panY);
         world.getTransforms().setAll(translate, scale);
-        rubberBand.setFill(DiagramStyle.STATE_STROKE.deriveColor(0, 1, 1, 0.12));
-        rubberBand.setStroke(DiagramStyle.STATE_STROKE);
         rubberBand.setVisible(false);
-        connectLine.setStroke(DiagramStyle.SELECTED);
         connectLine.getStrokeDashArray().addAll(6.0, 4.0);
         connectLine.setVisible(false);
         overlay.setPickOnBounds(false);
         overlay.getChildren().addAll(rubberBand, connectLine);
         viewport.getChildren().addAll(world, overlay);
-        viewport.setBackground(Background.fill(DiagramStyle.BACKGROUND));
         viewport.getStyleClass().add("diagram-canvas");
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(viewport.widthProperty());
@@ -138,6 +138,11 @@ public final class DiagramEditorPane extends BorderPane {
         panY.addListener(o -> drawMinimap());
         viewport.widthProperty().addListener(o -> drawMinimap());
         viewport.heightProperty().addListener(o -> drawMinimap());
+        colours.addListener(o -> {
+            applyPalette();
+            redraw();
+        });
+        applyPalette();
         redraw();
     }
 
@@ -157,6 +162,11 @@ public final class DiagramEditorPane extends BorderPane {
     /** The simulation overlay (active states, last transition); set {@link DiagramHighlight#NONE} to clear it. */
     public ObjectProperty<DiagramHighlight> highlightProperty() {
         return highlight;
+    }
+
+    /** The canvas colours: {@link DiagramPalette#LIGHT} (default) or {@link DiagramPalette#DARK}, as the host's theme. */
+    public ObjectProperty<DiagramPalette> paletteProperty() {
+        return colours;
     }
 
     public DoubleProperty zoomProperty() {
@@ -286,7 +296,7 @@ public final class DiagramEditorPane extends BorderPane {
     }
 
     private void redraw() {
-        DiagramRenderer.render(edgeLayer, stateLayer, document.graphProperty().get(), selection.get(),
+        DiagramRenderer.render(edgeLayer, stateLayer, document.graphProperty().get(), selection.get(), colours.get(),
                 highlight.get() == null ? DiagramHighlight.NONE : highlight.get());
         drawMinimap();
     }
@@ -294,7 +304,7 @@ public final class DiagramEditorPane extends BorderPane {
     private void drawMinimap() {
         double z = zoom.get();
         double[] view = {-panX.get() / z, -panY.get() / z, viewport.getWidth() / z, viewport.getHeight() / z};
-        minimap.draw(document.graphProperty().get(), view);
+        minimap.draw(document.graphProperty().get(), view, colours.get());
     }
 
     private void centreOn(double worldX, double worldY) {
@@ -622,17 +632,11 @@ public final class DiagramEditorPane extends BorderPane {
     private VBox palette() {
         Label title = new Label("Palette");
         title.setStyle("-fx-font-weight: bold;");
-        Label stateTile = new Label("State");
         stateTile.setId("palette-state");
         stateTile.getStyleClass().add("palette-state");
-        stateTile.setStyle("-fx-background-color: #ebf4ff; -fx-border-color: #5a67d8; -fx-border-radius: 10;"
-                + " -fx-background-radius: 10; -fx-padding: 8 18 8 18;");
         stateTile.setTooltip(new Tooltip("Drag onto the diagram to add a state"));
-        Rectangle ghost = new Rectangle(NodeSize.width("State"), NodeSize.HEIGHT);
         ghost.setArcWidth(24);
         ghost.setArcHeight(24);
-        ghost.setFill(DiagramStyle.STATE_FILL.deriveColor(0, 1, 1, 0.6));
-        ghost.setStroke(DiagramStyle.STATE_STROKE);
         ghost.getStrokeDashArray().addAll(5.0, 4.0);
         ghost.setVisible(false);
         ghost.setMouseTransparent(true);
@@ -656,9 +660,23 @@ public final class DiagramEditorPane extends BorderPane {
                 viewport.requestFocus();
             }
         });
-        VBox box = new VBox(10, title, stateTile);
-        box.setPadding(new Insets(10));
-        box.setStyle("-fx-background-color: #edf2f7;");
-        return box;
+        paletteBox.getChildren().setAll(title, stateTile);
+        paletteBox.setPadding(new Insets(10));
+        return paletteBox;
+    }
+
+    /** Colours of what is not redrawn with the graph: canvas, palette, rubber band, connection line. */
+    private void applyPalette() {
+        DiagramPalette p = colours.get();
+        viewport.setBackground(Background.fill(p.background()));
+        paletteBox.setStyle("-fx-background-color: " + DiagramPalette.css(p.paletteBackground()) + ";");
+        stateTile.setStyle("-fx-background-color: " + DiagramPalette.css(p.stateFill()) + "; -fx-border-color: "
+                + DiagramPalette.css(p.stateStroke()) + "; -fx-text-fill: " + DiagramPalette.css(p.text())
+                + "; -fx-border-radius: 10; -fx-background-radius: 10; -fx-padding: 8 18 8 18;");
+        ghost.setFill(p.stateFill().deriveColor(0, 1, 1, 0.6));
+        ghost.setStroke(p.stateStroke());
+        rubberBand.setFill(p.stateStroke().deriveColor(0, 1, 1, 0.12));
+        rubberBand.setStroke(p.stateStroke());
+        connectLine.setStroke(p.selected());
     }
 }

@@ -31,7 +31,7 @@ final class DiagramRenderer {
     private DiagramRenderer() {
     }
 
-    static void render(Group edges, Group states, DiagramGraph graph, DiagramSelection selection,
+    static void render(Group edges, Group states, DiagramGraph graph, DiagramSelection selection, DiagramPalette palette,
                        DiagramHighlight highlight) {
         edges.getChildren().clear();
         states.getChildren().clear();
@@ -39,12 +39,12 @@ final class DiagramRenderer {
         for (DiagramTransition t : graph.transitions()) {
             EdgeRoute route = routes.get(t.key());
             if (route != null) {
-                edges.getChildren().add(edge(t, route, selection.transitions().contains(t.key()),
+                edges.getChildren().add(edge(palette, t, route, selection.transitions().contains(t.key()),
                         t.key().equals(highlight.lastTransition())));
             }
         }
         for (DiagramState s : graph.states()) {
-            states.getChildren().add(state(s, selection.states().contains(s.name()),
+            states.getChildren().add(state(palette, s, selection.states().contains(s.name()),
                     highlight.activeStates().contains(s.name())));
         }
     }
@@ -53,59 +53,60 @@ final class DiagramRenderer {
         return new Point(s.position().x() + s.width(), s.position().y() + s.height() / 2);
     }
 
-    private static Node state(DiagramState s, boolean selected, boolean active) {
+    private static Node state(DiagramPalette palette, DiagramState s, boolean selected, boolean active) {
         Group group = new Group();
         group.getStyleClass().add("state-node");
         group.setUserData(s.name());
         double x = s.position().x(), y = s.position().y();
         if (s.initial()) {
-            Circle dot = new Circle(x - 26, y + s.height() / 2, 6, DiagramStyle.INITIAL_STROKE);
+            Circle dot = new Circle(x - 26, y + s.height() / 2, 6, palette.initialStroke());
             Line line = new Line(x - 20, y + s.height() / 2, x - 2, y + s.height() / 2);
-            line.setStroke(DiagramStyle.INITIAL_STROKE);
+            line.setStroke(palette.initialStroke());
             line.setStrokeWidth(1.6);
             group.getChildren().addAll(dot, line, arrowHead(new Point(x - 20, y + s.height() / 2),
-                    new Point(x, y + s.height() / 2), DiagramStyle.INITIAL_STROKE));
+                    new Point(x, y + s.height() / 2), palette.initialStroke()));
         }
         Rectangle box = new Rectangle(x, y, s.width(), s.height());
         box.setArcWidth(24);
         box.setArcHeight(24);
-        box.setFill(active ? DiagramStyle.ACTIVE_FILL : DiagramStyle.STATE_FILL);
-        box.setStroke(selected ? DiagramStyle.SELECTED : active ? DiagramStyle.ACTIVE
-                : s.initial() ? DiagramStyle.INITIAL_STROKE : DiagramStyle.STATE_STROKE);
+        box.setFill(active ? palette.activeFill() : palette.stateFill());
+        box.setStroke(selected ? palette.selected() : active ? palette.active()
+                : s.initial() ? palette.initialStroke() : palette.stateStroke());
         box.setStrokeWidth(selected || active ? 3 : s.initial() ? 2.2 : 1.4);
         if (active) {
             group.getStyleClass().add("active-state");
         }
         Text name = new Text(Labels.elide(s.name(), 32));
         name.setFont(DiagramStyle.NAME_FONT);
-        name.setFill(DiagramStyle.TEXT);
+        name.setFill(palette.text());
         name.setX(x + (s.width() - name.getLayoutBounds().getWidth()) / 2);
         name.setY(y + 24);
         HBox badges = new HBox(4);
         badges.setLayoutX(x + 10);
         badges.setLayoutY(y + 33);
-        if (s.markers().onEnter()) badges.getChildren().add(badge("enter"));
-        if (s.markers().onInput()) badges.getChildren().add(badge("input"));
-        if (s.markers().onExit()) badges.getChildren().add(badge("exit"));
-        if (s.markers().timers()) badges.getChildren().add(badge("timer"));
+        if (s.markers().onEnter()) badges.getChildren().add(badge(palette, "enter"));
+        if (s.markers().onInput()) badges.getChildren().add(badge(palette, "input"));
+        if (s.markers().onExit()) badges.getChildren().add(badge(palette, "exit"));
+        if (s.markers().timers()) badges.getChildren().add(badge(palette, "timer"));
         Point h = handleCenter(s);
-        Circle handle = new Circle(h.x(), h.y(), HANDLE_RADIUS, javafx.scene.paint.Color.WHITE);
-        handle.setStroke(DiagramStyle.STATE_STROKE);
+        Circle handle = new Circle(h.x(), h.y(), HANDLE_RADIUS, palette.handleFill());
+        handle.setStroke(palette.stateStroke());
         handle.getStyleClass().add("connect-handle");
         group.getChildren().addAll(box, name, badges, handle);
         return group;
     }
 
-    private static Node badge(String text) {
+    private static Node badge(DiagramPalette palette, String text) {
         Label label = new Label(text);
         label.setFont(DiagramStyle.BADGE_FONT);
-        label.setTextFill(DiagramStyle.BADGE_TEXT);
+        label.setTextFill(palette.badgeText());
         StackPane pill = new StackPane(label);
-        pill.setStyle("-fx-background-color: #c3dafe; -fx-background-radius: 6; -fx-padding: 0 5 0 5;");
+        pill.setStyle("-fx-background-color: " + DiagramPalette.css(palette.badge())
+                + "; -fx-background-radius: 6; -fx-padding: 0 5 0 5;");
         return pill;
     }
 
-    private static Node edge(DiagramTransition t, EdgeRoute route, boolean selected, boolean last) {
+    private static Node edge(DiagramPalette palette, DiagramTransition t, EdgeRoute route, boolean selected, boolean last) {
         Group group = new Group();
         group.getStyleClass().add("transition-edge");
         group.setUserData(t.key());
@@ -117,7 +118,7 @@ final class DiagramRenderer {
             case CUBIC -> path.getElements().add(new CubicCurveTo(route.points().get(1).x(), route.points().get(1).y(),
                     route.points().get(2).x(), route.points().get(2).y(), route.end().x(), route.end().y()));
         }
-        javafx.scene.paint.Color color = selected ? DiagramStyle.SELECTED : last ? DiagramStyle.ACTIVE : DiagramStyle.EDGE;
+        javafx.scene.paint.Color color = selected ? palette.selected() : last ? palette.active() : palette.edge();
         path.setStroke(color);
         path.setStrokeWidth(selected || last ? 2.6 : 1.4);
         if (last) {
@@ -126,8 +127,9 @@ final class DiagramRenderer {
         path.setFill(null);
         Label label = new Label(Labels.elided(t));
         label.setFont(DiagramStyle.LABEL_FONT);
-        label.setTextFill(DiagramStyle.TEXT);
-        label.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 3; -fx-padding: 0 3 0 3;");
+        label.setTextFill(palette.text());
+        label.setStyle("-fx-background-color: " + DiagramPalette.css(palette.labelBackground())
+                + "; -fx-background-radius: 3; -fx-padding: 0 3 0 3;");
         label.getStyleClass().add("transition-label");
         // measured with a Text: a Label's prefWidth is 0 until CSS has been applied
         Text measure = new Text(label.getText());

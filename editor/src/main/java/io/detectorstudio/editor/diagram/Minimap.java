@@ -5,7 +5,6 @@ import io.detectorstudio.editor.graph.DiagramState;
 import java.util.function.BiConsumer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 
 /** An overview of the whole diagram with the visible area outlined; clicking or dragging centres the view there. */
 final class Minimap extends Canvas {
@@ -19,11 +18,12 @@ final class Minimap extends Canvas {
     }
 
     /** {@code view} = visible world rectangle {x, y, w, h}. */
-    void draw(DiagramGraph graph, double[] view) {
+    void draw(DiagramGraph graph, double[] view, DiagramPalette palette) {
         GraphicsContext g = getGraphicsContext2D();
-        g.setFill(Color.web("#ffffff", 0.92));
+        g.clearRect(0, 0, getWidth(), getHeight());
+        g.setFill(palette.minimapFill());
         g.fillRect(0, 0, getWidth(), getHeight());
-        g.setStroke(Color.web("#a0aec0"));
+        g.setStroke(palette.minimapStroke());
         g.strokeRect(0.5, 0.5, getWidth() - 1, getHeight() - 1);
         double[] b = graph.bounds();
         double minX = Math.min(b[0], view[0]), minY = Math.min(b[1], view[1]);
@@ -31,12 +31,12 @@ final class Minimap extends Canvas {
         scale = Math.min((getWidth() - 8) / Math.max(1, maxX - minX), (getHeight() - 8) / Math.max(1, maxY - minY));
         originX = minX - 4 / scale;
         originY = minY - 4 / scale;
-        g.setFill(DiagramStyle.STATE_STROKE);
+        g.setFill(palette.stateStroke());
         for (DiagramState s : graph.states()) {
             g.fillRect((s.position().x() - originX) * scale, (s.position().y() - originY) * scale,
                     Math.max(2, s.width() * scale), Math.max(2, s.height() * scale));
         }
-        g.setStroke(DiagramStyle.SELECTED);
+        g.setStroke(palette.selected());
         g.strokeRect((view[0] - originX) * scale, (view[1] - originY) * scale, view[2] * scale, view[3] * scale);
     }
 }
