@@ -40,7 +40,8 @@ public final class ActionPreview extends SplitPane {
         model.actions().addListener((javafx.collections.ListChangeListener<SimulationModel.EmittedAction>) c -> {
             if (!model.actions().isEmpty()) {
                 list.getSelectionModel().selectLast();
-                list.scrollTo(model.actions().size() - 1);
+                // after the list has taken the change in, or it scrolls to where the end was
+                javafx.application.Platform.runLater(() -> list.scrollTo(model.actions().size() - 1));
             } else {
                 detail.clear();
             }

@@ -150,7 +150,7 @@ public final class WatchTable extends VBox {
             return "No instance yet: send a message";
         }
         return (selected.keyValue() == null ? "The instance" : selected.keyValue()) + " (" + selected.stateName()
-                + ") has no variables or timers yet";
+                + ") has no variables and no timer running";
     }
 
     /** A timer's time left with its unit, as the value column shows and takes it: "5m", "4m 59s", "45s". */

@@ -97,7 +97,7 @@ class WorkbenchLayoutTest {
         });
         assertThat(sim.watch().table().getItems()).isEmpty();
         assertThat(((Labeled) sim.watch().table().getPlaceholder()).getText())
-                .isEqualTo("The instance (Idle) has no variables or timers yet");
+                .isEqualTo("The instance (Idle) has no variables and no timer running");
     }
 
     @Test
@@ -109,6 +109,17 @@ class WorkbenchLayoutTest {
             screenshot(robot, "workbench-" + (int) width + ".png");
             assertThat(sim.watch().table().getItems()).isNotEmpty();
             assertSendInView(robot, width);
+            var lastAction = sim.model().actions().get(sim.model().actions().size() - 1);
+            assertThat(robot.from(sim.actions().list()).lookup(".list-cell").<javafx.scene.control.ListCell<?>>queryAll())
+                    .as("the newest action is in view at %s px", width)
+                    .anySatisfy(c -> {
+                        assertThat(c.getItem()).isSameAs(lastAction);
+                        assertThat(c.isVisible()).isTrue();
+                        Bounds cell = c.localToScene(c.getBoundsInLocal());
+                        Bounds list = sim.actions().list().localToScene(sim.actions().list().getBoundsInLocal());
+                        assertThat(cell.getMinY()).isGreaterThanOrEqualTo(list.getMinY());
+                        assertThat(cell.getMaxY()).isLessThanOrEqualTo(list.getMaxY());
+                    });
             assertThat(CutTexts.in(sim.watch())).as("watch table at %s px", width).isEmpty();
             assertThat(CutTexts.in(robot.lookup("#breakpoints").<Node>query())).as("breakpoint hint at %s px", width).isEmpty();
             Node stepper = robot.lookup(".input-stepper").query();
