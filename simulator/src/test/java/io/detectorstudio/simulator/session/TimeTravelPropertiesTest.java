@@ -13,16 +13,23 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Whatever mix of inputs, jumps back, steps and new inputs in the past: the session's history, run again from
+ * Whatever mix of inputs, jumps back, steps, runs stopped by breakpoints and new inputs in the past or while
+ * stopped inside an operation: the session's history, run again from
  * scratch, gives the same cycles and the same instances at every cycle.
  */
 class TimeTravelPropertiesTest {
 
     @Property(tries = 60)
     void theHistoryAlwaysReplaysToWhatTheSessionShows(@ForAll("actions") List<int[]> actions,
-                                                      @ForAll("intervals") int interval) {
+                                                      @ForAll("intervals") int interval,
+                                                      @ForAll boolean breakpoints) {
         Session.Config config = Session.Config.of(Samples.model(Samples.MOTOR)).withCheckpointInterval(interval);
         Session s = new Session(config);
+        if (breakpoints) {
+            // runs stop inside operations; the history must still replay to what is shown
+            s.addBreakpoint(new Breakpoint.StateEntered("Dangerous"));
+            s.addBreakpoint(new Breakpoint.ActionType("setVariable"));
+        }
         for (int[] a : actions) {
             switch (a[0]) {
                 case 0 -> s.send(Samples.pressure("K" + a[1] % 3, 40 + a[2] % 61));
@@ -30,6 +37,7 @@ class TimeTravelPropertiesTest {
                 case 2 -> s.goToCycle(s.cycleCount() * (a[1] % 100) / 100);
                 case 3 -> s.stepBack();
                 case 4 -> s.stepSubStep();
+                case 6 -> s.resume();
                 default -> {
                     ObjectNode entry = JsonNodeFactory.instance.objectNode().put("key", "K" + a[1] % 3);
                     entry.putObject("state").put("stateName", a[2] % 2 == 0 ? "Normal" : "Dangerous")
@@ -60,7 +68,7 @@ class TimeTravelPropertiesTest {
 
     @Provide
     Arbitrary<List<int[]>> actions() {
-        Arbitrary<int[]> action = Arbitraries.integers().between(0, 5).flatMap(kind -> Arbitraries.integers()
+        Arbitrary<int[]> action = Arbitraries.integers().between(0, 6).flatMap(kind -> Arbitraries.integers()
                 .between(0, 999).list().ofSize(2).map(xs -> new int[] {kind == 5 && xs.get(0) % 3 == 0 ? 0 : kind,
                         xs.get(0), xs.get(1)}));
         return action.list().ofMinSize(1).ofMaxSize(60);

@@ -32,6 +32,7 @@ public final class ActionPreview extends SplitPane {
             protected void updateItem(SimulationModel.EmittedAction a, boolean empty) {
                 super.updateItem(a, empty);
                 setText(empty || a == null ? null : a.summary());
+                setTooltip(empty || a == null ? null : new javafx.scene.control.Tooltip(a.summary()));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> show(a));
@@ -39,7 +40,8 @@ public final class ActionPreview extends SplitPane {
         model.actions().addListener((javafx.collections.ListChangeListener<SimulationModel.EmittedAction>) c -> {
             if (!model.actions().isEmpty()) {
                 list.getSelectionModel().selectLast();
-                list.scrollTo(model.actions().size() - 1);
+                // after the list has taken the change in, or it scrolls to where the end was
+                javafx.application.Platform.runLater(() -> list.scrollTo(model.actions().size() - 1));
             } else {
                 detail.clear();
             }
@@ -53,8 +55,10 @@ public final class ActionPreview extends SplitPane {
         });
         BorderPane right = new BorderPane(detail);
         right.setTop(new HBox(4, copy));
+        // the list above the payload: each gets the column's whole width
+        setOrientation(javafx.geometry.Orientation.VERTICAL);
         getItems().addAll(list, right);
-        setDividerPositions(0.45);
+        setDividerPositions(0.4);
     }
 
     public TextArea detail() {

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,6 +28,22 @@ import javafx.scene.layout.VBox;
 public final class InputStepper extends VBox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final javafx.util.StringConverter<InputFields.Kind> KIND_NAMES = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(InputFields.Kind kind) {
+            return kind == null ? "" : switch (kind) {
+                case NUMBER -> "number";
+                case STRING -> "text";
+                case BOOLEAN -> "bool";
+            };
+        }
+
+        @Override
+        public InputFields.Kind fromString(String text) {
+            return java.util.Arrays.stream(InputFields.Kind.values()).filter(k -> toString(k).equals(text)).findFirst()
+                    .orElse(null);
+        }
+    };
     private final SimulationModel model;
     private final Map<String, List<InputFields.Field>> inputs;
     private final Map<String, Map<String, String>> remembered = new HashMap<>();
@@ -46,7 +63,7 @@ public final class InputStepper extends VBox {
         input.getItems().setAll(inputs.keySet());
         input.setId("stepper-input");
         input.valueProperty().addListener((obs, old, now) -> rebuild());
-        form.setHgap(6);
+        form.setHgap(4);
         form.setVgap(4);
         raw.setPrefRowCount(4);
         raw.setId("stepper-raw");
@@ -61,7 +78,16 @@ public final class InputStepper extends VBox {
         error.setStyle("-fx-text-fill: #c53030;");
         HBox head = new HBox(6, input, rawMode, send);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        head.getChildren().forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        // the buttons keep their size; a long input name is elided in the chooser (full name on hover), so Send
+        // never leaves the pane
+        rawMode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        input.setMinWidth(60);
+        input.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(input, Priority.ALWAYS);
+        Tooltip inputName = new Tooltip();
+        input.valueProperty().addListener((obs, old, now) -> inputName.setText(now));
+        input.setTooltip(inputName);
         getChildren().addAll(head, form, error);
         VBox.setVgrow(form, Priority.ALWAYS);
         if (!inputs.isEmpty()) {
@@ -88,10 +114,15 @@ public final class InputStepper extends VBox {
         for (InputFields.Field f : inputs.get(name)) {
             InputFields.Kind kind = kindOf.getOrDefault(f.path(), f.kind());
             Label label = new Label(f.path());
-            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            // as a last resort (a very narrow column) a long path is elided, never the Send button pushed away
+            label.setMinWidth(Math.min(60, label.prefWidth(-1)));
+            label.setTooltip(new Tooltip(f.path()));
             ChoiceBox<InputFields.Kind> kindBox = new ChoiceBox<>();
             kindBox.getItems().setAll(InputFields.Kind.values());
             kindBox.setValue(kind);
+            kindBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value field gives way, not the kind
+            kindBox.setConverter(KIND_NAMES); // short names keep the row narrow
+            kindBox.setTooltip(new Tooltip("How the value is written into the message"));
             kindBox.valueProperty().addListener((obs, old, now) -> {
                 kindOf.put(f.path(), now);
                 rebuild();
@@ -106,6 +137,8 @@ public final class InputStepper extends VBox {
             } else {
                 TextField field = new TextField(values.getOrDefault(f.path(), ""));
                 field.setId("field-" + f.path().replace('.', '_'));
+                field.setPrefColumnCount(4); // grows into the room there is; the path label keeps its width
+                field.setMinWidth(48);
                 field.setPromptText(kind == InputFields.Kind.NUMBER ? "number" : "text");
                 field.textProperty().addListener((obs, old, now) -> values.put(f.path(), now));
                 field.setOnAction(e -> send());

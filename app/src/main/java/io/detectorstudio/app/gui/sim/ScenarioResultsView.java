@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,6 +38,7 @@ public final class ScenarioResultsView extends BorderPane {
         this.scenarios = scenarios;
         setId("scenario-results");
         table.setPlaceholder(new Label("Run the project's scenarios to see their results"));
+        TextColumns.fitted(table); // a failure's details show whole on hover
         table.getColumns().add(column("Scenario", 280, Row::name));
         table.getColumns().add(column("Result", 80, r -> r.passed() ? "passed" : "FAILED"));
         table.getColumns().add(column("Details", 800, Row::details));
@@ -104,9 +104,6 @@ public final class ScenarioResultsView extends BorderPane {
     }
 
     private static TableColumn<Row, String> column(String title, double width, java.util.function.Function<Row, String> f) {
-        TableColumn<Row, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return TextColumns.of(title, width, f);
     }
 }

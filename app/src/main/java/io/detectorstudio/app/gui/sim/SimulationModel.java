@@ -18,6 +18,7 @@ import io.detectorstudio.simulator.session.Position;
 import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.session.SessionInput;
 import io.detectorstudio.simulator.session.SessionListener;
+import io.detectorstudio.simulator.session.SubStep;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,8 +100,7 @@ public final class SimulationModel {
 
             @Override
             public void breakpointHit(Hit hit) {
-                status.set("Breakpoint: " + hit.description() + (hit.keyValue() == null ? "" : " (" + hit.keyValue() + ")")
-                        + " at cycle " + hit.position().cycle());
+                status.set(stopped(hit));
             }
         });
         refresh();
@@ -170,7 +170,7 @@ public final class SimulationModel {
         if (key != null) {
             selectedKey.set(key);
         }
-        status.set(errors.isEmpty() ? "Sent " + inputName + " " + payload
+        status.set(errors.isEmpty() ? stopOr("Sent " + inputName + " " + payload)
                 : errors.get(0).errorCode() + ": " + errors.get(0).errorMessage());
         refresh();
         return errors;
@@ -188,17 +188,32 @@ public final class SimulationModel {
         return at.isMissingNode() || at.isNull() ? null : at.asText();
     }
 
-    public void advanceBy(long millis) {
+    /** Advances virtual time; returns the breakpoint that stopped it on the way, if one did. */
+    public Optional<Hit> advanceBy(long millis) {
         session.advanceBy(millis);
-        status.set("Advanced " + Durations.format(millis));
+        status.set(stopOr("Advanced " + Durations.format(millis)));
         refresh();
+        return session.stoppedAt();
     }
 
     public boolean runToNextTimer() {
         boolean ran = session.runToNextTimer();
-        status.set(ran ? "Ran to the next timer" : "No timer is running");
+        status.set(ran ? stopOr("Ran to the next timer") : "No timer is running");
         refresh();
         return ran;
+    }
+
+    /** The status after a run: where a breakpoint stopped it, else {@code done}. */
+    private String stopOr(String done) {
+        return session.stoppedAt().map(SimulationModel::stopped).orElse(done);
+    }
+
+    /** Where a breakpoint stopped the session, and how to go on. */
+    static String stopped(Hit hit) {
+        var at = hit.position();
+        return "Breakpoint: " + hit.description() + (hit.keyValue() == null ? "" : " (" + hit.keyValue() + ")")
+                + " at cycle " + at.cycle() + (at.complete() ? "" : ", step " + at.subStep())
+                + " — Continue (F9) or Step (F8) goes on";
     }
 
     /** BatchUpdateDetector on the selected instance: one variable set to {@code literal} (expression literal). */
@@ -237,7 +252,7 @@ public final class SimulationModel {
             timers.addObject().put("name", timer).put("seconds", seconds);
         }
         MessageError error = session.update(entry);
-        status.set(error == null ? "Updated " + (variable != null ? variable + " = " + literal : timer + " = " + seconds + "s")
+        status.set(error == null ? stopOr("Updated " + (variable != null ? variable + " = " + literal : timer + " = " + seconds + "s"))
                 : error.errorCode() + ": " + error.errorMessage());
         refresh();
         return error;
@@ -257,27 +272,21 @@ public final class SimulationModel {
         refresh();
     }
 
-    /** One cycle forward: through the history if the past is shown, else the next scripted input. */
+    /**
+     * One cycle forward — through the history ahead when the past is shown, the rest of an operation a breakpoint
+     * interrupted, else the next scripted input — stopping at a breakpoint inside it.
+     */
     public Optional<Hit> stepForward() {
-        Optional<Hit> hit;
-        if (session.position().cycle() < session.cycleCount()) {
-            session.goToCycle(session.position().cycle() + 1);
-            hit = Optional.empty();
-        } else {
-            hit = session.stepCycle();
-        }
-        status.set(hit.map(h -> "Breakpoint: " + h.description()).orElse("At cycle " + session.position().cycle()));
+        Optional<Hit> hit = session.stepCycle();
+        status.set(hit.map(SimulationModel::stopped).orElse("At cycle " + session.position().cycle()));
         refresh();
         return hit;
     }
 
-    /** Runs the script (and the history ahead) until a breakpoint or the end. */
+    /** Runs the history ahead, the rest of an interrupted operation and the script until a breakpoint or the end. */
     public Optional<Hit> resume() {
-        if (session.position().cycle() < session.cycleCount()) {
-            session.goToCycle(session.cycleCount());
-        }
         Optional<Hit> hit = session.resume();
-        status.set(hit.map(h -> "Breakpoint: " + h.description()).orElse("Ran to the end (cycle "
+        status.set(hit.map(SimulationModel::stopped).orElse("Ran to the end (cycle "
                 + session.position().cycle() + ")"));
         refresh();
         return hit;
@@ -335,6 +344,26 @@ public final class SimulationModel {
         return new Evaluator(context).evaluate(parsed.expr());
     }
 
+    /**
+     * The diagram key of the transition the cycle took among its first {@code presented} sub-steps (stopped inside
+     * a cycle, a transition not yet evaluated is not shown), or null. Transitions are evaluated in order, so earlier
+     * evaluations of the same name give the key's number.
+     */
+    static String transitionTaken(List<SubStep> steps, int presented) {
+        Map<String, Integer> seen = new HashMap<>();
+        String taken = null;
+        for (int i = 0; i < Math.min(presented, steps.size()); i++) {
+            SubStep s = steps.get(i);
+            if (s.kind() == SubStep.Kind.CONDITION && "transition".equals(s.group())) {
+                int occurrence = seen.merge(s.stateName() + "\u0000" + s.eventName(), 1, Integer::sum);
+                if (s.fired()) {
+                    taken = TransitionKeys.of(s.stateName(), s.eventName(), occurrence);
+                }
+            }
+        }
+        return taken;
+    }
+
     /** Reads instances, time, position and the last transition from the session. */
     public void refresh() {
         instances.setAll(session.instances());
@@ -343,22 +372,7 @@ public final class SimulationModel {
         int cycle = session.position().cycle();
         actions.setPredicate(a -> a.cycle() <= cycle);
         trace.setPredicate(r -> r.path("seq").asInt() <= cycle);
-        ObjectNode record = session.currentRecord();
-        String transition = null;
-        if (record != null) {
-            // transitions are evaluated in order, so earlier evaluations of the same name give the diagram key's number
-            Map<String, Integer> seen = new HashMap<>();
-            for (JsonNode e : record.path("evaluations")) {
-                if ("transition".equals(e.path("kind").asText())) {
-                    String state = e.path("stateName").asText(), event = e.path("eventName").asText();
-                    int occurrence = seen.merge(state + "\u0000" + event, 1, Integer::sum);
-                    if (e.path("result").asBoolean(false)) {
-                        transition = TransitionKeys.of(state, event, occurrence);
-                    }
-                }
-            }
-        }
-        lastTransition.set(transition);
+        lastTransition.set(transitionTaken(session.currentSubSteps(), session.position().subStep()));
         if (selectedKey.get() != null && instances.stream().noneMatch(i -> selectedKey.get().equals(i.keyValue()))) {
             selectedKey.set(instances.isEmpty() ? null : instances.get(0).keyValue());
         }

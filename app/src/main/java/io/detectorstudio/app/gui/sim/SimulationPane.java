@@ -30,11 +30,15 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -46,7 +50,7 @@ import javafx.util.Duration;
  * view is a separate node ({@link #traceView()}) for its own tab. {@link #highlightProperty()} is what the diagram
  * should show: the selected instance's state and the transition its last cycle took.
  */
-public final class SimulationPane extends SplitPane {
+public final class SimulationPane extends BorderPane {
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final SimulationModel model;
@@ -65,6 +69,7 @@ public final class SimulationPane extends SplitPane {
     private final ToggleButton play = new ToggleButton("Play", Icons.of("mdi2p-play"));
     private final ChoiceBox<Integer> speed = new ChoiceBox<>();
     private final Timeline player;
+    private final TabPane right;
 
     /**
      * @param request the model as the engine reads it (request tree)
@@ -110,7 +115,17 @@ public final class SimulationPane extends SplitPane {
         clock.setId("sim-clock");
         status.setId("sim-status");
         status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(model.statusProperty());
+        // a stop at a breakpoint stands out; the theme colours it (no rule without a theme)
+        status.textProperty().addListener((obs, old, text) -> {
+            boolean stopped = text != null && text.startsWith("Breakpoint:");
+            status.getStyleClass().remove(atlantafx.base.theme.Styles.WARNING);
+            if (stopped) {
+                status.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+            }
+            status.setGraphic(stopped ? Icons.of("mdi2b-bug") : null);
+        });
         advanceBy.setId("advance-by");
         advanceBy.setPrefColumnCount(6);
         advanceBy.setTooltip(new Tooltip("90 (seconds), 30s, 5m, 1h30m or PT2M"));
@@ -122,7 +137,11 @@ public final class SimulationPane extends SplitPane {
         speed.getItems().setAll(1, 10, 60, 600);
         speed.setValue(10);
         speed.setTooltip(new Tooltip("Virtual seconds per real second"));
-        player = new Timeline(new KeyFrame(Duration.millis(250), e -> model.advanceBy(250L * speed.getValue())));
+        player = new Timeline(new KeyFrame(Duration.millis(250), e -> {
+            if (model.advanceBy(250L * speed.getValue()).isPresent()) {
+                play.setSelected(false); // a breakpoint stops playing too
+            }
+        }));
         player.setCycleCount(Timeline.INDEFINITE);
         play.setId("play");
         play.selectedProperty().addListener((obs, was, on) -> {
@@ -141,13 +160,18 @@ public final class SimulationPane extends SplitPane {
         Button cont = button("Continue", "mdi2p-playlist-play", "continue", "Run to the next breakpoint (F9)");
         cont.setOnAction(e -> model.resume());
 
-        FlowPane clockBar = new FlowPane(4, 4, advanceBy, advance, nextTimer, play, speed);
-        FlowPane stepBar = new FlowPane(4, 4, back, step, cont);
-        clockBar.setAlignment(Pos.CENTER_LEFT);
-
+        // one toolbar for running, stepping and the clock, above the columns: always in view, whatever the height
+        javafx.scene.control.Separator sep1 = new javafx.scene.control.Separator(Orientation.VERTICAL);
+        javafx.scene.control.Separator sep2 = new javafx.scene.control.Separator(Orientation.VERTICAL);
+        FlowPane toolbar = new FlowPane(4, 4, back, step, cont, sep1, advanceBy, advance, nextTimer, play, speed, sep2, clock);
+        toolbar.setId("sim-toolbar");
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(4, 8, 0, 8));
         breakpointList.setId("breakpoints");
         breakpointList.setPrefHeight(70);
-        breakpointList.setPlaceholder(new Label("Right-click a state or event in the outline to break"));
+        Label noBreakpoint = new Label("Right-click a state in the diagram, or a state or event in the outline, to break");
+        noBreakpoint.setWrapText(true);
+        breakpointList.setPlaceholder(noBreakpoint);
         breakpointList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(Breakpoint b, boolean empty) {
@@ -162,18 +186,30 @@ public final class SimulationPane extends SplitPane {
             }
         });
 
-        VBox left = new VBox(6, titled("Send a message", stepper), titled("Clock", new VBox(4, clock, clockBar)),
-                titled("Step", new VBox(4, stepBar, breakpointList)), status);
+        VBox left = new VBox(6, titled("Send a message", stepper), titled("Breakpoints", breakpointList));
         left.setPadding(new Insets(4));
         javafx.scene.control.ScrollPane leftScroll = new javafx.scene.control.ScrollPane(left);
         leftScroll.setFitToWidth(true);
         VBox middle = new VBox(4, new Label("Instances"), instanceList, new Label("Variables, timers and watches"), watch);
         VBox.setVgrow(watch, Priority.ALWAYS);
         middle.setPadding(new Insets(4));
-        SplitPane right = new SplitPane(actions, timeline);
-        right.setOrientation(Orientation.VERTICAL);
-        getItems().addAll(leftScroll, middle, right);
-        setDividerPositions(0.3, 0.55);
+        // actions and timeline each get the column's whole height
+        Tab actionsTab = new Tab("Actions", actions);
+        actionsTab.setId("sim-actions-tab");
+        Tab timelineTab = new Tab("Timeline", timeline);
+        timelineTab.setId("sim-timeline-tab");
+        right = new TabPane(actionsTab, timelineTab);
+        right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane columns = new SplitPane(leftScroll, middle, right);
+        columns.setDividerPositions(0.32, 0.65);
+        // what just happened (sent, advanced, stopped at a breakpoint) heads the workbench, not its bottom edge
+        HBox statusBar = new HBox(status);
+        statusBar.setId("sim-status-bar");
+        statusBar.setPadding(new Insets(2, 8, 4, 8));
+        statusBar.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        setTop(new VBox(2, toolbar, statusBar));
+        setCenter(columns);
 
         model.instances().addListener((javafx.collections.ListChangeListener<InstanceState>) c -> updateHighlight());
         model.selectedKeyProperty().addListener(o -> updateHighlight());
@@ -197,8 +233,9 @@ public final class SimulationPane extends SplitPane {
     }
 
     private void updateClock() {
-        clock.setText("Virtual time " + java.time.Instant.ofEpochMilli(model.nowProperty().get())
-                + "   cycle " + model.positionProperty().get().cycle() + " of " + model.session().cycleCount());
+        clock.setText(java.time.Instant.ofEpochMilli(model.nowProperty().get()) + "  ·  cycle "
+                + model.positionProperty().get().cycle() + " of " + model.session().cycleCount());
+        clock.setTooltip(new Tooltip("Virtual time at the cycle shown"));
     }
 
     private void updateHighlight() {
@@ -250,6 +287,11 @@ public final class SimulationPane extends SplitPane {
 
     public TimelineChart timeline() {
         return timeline;
+    }
+
+    /** Shows the timeline (or, false, the actions) in the right column. */
+    public void showTimeline(boolean timelineShown) {
+        right.getSelectionModel().select(timelineShown ? 1 : 0);
     }
 
     public void addBreakpoint(Breakpoint b) {

@@ -1,8 +1,6 @@
 package io.detectorstudio.app.gui.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,87 +8,107 @@ import java.util.Map;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * States and numeric variables of the selected instance over virtual time (seconds since the session start), from
- * the trace records: the state as a step line on its own index (named on the axis), each numeric variable as a line.
+ * The selected instance over virtual time (seconds since the session start), as step lines from
+ * {@link TimelineSeries}: its state on a chart whose axis names the states, and its numeric variables on a chart
+ * with a legend naming each line. Both reach the time shown.
  */
-public final class TimelineChart extends LineChart<Number, Number> {
+public final class TimelineChart extends VBox {
 
     private final SimulationModel model;
     private final long start;
     private final List<String> states;
+    private final LineChart<Number, Number> stateChart;
+    private final LineChart<Number, Number> variableChart;
 
     TimelineChart(SimulationModel model, List<String> states, long startMillis) {
-        super(new NumberAxis(), new NumberAxis());
         this.model = model;
         this.start = startMillis;
         this.states = states;
         setId("timeline");
-        setAnimated(false);
-        setCreateSymbols(true);
-        getXAxis().setLabel("virtual time (s)");
-        ((NumberAxis) getYAxis()).setForceZeroInRange(true);
-        setLegendVisible(true);
-        model.trace().addListener((javafx.collections.ListChangeListener<ObjectNode>) c -> refresh());
-        model.selectedKeyProperty().addListener(o -> refresh());
-        ((NumberAxis) getYAxis()).setTickLabelFormatter(new StringConverter<>() {
+        NumberAxis stateAxis = new NumberAxis(-0.5, Math.max(0, states.size() - 1) + 0.5, 1);
+        stateAxis.setAutoRanging(false);
+        stateAxis.setMinorTickVisible(false);
+        stateAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return n.toString();
+                double d = n.doubleValue();
+                int i = (int) Math.round(d);
+                return d == i && i >= 0 && i < states.size() ? states.get(i) : "";
             }
 
             @Override
             public Number fromString(String s) {
-                return Double.parseDouble(s);
+                return states.indexOf(s);
             }
         });
+        stateChart = chart(stateAxis, "timeline-states");
+        stateChart.setLegendVisible(false);
+        stateChart.getXAxis().setLabel(null); // the variables' chart below names the time axis
+        stateChart.setPrefHeight(36 * Math.max(2, states.size()) + 60);
+        stateChart.setMinHeight(120);
+        NumberAxis valueAxis = new NumberAxis();
+        valueAxis.setForceZeroInRange(true);
+        variableChart = chart(valueAxis, "timeline-variables");
+        variableChart.setLegendVisible(true);
+        variableChart.setMinHeight(110);
+        VBox.setVgrow(variableChart, Priority.ALWAYS);
+        getChildren().addAll(stateChart, variableChart);
+        model.trace().addListener((javafx.collections.ListChangeListener<ObjectNode>) c -> refresh());
+        model.selectedKeyProperty().addListener(o -> refresh());
+        model.nowProperty().addListener(o -> refresh());
     }
 
-    /** The series now shown, by name ("state" first). */
+    private static LineChart<Number, Number> chart(NumberAxis y, String id) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("virtual time (s)");
+        x.setForceZeroInRange(true);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId(id);
+        c.setAnimated(false);
+        c.setCreateSymbols(false); // step corners are not samples
+        c.setAxisSortingPolicy(LineChart.SortingPolicy.NONE); // a jump is two points at one time, in order
+        return c;
+    }
+
+    public LineChart<Number, Number> stateChart() {
+        return stateChart;
+    }
+
+    public LineChart<Number, Number> variableChart() {
+        return variableChart;
+    }
+
+    /** The lines now shown, by name ("state" first), as (t, y) pairs. */
     Map<String, List<double[]>> points() {
         Map<String, List<double[]>> out = new LinkedHashMap<>();
-        for (XYChart.Series<Number, Number> s : getData()) {
-            List<double[]> pts = new ArrayList<>();
-            s.getData().forEach(d -> pts.add(new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}));
-            out.put(s.getName(), pts);
+        for (LineChart<Number, Number> chart : List.of(stateChart, variableChart)) {
+            for (XYChart.Series<Number, Number> s : chart.getData()) {
+                List<double[]> pts = new ArrayList<>();
+                s.getData().forEach(d -> pts.add(new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}));
+                out.put(s.getName(), pts);
+            }
         }
         return out;
     }
 
     void refresh() {
-        String key = model.selectedKeyProperty().get();
-        XYChart.Series<Number, Number> state = new XYChart.Series<>();
-        state.setName("state (" + String.join(" / ", states.stream().map(s -> states.indexOf(s) + "=" + s).toList()) + ")");
-        Map<String, XYChart.Series<Number, Number>> vars = new LinkedHashMap<>();
-        Double lastState = null;
-        for (ObjectNode r : model.trace()) {
-            String k = r.hasNonNull("keyValue") ? r.get("keyValue").asText() : null;
-            if (key != null && !key.equals(k)) {
-                continue;
-            }
-            double t = (Instant.parse(r.path("time").asText()).toEpochMilli() - start) / 1000.0;
-            JsonNode st = r.path("state");
-            double index = states.indexOf(st.path("stateName").asText());
-            if (lastState != null && lastState != index) {
-                state.getData().add(new XYChart.Data<>(t, lastState));
-            }
-            state.getData().add(new XYChart.Data<>(t, index));
-            lastState = index;
-            st.path("variables").fields().forEachRemaining(e -> {
-                if (e.getValue().isNumber()) {
-                    vars.computeIfAbsent(e.getKey(), n -> {
-                        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-                        s.setName(n);
-                        return s;
-                    }).getData().add(new XYChart.Data<>(t, e.getValue().asDouble()));
-                }
-            });
-        }
-        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
-        all.add(state);
-        all.addAll(vars.values());
-        getData().setAll(all);
+        TimelineSeries.Lines lines = TimelineSeries.of(model.trace(), model.selectedKeyProperty().get(), states,
+                start, model.nowProperty().get());
+        stateChart.getData().setAll(List.of(series("state", lines.state())));
+        List<XYChart.Series<Number, Number>> vars = new ArrayList<>();
+        lines.variables().forEach((name, points) -> vars.add(series(name, points)));
+        variableChart.getData().setAll(vars);
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<TimelineSeries.Point> points) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        points.forEach(p -> s.getData().add(new XYChart.Data<>(p.t(), p.y())));
+        return s;
     }
 }

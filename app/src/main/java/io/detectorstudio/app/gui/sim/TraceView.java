@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -34,6 +33,7 @@ public final class TraceView extends SplitPane {
         table.setId("trace-table");
         table.setItems(filtered);
         table.setPlaceholder(new Label("No cycle yet"));
+        TextColumns.fitted(table); // none cut off at the right edge at any window size
         table.getColumns().add(column("#", 50, r -> r.path("seq").asText()));
         table.getColumns().add(column("Time", 180, r -> r.path("time").asText()));
         table.getColumns().add(column("Key", 110, r -> r.path("keyValue").asText("")));
@@ -105,9 +105,6 @@ public final class TraceView extends SplitPane {
     }
 
     private static TableColumn<ObjectNode, String> column(String title, double width, Function<ObjectNode, String> f) {
-        TableColumn<ObjectNode, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return TextColumns.of(title, width, f);
     }
 }

@@ -1,11 +1,15 @@
 package io.detectorstudio.app.gui.sim;
 
+import io.detectorstudio.app.gui.Icons;
 import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.simulator.session.InstanceState;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -15,8 +19,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * Variables and timers of the selected instance (timers with their countdown on virtual time) and the watch
- * expressions. Values of variables and timers are editable while the simulation is not playing: a commit is a
+ * Variables and timers of the selected instance (timers with their time left on virtual time, with units) and the
+ * watch expressions. Values of variables and timers are editable while the simulation is not playing: a commit is a
  * BatchUpdateDetector through the session.
  */
 public final class WatchTable extends VBox {
@@ -28,6 +32,9 @@ public final class WatchTable extends VBox {
     private final SimulationModel model;
     private final TableView<Row> table = new TableView<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final Label placeholder = new Label();
+    private final TableColumn<Row, Row> nameColumn;
+    private final TableColumn<Row, String> valueColumn;
     private boolean editable = true;
 
     WatchTable(SimulationModel model) {
@@ -35,19 +42,40 @@ public final class WatchTable extends VBox {
         table.setId("watch-table");
         table.setItems(rows);
         table.setEditable(true);
-        table.setPlaceholder(new javafx.scene.control.Label("No instance yet: send a message"));
-        TableColumn<Row, String> kind = new TableColumn<>("Kind");
-        kind.setCellValueFactory(r -> new SimpleStringProperty(r.getValue().kind()));
-        kind.setPrefWidth(70);
-        TableColumn<Row, String> name = new TableColumn<>("Name");
-        name.setCellValueFactory(r -> new SimpleStringProperty(r.getValue().name()));
-        name.setPrefWidth(190);
+        table.setPlaceholder(placeholder);
+        // the columns share the table's width (none cut off at the right, see fitColumns); a cell too narrow
+        // shows its whole text on hover
+        // the kind is the name's icon (with a tooltip), so the name and value get the width
+        TableColumn<Row, Row> name = new TableColumn<>("Name");
+        name.setCellValueFactory(r -> new javafx.beans.property.SimpleObjectProperty<>(r.getValue()));
+        name.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(Row row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.name());
+                setGraphic(empty || row == null ? null : Icons.of(switch (row.kind()) {
+                    case "timer" -> "mdi2t-timer-outline";
+                    case "watch" -> "mdi2e-eye-outline";
+                    default -> "mdi2v-variable";
+                }));
+                tip.setText(row == null ? null : row.kind() + " " + row.name());
+                setTooltip(empty || row == null ? null : tip);
+            }
+        });
+        name.setMinWidth(80);
+        name.setPrefWidth(200);
+        this.nameColumn = name;
         TableColumn<Row, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(r -> new SimpleStringProperty(r.getValue().value()));
-        value.setCellFactory(TextFieldTableCell.forTableColumn());
-        value.setPrefWidth(160);
+        value.setCellFactory(c -> withTooltip(new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter())));
+        value.setMinWidth(64);
+        value.setPrefWidth(140);
         value.setOnEditCommit(e -> commit(e.getRowValue(), e.getNewValue()));
-        table.getColumns().setAll(java.util.List.of(kind, name, value));
+        this.valueColumn = value;
+        table.widthProperty().addListener(o -> fitColumns());
+        table.getColumns().setAll(java.util.List.of(name, value));
         TextField watch = new TextField();
         watch.setId("watch-expression");
         watch.setPromptText("Watch expression, e.g. $variable.count * 2");
@@ -67,6 +95,7 @@ public final class WatchTable extends VBox {
         model.selectedKeyProperty().addListener(o -> refresh());
         model.nowProperty().addListener(o -> refresh());
         model.watchExpressions().addListener((javafx.collections.ListChangeListener<String>) c -> refresh());
+        refresh();
     }
 
     public TableView<Row> table() {
@@ -82,14 +111,71 @@ public final class WatchTable extends VBox {
     void refresh() {
         rows.clear();
         InstanceState s = model.selected();
+        placeholder.setText(placeholderFor(s));
         if (s != null) {
             s.variables().forEach((n, v) -> rows.add(new Row("variable", n, v.toText())));
             long now = model.nowProperty().get();
-            s.timers().forEach((n, at) -> rows.add(new Row("timer", n, s.secondsLeft(n, now) + "")));
+            s.timers().forEach((n, at) -> rows.add(new Row("timer", n, countdown(s.secondsLeft(n, now)))));
         }
         for (String w : model.watchExpressions()) {
             rows.add(new Row("watch", w, model.evaluateWatch(w).toText()));
         }
+        fitColumns();
+    }
+
+    /** The name column takes what its longest name needs (leaving the value its minimum), the value the rest. */
+    private void fitColumns() {
+        // measured in the cells' own font (the theme's), once a cell exists
+        javafx.scene.text.Font font = table.lookup(".table-cell") instanceof javafx.scene.control.Labeled cell
+                ? cell.getFont() : javafx.scene.text.Font.getDefault();
+        double longest = 0;
+        for (Row r : rows) {
+            javafx.scene.text.Text text = new javafx.scene.text.Text(r.name());
+            text.setFont(font);
+            longest = Math.max(longest, text.getLayoutBounds().getWidth());
+        }
+        double width = table.getWidth() - 20; // borders and a vertical scroll bar
+        if (width <= 0) {
+            return;
+        }
+        double wanted = longest + 48; // icon, gap, cell padding and a margin for the theme's font
+        double name = Math.max(nameColumn.getMinWidth(), Math.min(wanted, width - valueColumn.getMinWidth()));
+        nameColumn.setPrefWidth(name);
+        valueColumn.setPrefWidth(Math.max(valueColumn.getMinWidth(), width - name));
+    }
+
+    /** What the empty table says: no instance yet, or the selected instance has nothing to show. */
+    static String placeholderFor(InstanceState selected) {
+        if (selected == null) {
+            return "No instance yet: send a message";
+        }
+        return (selected.keyValue() == null ? "The instance" : selected.keyValue()) + " (" + selected.stateName()
+                + ") has no variables and no timer running";
+    }
+
+    /** A timer's time left with its unit, as the value column shows and takes it: "5m", "4m 59s", "45s". */
+    static String countdown(long seconds) {
+        long h = seconds / 3600, m = seconds % 3600 / 60, s = seconds % 60;
+        StringBuilder b = new StringBuilder();
+        if (h > 0) {
+            b.append(h).append('h');
+        }
+        if (m > 0) {
+            b.append(b.isEmpty() ? "" : " ").append(m).append('m');
+        }
+        if (s > 0 || b.isEmpty()) {
+            b.append(b.isEmpty() ? "" : " ").append(s).append('s');
+        }
+        return b.toString();
+    }
+
+    private static <C extends TableCell<Row, String>> C withTooltip(C cell) {
+        Tooltip tip = new Tooltip();
+        cell.itemProperty().addListener((obs, old, text) -> {
+            tip.setText(text);
+            cell.setTooltip(text == null || text.isEmpty() ? null : tip); // the whole value when it is cut
+        });
+        return cell;
     }
 
     private void commit(Row row, String text) {
@@ -102,9 +188,9 @@ public final class WatchTable extends VBox {
             error = model.setVariable(row.name(), text.strip());
         } else if (row.kind().equals("timer")) {
             try {
-                error = model.setTimer(row.name(), Long.parseLong(text.strip()));
-            } catch (NumberFormatException e) {
-                model.statusProperty().set("A timer takes whole seconds, not '" + text + "'");
+                error = model.setTimer(row.name(), Math.round(Durations.parseMillis(text) / 1000.0));
+            } catch (IllegalArgumentException e) {
+                model.statusProperty().set("A timer takes a duration: " + e.getMessage());
             }
         }
         if (error != null) {

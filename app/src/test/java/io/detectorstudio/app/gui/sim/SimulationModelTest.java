@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.simulator.session.Breakpoint;
+import io.detectorstudio.simulator.session.InstanceState;
 import io.detectorstudio.simulator.session.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,5 +31,83 @@ class SimulationModelTest {
         // the third unshelve (back to Unacknowledged) is the one whose condition holds
         send(sim, "{\"alarmId\":\"p\",\"value\":5,\"command\":\"unshelve\"}");
         assertThat(sim.lastTransitionProperty().get()).isEqualTo("Shelved/unshelve#3");
+    }
+
+    private static SimulationModel sample(String name, String input) throws Exception {
+        ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "samples", name, "model.json")));
+        return new SimulationModel(new Session(Session.Config.of(request).withInputs(List.of(input))));
+    }
+
+    private static void pressure(SimulationModel sim, String motor, int pressure) throws Exception {
+        assertThat(sim.send("PressureInput", JSON.readTree(
+                "{\"motorid\":\"" + motor + "\",\"sensorData\":{\"pressure\":" + pressure + "}}"))).isEmpty();
+    }
+
+    @Test
+    void aSendStopsAtABreakpointAndSaysSo() throws Exception {
+        SimulationModel sim = sample("motor", "PressureInput");
+        sim.addBreakpoint(new Breakpoint.StateEntered("Dangerous"));
+        pressure(sim, "A", 80);
+        assertThat(sim.statusProperty().get()).startsWith("Breakpoint: entered Dangerous (A) at cycle 1");
+        assertThat(sim.session().stoppedAt()).isPresent();
+    }
+
+    @Test
+    void continueFromThePastStopsAtTheBreakpointsOfTheRecordedHistory() throws Exception {
+        SimulationModel sim = sample("motor", "PressureInput");
+        for (int p : new int[] {80, 60, 60, 60, 80, 60}) {
+            pressure(sim, "A", p);
+        }
+        sim.addBreakpoint(new Breakpoint.StateEntered("Dangerous"));
+        sim.session().goToCycle(0);
+        sim.refresh();
+        assertThat(sim.resume()).isPresent();
+        assertThat(sim.positionProperty().get().cycle()).isEqualTo(1);
+        assertThat(sim.resume()).isPresent();
+        assertThat(sim.positionProperty().get().cycle()).isEqualTo(5);
+        assertThat(sim.trace()).hasSize(5);
+        assertThat(sim.resume()).isEmpty();
+        assertThat(sim.positionProperty().get().cycle()).isEqualTo(6);
+    }
+
+    @Test
+    void stepForwardOverHistoryStopsAtABreakpointInsideTheCycle() throws Exception {
+        SimulationModel sim = sample("motor", "PressureInput");
+        pressure(sim, "A", 80);
+        pressure(sim, "A", 60);
+        sim.addBreakpoint(new Breakpoint.ActionType("setVariable"));
+        sim.session().goToCycle(0);
+        assertThat(sim.stepForward()).isPresent();
+        assertThat(sim.positionProperty().get().complete()).isFalse();
+        assertThat(sim.selected().variables()).containsKey("pressureThresholdBreached");
+    }
+
+    @Test
+    void advancingTimeAndTheNextTimerStopAtBreakpoints() throws Exception {
+        SimulationModel sim = sample("device-heartbeat", "AWS_IoTEvents_Blueprints_Heartbeat_Input");
+        assertThat(sim.send("AWS_IoTEvents_Blueprints_Heartbeat_Input", JSON.readTree("{\"value\":1}"))).isEmpty();
+        sim.addBreakpoint(new Breakpoint.StateEntered("Offline"));
+        assertThat(sim.advanceBy(600_000)).isPresent();
+        assertThat(sim.nowProperty().get()).isEqualTo(300_000);
+        assertThat(sim.selected()).extracting(InstanceState::stateName).isEqualTo("Offline");
+        assertThat(sim.statusProperty().get()).startsWith("Breakpoint: entered Offline");
+
+        assertThat(sim.send("AWS_IoTEvents_Blueprints_Heartbeat_Input", JSON.readTree("{\"value\":1}"))).isEmpty();
+        sim.addBreakpoint(new Breakpoint.ActionType("sns"));
+        assertThat(sim.runToNextTimer()).isTrue();
+        assertThat(sim.session().stoppedAt()).isPresent();
+        assertThat(sim.statusProperty().get()).startsWith("Breakpoint: ");
+    }
+
+    @Test
+    void stoppedInsideACycleTheDiagramShowsOnlyTheTransitionAlreadyTaken() throws Exception {
+        SimulationModel sim = sample("motor", "PressureInput");
+        sim.addBreakpoint(new Breakpoint.ActionType("setVariable"));
+        pressure(sim, "A", 80); // stops at the initial onEnter's setVariable, before the transition is evaluated
+        assertThat(sim.positionProperty().get().complete()).isFalse();
+        assertThat(sim.lastTransitionProperty().get()).isNull();
+        assertThat(sim.selected().stateName()).isEqualTo("Normal");
+        sim.stepForward(); // the transition's own setVariable stops it again, after the transition
+        assertThat(sim.lastTransitionProperty().get()).isEqualTo("Normal/Overpressurized");
     }
 }

@@ -1,0 +1,43 @@
+package io.detectorstudio.app.gui.sim;
+
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Read-only text columns for the workbench's tables: used with {@link #fitted}, the columns share the table's width
+ * (none cut off at the right), headers stay readable, and a cell too narrow for its text shows it whole on hover.
+ */
+final class TextColumns {
+
+    private TextColumns() {
+    }
+
+    /** A column of {@code text(row)}; {@code width} is its share of the table when the columns are fitted. */
+    static <R> TableColumn<R, String> of(String title, double width, Function<R, String> text) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 40 + 8 * title.length())); // the header stays readable
+        c.setCellValueFactory(d -> new SimpleStringProperty(text.apply(d.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                tip.setText(item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
+            }
+        });
+        return c;
+    }
+
+    /** Makes the table's columns share its width, in proportion to their preferred widths. */
+    static void fitted(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    }
+}
