@@ -1,0 +1,96 @@
+package io.detectorstudio.server;
+
+import io.detectorstudio.engine.runtime.ActionSink;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import java.net.URI;
+import java.sql.SQLException;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The local IoT Events service: both REST APIs on one port (Jetty), the engine on its own thread
+ * ({@link EngineHost}), state in SQLite ({@link Journal}, {@link Store}). {@link #start} returns once the state is
+ * loaded and the port is open; {@link #close} finishes queued work, checkpoints and closes the database.
+ */
+public final class IotEventsServer implements AutoCloseable {
+
+    private final ServeOptions options;
+    private final Metrics metrics = new Metrics();
+    private Journal journal;
+    private EngineHost host;
+    private LogFiles logs;
+    private Server http;
+    private URI endpoint;
+    private ActionSink actionSink = ActionSink.NONE;
+
+    public IotEventsServer(ServeOptions options) {
+        this.options = options;
+    }
+
+    /** Where every action of every detector goes (the delivery seam, issue 17); set before {@link #start}. */
+    public IotEventsServer withActionSink(ActionSink sink) {
+        this.actionSink = sink;
+        return this;
+    }
+
+    public URI start() throws Exception {
+        logs = new LogFiles(options.dataDir());
+        journal = new Journal(options.dataDir().resolve("state.db"), options.durable());
+        ModelAnalysis analysis = new ModelAnalysis();
+        ControlPlane control = new ControlPlane(analysis);
+        control.load(journal.connectionForStartup());
+        host = new EngineHost(journal, EngineOptions.DEFAULTS, System::currentTimeMillis,
+                options.checkpointIntervalMillis(), metrics, logs.engineLog());
+        host.setActionSink(actionSink);
+        if (options.debugLog()) {
+            host.setCycleListener(logs::engineLine);
+        }
+        host.start(control.inputNames());
+
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("serve-http");
+        http = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(http, new HttpConnectionFactory(config));
+        connector.setHost(options.bind());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(options.idleTimeoutMillis());
+        http.addConnector(connector);
+        SigV4Verifier verifier = options.credentials() == null ? null : new SigV4Verifier(options.credentials());
+        http.setHandler(new ApiHandler(new Operations(host, control, analysis, metrics), verifier,
+                options.maxBodyBytes(), metrics, logs));
+        http.start();
+        String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
+        endpoint = URI.create("http://" + host + ":" + connector.getLocalPort());
+        return endpoint;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Stops taking requests, lets the engine finish and checkpoint, closes the database and logs. */
+    @Override
+    public void close() throws Exception {
+        if (http != null) {
+            http.stop();
+        }
+        if (host != null) {
+            host.close();
+        }
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (SQLException e) {
+                System.err.println("serve: closing the state database: " + e.getMessage());
+            }
+        }
+        if (logs != null) {
+            logs.close();
+        }
+    }
+}
