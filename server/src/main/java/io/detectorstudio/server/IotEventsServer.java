@@ -24,6 +24,7 @@ public final class IotEventsServer implements AutoCloseable {
     private LogFiles logs;
     private Server http;
     private URI endpoint;
+    private Operations operations;
     private ActionSink actionSink = ActionSink.NONE;
 
     public IotEventsServer(ServeOptions options) {
@@ -61,12 +62,79 @@ public final class IotEventsServer implements AutoCloseable {
         connector.setIdleTimeout(options.idleTimeoutMillis());
         http.addConnector(connector);
         SigV4Verifier verifier = options.credentials() == null ? null : new SigV4Verifier(options.credentials());
-        http.setHandler(new ApiHandler(new Operations(host, control, analysis, metrics), verifier,
+        operations = new Operations(host, control, analysis, metrics);
+        http.setHandler(new ApiHandler(operations, verifier,
                 options.maxBodyBytes(), metrics, logs));
         http.start();
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
         endpoint = URI.create("http://" + host + ":" + connector.getLocalPort());
         return endpoint;
+    }
+
+    /**
+     * Creates (or updates, when different) inputs and models given at start ({@code serve FILE...}), through the
+     * same operations as a client's calls. Returns one line per change made.
+     */
+    public java.util.List<String> deploy(java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> inputs,
+                                         java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> models)
+            throws Exception {
+        java.util.List<String> done = new java.util.ArrayList<>();
+        for (var input : inputs) {
+            String name = input.path("inputName").asText();
+            if (!exists("DescribeInput", java.util.Map.of("inputName", name))) {
+                call("CreateInput", java.util.Map.of(), input);
+                done.add("created input " + name);
+            } else {
+                var update = input.deepCopy();
+                update.remove(java.util.List.of("inputName", "tags"));
+                call("UpdateInput", java.util.Map.of("inputName", name), update);
+            }
+        }
+        for (var model : models) {
+            String name = model.path("detectorModelName").asText();
+            if (!exists("DescribeDetectorModel", java.util.Map.of("detectorModelName", name))) {
+                call("CreateDetectorModel", java.util.Map.of(), model);
+                done.add("created detector model " + name);
+                continue;
+            }
+            var current = call("DescribeDetectorModel", java.util.Map.of("detectorModelName", name),
+                    Store.JSON.createObjectNode()).body().path("detectorModel");
+            boolean same = current.path("detectorModelDefinition").equals(model.path("detectorModelDefinition"))
+                    && current.path("detectorModelConfiguration").path("evaluationMethod").asText()
+                    .equals(model.path("evaluationMethod").asText("BATCH"));
+            if (!same) {
+                var update = model.deepCopy();
+                update.remove(java.util.List.of("detectorModelName", "key", "tags"));
+                String version = call("UpdateDetectorModel", java.util.Map.of("detectorModelName", name), update)
+                        .body().path("detectorModelConfiguration").path("detectorModelVersion").asText();
+                done.add("updated detector model " + name + " to version " + version);
+            }
+        }
+        return done;
+    }
+
+    private boolean exists(String operation, java.util.Map<String, String> path) throws Exception {
+        try {
+            call(operation, path, Store.JSON.createObjectNode());
+            return true;
+        } catch (io.detectorstudio.engine.data.ServiceException e) {
+            if (e.httpStatus() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private ApiResponse call(String operation, java.util.Map<String, String> path,
+                             com.fasterxml.jackson.databind.JsonNode body) throws Exception {
+        try {
+            return operations.call(new ApiRequest(operation, path, java.util.Map.of(), body)).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof io.detectorstudio.engine.data.ServiceException s) {
+                throw s;
+            }
+            throw e;
+        }
     }
 
     public URI endpoint() {
