@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -36,6 +35,7 @@ final class ApiHandler extends Handler.Abstract {
     private final int maxBodyBytes;
     private final Metrics metrics;
     private final LogFiles logs;
+    private final RequestIds requestIds = new RequestIds();
 
     ApiHandler(Operations operations, SigV4Verifier verifier, int maxBodyBytes, Metrics metrics, LogFiles logs) {
         this.operations = operations;
@@ -150,7 +150,7 @@ final class ApiHandler extends Handler.Abstract {
             metrics.clientErrors.increment();
         }
         response.setStatus(status);
-        response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
+        response.getHeaders().put("x-amzn-RequestId", requestIds.next());
         if (errorType != null) {
             response.getHeaders().put("x-amzn-ErrorType", errorType);
         }

@@ -44,7 +44,7 @@ public final class EngineHost implements AutoCloseable {
     /** What a task can do on the engine thread. */
     public final class Tx {
         private final List<Journal.Op> writes = new ArrayList<>();
-        private final List<String> records = new ArrayList<>();
+        private final List<ObjectNode> records = new ArrayList<>();
         private final List<Long> seqs = new ArrayList<>();
 
         /** Applies a change record (see {@link EngineHost}) and logs it once it did not fail as a whole. */
@@ -52,7 +52,7 @@ public final class EngineHost implements AutoCloseable {
             record.put("t", engine.now());
             JsonNode result = applyRecord(record);
             seqs.add(++seq);
-            records.add(record.toString());
+            records.add(record);
             recordsSinceCheckpoint++;
             return result;
         }
@@ -159,7 +159,8 @@ public final class EngineHost implements AutoCloseable {
                 states.forEach(s -> engine.restoreDetector(model, s));
             }
         });
-        engine.restoreSeenMessageIds(cp.seen());
+        long window = engine.options().deduplicationWindowMillis();
+        engine.restoreSeenMessageIds(Store.recentMessageIds(connection, cp.seq(), cp.clock() - window));
         List<ObjectNode> log = Store.readLog(connection, cp.seq());
         replaying = true;
         for (ObjectNode record : log) {
@@ -268,9 +269,9 @@ public final class EngineHost implements AutoCloseable {
         for (String name : models.keySet()) {
             detectors.put(name, engine.detectorStates(name));
         }
-        Store.Checkpoint cp = new Store.Checkpoint(seq, engine.now(), new LinkedHashMap<>(models), detectors,
-                engine.seenMessageIds());
-        journal.append(0, null, List.of(c -> Store.writeCheckpoint(c, cp)));
+        Store.Checkpoint cp = new Store.Checkpoint(seq, engine.now(), new LinkedHashMap<>(models), detectors);
+        long window = engine.options().deduplicationWindowMillis();
+        journal.append(0, null, List.of(c -> Store.writeCheckpoint(c, cp, window)));
         recordsSinceCheckpoint = 0;
         lastCheckpoint = wallClock.getAsLong();
         metrics.checkpoints.increment();

@@ -29,7 +29,8 @@ public final class Journal implements AutoCloseable {
         void run(Connection connection) throws SQLException;
     }
 
-    private record Pending(long seq, String record, List<Op> ops, CompletableFuture<Void> done) { }
+    private record Pending(long seq, com.fasterxml.jackson.databind.node.ObjectNode record, List<Op> ops,
+                           CompletableFuture<Void> done) { }
 
     private static final Pending STOP = new Pending(-1, null, List.of(), null);
     private static final int MAX_GROUP = 20_000;
@@ -56,7 +57,7 @@ public final class Journal implements AutoCloseable {
         }
         connection.setAutoCommit(false);
         connection.commit();
-        appendLog = connection.prepareStatement("INSERT INTO log(seq, record) VALUES (?, ?)");
+        appendLog = connection.prepareStatement("INSERT INTO log(seq, t, record, ids) VALUES (?, ?, ?, ?)");
         committer = new Thread(this::commitLoop, "serve-journal");
         committer.setDaemon(true);
         committer.start();
@@ -68,10 +69,11 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Queues a log record (seq > 0) and/or other writes; the future completes once they are durable.
-     * Calls must come in seq order (the engine thread is the only caller that logs).
+     * Queues a log record (seq > 0; written as JSON on the journal's thread, so it must not change afterwards)
+     * and/or other writes; the future completes once they are durable. Calls come in seq order (the engine thread
+     * is the only caller that logs).
      */
-    public CompletableFuture<Void> append(long seq, String record, List<Op> ops) {
+    public CompletableFuture<Void> append(long seq, com.fasterxml.jackson.databind.node.ObjectNode record, List<Op> ops) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (failed) {
             done.completeExceptionally(Errors.unavailable("the state database failed; see the server log"));
@@ -116,7 +118,9 @@ public final class Journal implements AutoCloseable {
             for (Pending p : group) {
                 if (p.seq > 0) {
                     appendLog.setLong(1, p.seq);
-                    appendLog.setString(2, p.record);
+                    appendLog.setLong(2, p.record.path("t").asLong());
+                    appendLog.setString(3, p.record.toString());
+                    appendLog.setString(4, Store.messageIds(p.record));
                     appendLog.addBatch();
                     logged = true;
                 }

@@ -24,7 +24,7 @@ public record ServeOptions(String bind, int port, Path dataDir, boolean durable,
     public static final int DEFAULT_MAX_BODY = 1024 * 1024;
 
     public static ServeOptions defaults(Path dataDir) {
-        return new ServeOptions("127.0.0.1", 0, dataDir, true, null, DEFAULT_MAX_BODY, 30_000, 10_000, false);
+        return new ServeOptions("127.0.0.1", 0, dataDir, true, null, DEFAULT_MAX_BODY, 30_000, 30_000, false);
     }
 
     public ServeOptions withPort(int port) {

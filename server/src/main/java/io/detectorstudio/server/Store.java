@@ -36,7 +36,10 @@ public final class Store {
     }
 
     static void createSchema(Statement s) throws SQLException {
-        s.execute("CREATE TABLE IF NOT EXISTS log(seq INTEGER PRIMARY KEY, record TEXT NOT NULL)");
+        // ids: "input NUL messageId" lines of a BatchPutMessage record, so the de-duplication window comes back
+        // from the log without parsing the records
+        s.execute("CREATE TABLE IF NOT EXISTS log(seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, record TEXT NOT NULL, "
+                + "ids TEXT)");
         s.execute("CREATE TABLE IF NOT EXISTS inputs(name TEXT PRIMARY KEY, doc TEXT NOT NULL)");
         s.execute("CREATE TABLE IF NOT EXISTS model_versions(name TEXT NOT NULL, version INTEGER NOT NULL, "
                 + "doc TEXT NOT NULL, PRIMARY KEY(name, version))");
@@ -48,12 +51,11 @@ public final class Store {
                 + "request TEXT NOT NULL)");
         s.execute("CREATE TABLE IF NOT EXISTS detectors(model TEXT NOT NULL, key_value TEXT NOT NULL, state TEXT NOT NULL, "
                 + "PRIMARY KEY(model, key_value))");
-        s.execute("CREATE TABLE IF NOT EXISTS dedup(id TEXT PRIMARY KEY, seen INTEGER NOT NULL)");
     }
 
     /** The engine at one log position, as the checkpoint tables hold it. */
     record Checkpoint(long seq, long clock, Map<String, ModelVersion> models,
-                      Map<String, List<DetectorState>> detectors, Map<String, Long> seen) { }
+                      Map<String, List<DetectorState>> detectors) { }
 
     record ModelVersion(String version, ObjectNode request) { }
 
@@ -88,21 +90,17 @@ public final class Store {
                 detectors.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(detectorState(parse(r.getString(2))));
             }
         }
-        Map<String, Long> seen = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, seen FROM dedup ORDER BY seen")) {
-            while (r.next()) {
-                seen.put(r.getString(1), r.getLong(2));
-            }
-        }
-        return new Checkpoint(seq, clock, models, detectors, seen);
+        return new Checkpoint(seq, clock, models, detectors);
     }
 
-    /** Replaces the checkpoint and drops the log it covers, in the journal's transaction. */
-    static void writeCheckpoint(Connection c, Checkpoint cp) throws SQLException {
+    /**
+     * Replaces the checkpoint and drops the log it covers, in the journal's transaction — except the records of
+     * the last {@code dedupWindowMillis}: their message ids are the de-duplication window after a restart.
+     */
+    static void writeCheckpoint(Connection c, Checkpoint cp, long dedupWindowMillis) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DELETE FROM checkpoint_models");
             s.execute("DELETE FROM detectors");
-            s.execute("DELETE FROM dedup");
         }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO checkpoint_models VALUES (?, ?, ?)")) {
             for (Map.Entry<String, ModelVersion> m : cp.models().entrySet()) {
@@ -124,21 +122,14 @@ public final class Store {
             }
             p.executeBatch();
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO dedup VALUES (?, ?)")) {
-            for (Map.Entry<String, Long> e : cp.seen().entrySet()) {
-                p.setString(1, e.getKey());
-                p.setLong(2, e.getValue());
-                p.addBatch();
-            }
-            p.executeBatch();
-        }
         try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO checkpoint VALUES (1, ?, ?)")) {
             p.setLong(1, cp.seq());
             p.setLong(2, cp.clock());
             p.executeUpdate();
         }
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM log WHERE seq <= ?")) {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM log WHERE seq <= ? AND t < ?")) {
             p.setLong(1, cp.seq());
+            p.setLong(2, cp.clock() - dedupWindowMillis);
             p.executeUpdate();
         }
     }
@@ -211,6 +202,38 @@ public final class Store {
             }
         }
         return out;
+    }
+
+    /** The message ids the checkpoint's records saw since {@code since}: "input NUL id" → record time. */
+    static Map<String, Long> recentMessageIds(Connection c, long uptoSeq, long since) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT t, ids FROM log WHERE seq <= ? AND t >= ? AND ids IS NOT NULL ORDER BY seq")) {
+            p.setLong(1, uptoSeq);
+            p.setLong(2, since);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long t = r.getLong(1);
+                    for (String id : r.getString(2).split("\n")) {
+                        out.putIfAbsent(id, t);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The de-duplication keys of a BatchPutMessage record, one per line; null for other records. */
+    static String messageIds(JsonNode record) {
+        if (!record.path("op").asText().equals("put")) {
+            return null;
+        }
+        StringBuilder ids = new StringBuilder();
+        for (JsonNode m : record.path("request").path("messages")) {
+            ids.append(ids.length() == 0 ? "" : "\n").append(m.path("inputName").asText()).append('\u0000')
+                    .append(m.path("messageId").asText());
+        }
+        return ids.toString();
     }
 
     static long maxLogSeq(Connection c) throws SQLException {
