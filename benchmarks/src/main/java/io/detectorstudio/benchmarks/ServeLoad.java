@@ -25,6 +25,7 @@ import org.eclipse.jetty.util.Callback;
  * reports calls/s, messages/s and the latency percentiles of every call. Modes: {@code durable} (the server as
  * {@code serve} runs it: the answer waits for the SQLite commit), {@code memory} (same server, no disk flush) and
  * {@code baseline} (a hand-written Jetty handler that answers at once: the HTTP + client ceiling of this machine).
+ * Also the process's CPU time per call (server and client together), which a busy machine does not distort.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.detectorstudio.benchmarks.ServeLoad durable 64 20</pre>
  */
@@ -75,12 +76,19 @@ public final class ServeLoad {
         System.out.printf("mode %s, %d calls in flight, %d s measured after 5 s warm-up, %d cores%n", mode, concurrency,
                 seconds, Runtime.getRuntime().availableProcessors());
         run(client, target, concurrency, 5, "w");
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long[] latencies = run(client, target, concurrency, seconds, "m");
+        double cpuMsPerCall = (os.getProcessCpuTime() - cpuBefore) / 1e6 / Math.max(1, latencies.length);
         Arrays.sort(latencies);
         double perSecond = latencies.length / (double) seconds;
         System.out.printf("calls/s %.0f, messages/s %.0f, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 perSecond, perSecond * 10, pct(latencies, 50), pct(latencies, 99), pct(latencies, 99.9),
                 latencies[latencies.length - 1] / 1e6);
+        // on a shared machine calls/s measures the neighbours too; CPU per call does not (client included)
+        System.out.printf("CPU per call (server + client) %.3f ms: %.0f calls/s if this process had %d cores to itself%n",
+                cpuMsPerCall, Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerCall,
+                Runtime.getRuntime().availableProcessors());
         server.close();
         System.exit(0);
     }

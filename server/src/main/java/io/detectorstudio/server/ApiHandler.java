@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -36,8 +37,11 @@ final class ApiHandler extends Handler.Abstract {
     private final Metrics metrics;
     private final LogFiles logs;
     private final RequestIds requestIds = new RequestIds();
+    private final Executor responses;
 
-    ApiHandler(Operations operations, SigV4Verifier verifier, int maxBodyBytes, Metrics metrics, LogFiles logs) {
+    ApiHandler(Operations operations, SigV4Verifier verifier, int maxBodyBytes, Metrics metrics, LogFiles logs,
+               Executor responses) {
+        this.responses = responses;
         this.operations = operations;
         this.verifier = verifier;
         this.maxBodyBytes = maxBodyBytes;
@@ -61,13 +65,14 @@ final class ApiHandler extends Handler.Abstract {
             }
             ApiRequest apiRequest = new ApiRequest(match.operation(), match.pathParameters(), query(request),
                     parse(body));
-            operations.call(apiRequest).whenComplete((answer, failure) -> {
+            // answered on the HTTP pool: the journal's thread goes straight back to committing
+            operations.call(apiRequest).whenCompleteAsync((answer, failure) -> {
                 if (failure != null) {
                     fail(response, callback, failure, method, path, operation[0], start);
                 } else {
                     send(response, callback, answer.status(), answer.body(), null, method, path, operation[0], start);
                 }
-            });
+            }, responses);
         } catch (RuntimeException e) {
             fail(response, callback, e, method, path, operation[0], start);
         }

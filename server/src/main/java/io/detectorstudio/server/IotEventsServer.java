@@ -64,7 +64,7 @@ public final class IotEventsServer implements AutoCloseable {
         SigV4Verifier verifier = options.credentials() == null ? null : new SigV4Verifier(options.credentials());
         operations = new Operations(host, control, analysis, metrics);
         http.setHandler(new ApiHandler(operations, verifier,
-                options.maxBodyBytes(), metrics, logs));
+                options.maxBodyBytes(), metrics, logs, threads));
         http.start();
         String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
         endpoint = URI.create("http://" + host + ":" + connector.getLocalPort());

@@ -97,7 +97,7 @@ public final class Journal implements AutoCloseable {
                 }
                 group.add(first);
                 queue.drainTo(group, MAX_GROUP);
-                boolean stop = group.remove(STOP);
+                boolean stop = group.removeIf(p -> p == STOP); // identity: records compare deeply
                 commit(group);
                 group.clear();
                 if (stop) {
