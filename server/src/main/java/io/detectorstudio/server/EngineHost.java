@@ -49,8 +49,13 @@ public final class EngineHost implements AutoCloseable {
 
         /** Applies a change record (see {@link EngineHost}) and logs it once it did not fail as a whole. */
         public JsonNode apply(ObjectNode record) {
+            return apply(record, null);
+        }
+
+        /** As {@link #apply(ObjectNode)}, for a BatchPutMessage record whose request was prepared already. */
+        public JsonNode apply(ObjectNode record, IotEventsData.PreparedBatch prepared) {
             record.put("t", engine.now());
-            JsonNode result = applyRecord(record);
+            JsonNode result = applyRecord(record, prepared);
             seqs.add(++seq);
             records.add(record);
             recordsSinceCheckpoint++;
@@ -166,7 +171,7 @@ public final class EngineHost implements AutoCloseable {
         for (ObjectNode record : log) {
             engine.advanceTo(record.path("t").asLong());
             try {
-                applyRecord(record);
+                applyRecord(record, null);
             } catch (ServiceException e) {
                 // it failed the same way when it was first applied, and changed nothing then either
             }
@@ -278,11 +283,11 @@ public final class EngineHost implements AutoCloseable {
     }
 
     /** The engine change a log record describes; also used for replay. */
-    private JsonNode applyRecord(ObjectNode record) {
+    private JsonNode applyRecord(ObjectNode record, IotEventsData.PreparedBatch prepared) {
         JsonNode request = record.path("request");
         switch (record.path("op").asText()) {
             case "put": {
-                ObjectNode answer = data.batchPutMessage(request);
+                ObjectNode answer = prepared != null ? data.batchPutMessage(prepared) : data.batchPutMessage(request);
                 metrics.messages.add(request.path("messages").size());
                 return answer;
             }

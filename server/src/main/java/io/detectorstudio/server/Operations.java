@@ -2,6 +2,7 @@ package io.detectorstudio.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.data.IotEventsData;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,7 +26,13 @@ final class Operations {
     CompletableFuture<ApiResponse> call(ApiRequest r) {
         JsonNode body = r.body();
         return switch (r.operation()) {
-            case "BatchPutMessage" -> change("put", body);
+            case "BatchPutMessage" -> {
+                // shape check and payload decoding here, on the request's thread; the engine thread only runs it
+                IotEventsData.PreparedBatch prepared = IotEventsData.prepareBatchPutMessage(body);
+                ObjectNode record = Store.JSON.createObjectNode().put("op", "put");
+                record.set("request", body);
+                yield host.call(tx -> ApiResponse.ok(tx.apply(record, prepared)));
+            }
             case "BatchUpdateDetector" -> change("update", body);
             case "BatchDeleteDetector" -> change("delete", body);
             case "DescribeDetector" -> host.call(tx -> ApiResponse.ok(

@@ -119,12 +119,18 @@ public final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            int status = ExitCodes.OK;
             try {
                 server.close(); // SIGTERM / SIGINT: finish queued work, checkpoint, close the database
             } catch (Exception e) {
                 System.err.println("serve: while stopping: " + e.getMessage());
+                status = ExitCodes.CANNOT_RUN;
             }
             stopped.countDown();
+            System.out.flush();
+            System.err.flush();
+            // a stop by signal is this command's normal end: exit 0 rather than the JVM's 128+signal
+            Runtime.getRuntime().halt(status);
         }, "serve-shutdown"));
         err.println("serve: state in " + dataDir.toAbsolutePath() + (options.credentials() != null
                 ? "; checking signatures" : "; any SigV4 signature accepted"));
