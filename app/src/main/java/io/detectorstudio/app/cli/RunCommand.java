@@ -26,6 +26,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,60 +125,117 @@ public final class RunCommand implements Callable<Integer> {
         for (LoadedModel model : models) {
             engine.putModel(model.request(), model.version());
         }
-        ObjectMapper json = new ObjectMapper();
-        int lineNumber = 0;
         boolean problems = false;
         try (Reader reader = messages.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(Path.of(messages));
              BufferedReader lines = new BufferedReader(reader)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode entry;
-                try {
-                    entry = json.readTree(line);
-                } catch (IOException e) {
-                    err.println(messages + ":" + lineNumber + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-                    problems = true;
-                    continue;
-                }
-                if (entry.has("advance")) {
-                    Long millis = durationMillis(entry.get("advance"));
-                    if (millis == null) {
-                        err.println(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
-                        problems = true;
-                    } else if (!realtime) {
-                        engine.advanceTo(engine.now() + millis);
-                    }
-                    continue;
-                }
-                Message message;
-                try {
-                    Long timestamp = entry.has("timestamp") ? MessageShapes.timestamp(entry.get("timestamp")) : null;
-                    message = new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
-                            MessageShapes.payload(entry.get("payload")), timestamp);
-                } catch (IllegalArgumentException e) {
-                    err.println(messages + ":" + lineNumber + ": " + e.getMessage());
-                    problems = true;
-                    continue;
-                }
-                if (realtime) {
-                    engine.advanceTo(clock.nowMillis());
-                }
-                for (MessageError error : engine.put(List.of(message))) {
-                    err.println(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
-                    problems = true;
+            LineHandler handler = new LineHandler(engine, err);
+            if (realtime) {
+                problems = runOnTheWallClock(lines, handler, engine, clock);
+            } else {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    problems |= handler.handle(line);
                 }
             }
         } catch (IOException e) {
             err.println("run: cannot read " + messages + ": " + e.getMessage());
             return ExitCodes.CANNOT_RUN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         out.flush();
         return problems ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    /**
+     * --realtime: lines are read on their own thread, so timers fire when they fall due even while no line comes
+     * (a heartbeat's timeout needs no message); ends at end of input.
+     */
+    private static boolean runOnTheWallClock(BufferedReader lines, LineHandler handler, Engine engine, Clock clock)
+            throws InterruptedException {
+        BlockingQueue<Optional<String>> queue = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    queue.add(Optional.of(line));
+                }
+            } catch (IOException e) {
+                handler.err.println("run: reading the messages failed: " + e.getMessage());
+            } finally {
+                queue.add(Optional.empty());
+            }
+        }, "run-realtime-reader");
+        reader.setDaemon(true);
+        reader.start();
+        boolean problems = false;
+        while (true) {
+            Long due = engine.nextTimerDue();
+            Optional<String> next = due == null ? queue.take()
+                    : queue.poll(Math.max(0, due - clock.nowMillis()), TimeUnit.MILLISECONDS);
+            engine.advanceTo(clock.nowMillis()); // fires the timers due by now
+            if (next == null) {
+                continue;
+            }
+            if (next.isEmpty()) {
+                return problems;
+            }
+            problems |= handler.handle(next.get());
+        }
+    }
+
+    /** One line of input: a message or {@code {"advance": …}}; reports problems with the line number. */
+    private final class LineHandler {
+        private final Engine engine;
+        private final PrintWriter err;
+        private final ObjectMapper json = new ObjectMapper();
+        private int lineNumber;
+
+        LineHandler(Engine engine, PrintWriter err) {
+            this.engine = engine;
+            this.err = err;
+        }
+
+        /** True when the line had a problem. */
+        boolean handle(String line) {
+            lineNumber++;
+            if (line.isBlank()) {
+                return false;
+            }
+            JsonNode entry;
+            try {
+                entry = json.readTree(line);
+            } catch (IOException e) {
+                err.println(messages + ":" + lineNumber + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                return true;
+            }
+            if (entry.has("advance")) {
+                Long millis = durationMillis(entry.get("advance"));
+                if (millis == null) {
+                    err.println(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
+                    return true;
+                } else if (!realtime) {
+                    engine.advanceTo(engine.now() + millis);
+                }
+                return false;
+            }
+            Message message;
+            try {
+                Long timestamp = entry.has("timestamp") ? MessageShapes.timestamp(entry.get("timestamp")) : null;
+                message = new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
+                        MessageShapes.payload(entry.get("payload")), timestamp);
+            } catch (IllegalArgumentException e) {
+                err.println(messages + ":" + lineNumber + ": " + e.getMessage());
+                return true;
+            }
+            boolean problems = false;
+            for (MessageError error : engine.put(List.of(message))) {
+                err.println(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
+                problems = true;
+            }
+            return problems;
+        }
     }
 
     static Long durationMillis(JsonNode node) {

@@ -60,4 +60,48 @@ class RunCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("run: error motorDetectorModel message k1:", "no key attribute 'motorid'");
     }
+
+    /**
+     * --realtime on the heartbeat blueprint (timer shortened to 2 s): the timer fires on the wall clock while
+     * standard input stays open and silent — it used to wait for the next message.
+     */
+    @Test
+    void realtimeFiresTheHeartbeatTimerWithNoMessageArriving() throws Exception {
+        Path model = dir.resolve("heartbeat.json");
+        Files.writeString(model, Files.readString(Path.of("../samples/device-heartbeat/model.json"))
+                .replaceAll("\"seconds\"\\s*:\\s*300", "\"seconds\": 2"));
+        java.io.PipedOutputStream feed = new java.io.PipedOutputStream();
+        java.io.InputStream stdin = System.in;
+        System.setIn(new java.io.PipedInputStream(feed));
+        Thread writer = new Thread(() -> {
+            try {
+                feed.write(("{\"inputName\":\"AWS_IoTEvents_Blueprints_Heartbeat_Input\",\"payload\":{\"value\":1}}\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                feed.flush();
+                Thread.sleep(3500); // silent, input still open: the 2 s timer must fire meanwhile
+                feed.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            writer.start();
+            long started = System.currentTimeMillis();
+            CliRun run = CliRun.of("run", model.toString(), "--realtime");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            JsonNode sns = run.out().lines().map(l -> {
+                try {
+                    return new ObjectMapper().readTree(l);
+                } catch (Exception e) {
+                    throw new AssertionError(l, e);
+                }
+            }).filter(a -> a.path("type").asText().equals("sns")).findFirst().orElseThrow(
+                    () -> new AssertionError("the Offline notification never came: " + run.out()));
+            long at = java.time.Instant.parse(sns.path("time").asText()).toEpochMilli();
+            assertThat(at - started).isBetween(1900L, 3400L);
+        } finally {
+            writer.join();
+            System.setIn(stdin);
+        }
+    }
 }

@@ -51,9 +51,22 @@ public final class IotEventsData {
 
     /** {@code POST /inputs/messages} → {@code {"BatchPutMessageErrorEntries": [...]}}. */
     public ObjectNode batchPutMessage(JsonNode request) {
+        return batchPutMessage(prepareBatchPutMessage(request));
+    }
+
+    /**
+     * A BatchPutMessage request checked and its payloads decoded, ready for {@link #batchPutMessage(PreparedBatch)}:
+     * the engine-free half of the call, safe on any thread (a server does it on its request threads).
+     *
+     * @param errors entries already refused (payload not JSON, …)
+     */
+    public record PreparedBatch(List<Message> messages, List<MessageError> errors) { }
+
+    /** Checks the request against its shape (InvalidRequestException) and decodes every payload. */
+    public static PreparedBatch prepareBatchPutMessage(JsonNode request) {
         check(request, "BatchPutMessageRequest");
         List<Message> messages = new ArrayList<>();
-        ArrayNode errors = NODES.arrayNode();
+        List<MessageError> errors = new ArrayList<>();
         for (JsonNode entry : request.path("messages")) {
             String id = entry.path("messageId").asText();
             try {
@@ -61,11 +74,18 @@ public final class IotEventsData {
                         ? entry.path("timestamp").get("timeInMillis").asLong() : null;
                 messages.add(new Message(entry.path("inputName").asText(), id, payload(entry.path("payload")), time));
             } catch (ServiceException e) {
-                errors.add(errorEntry(id, e.errorCode(), e.getMessage()));
+                errors.add(new MessageError(id, e.errorCode(), e.getMessage()));
             }
         }
-        if (!messages.isEmpty()) {
-            for (MessageError e : engine.put(messages)) {
+        return new PreparedBatch(List.copyOf(messages), List.copyOf(errors));
+    }
+
+    /** The engine half of BatchPutMessage: runs the prepared messages. */
+    public ObjectNode batchPutMessage(PreparedBatch batch) {
+        ArrayNode errors = NODES.arrayNode();
+        batch.errors().forEach(e -> errors.add(errorEntry(e.messageId(), e.errorCode(), e.errorMessage())));
+        if (!batch.messages().isEmpty()) {
+            for (MessageError e : engine.put(batch.messages())) {
                 errors.add(errorEntry(e.messageId(), e.errorCode(), e.errorMessage()));
             }
         }
