@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,11 @@ class AwsClientScriptsTest {
         server.close();
     }
 
+    /** Debian's interpreter, where python3-boto3 installs, even when another python3 comes first on the PATH. */
+    static String debianPython() {
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
     static void runScript(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean finished = p.waitFor(120, TimeUnit.SECONDS);
@@ -47,7 +53,7 @@ class AwsClientScriptsTest {
 
     @Test
     void boto3Walkthrough() throws Exception {
-        runScript("python3", "src/test/scripts/walkthrough_boto3.py", endpoint.toString(),
+        runScript(debianPython(), "src/test/scripts/walkthrough_boto3.py", endpoint.toString(),
                 Sdk.SAMPLES.toAbsolutePath().toString());
     }
 
