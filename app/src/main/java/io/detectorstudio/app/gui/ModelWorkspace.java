@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -35,13 +36,18 @@ final class ModelWorkspace {
     private final ModelDocument document;
     private final List<LoadedInput> inputs;
     private final List<Diagnostic> problems;
+    /** CloudFormation template parameters the model was read with ({@code --parameter}'s values). */
+    private final Map<String, String> parameters;
+    private final boolean template;
     private final String recoveryId = io.detectorstudio.app.gui.files.RecoveryStore.newId();
     private final BooleanProperty unsavedOrigin = new SimpleBooleanProperty();
     private BooleanBinding dirty;
 
     private ModelWorkspace(Path file, ModelDocument document, List<LoadedInput> inputs, List<Diagnostic> problems,
-                           boolean unsavedOrigin) {
+                           Map<String, String> parameters, boolean template, boolean unsavedOrigin) {
         this.file = file;
+        this.parameters = Map.copyOf(parameters);
+        this.template = template;
         this.document = document;
         this.inputs = inputs;
         this.problems = problems;
@@ -49,7 +55,13 @@ final class ModelWorkspace {
     }
 
     static ModelWorkspace open(Path file) throws IOException, ModelReadException, LayoutSidecar.LayoutException {
-        return read(file, Files.readAllBytes(file), file, false);
+        return open(file, Map.of());
+    }
+
+    /** Reads {@code file} with values for a CloudFormation template's parameters (ignored by other shapes). */
+    static ModelWorkspace open(Path file, Map<String, String> parameters) throws IOException, ModelReadException,
+            LayoutSidecar.LayoutException {
+        return read(file, Files.readAllBytes(file), file, parameters, false);
     }
 
     /**
@@ -58,12 +70,13 @@ final class ModelWorkspace {
      */
     static ModelWorkspace fromBytes(Path file, byte[] bytes) throws IOException, ModelReadException,
             LayoutSidecar.LayoutException {
-        return read(file == null ? Path.of("untitled.json") : file, bytes, file, true);
+        return read(file == null ? Path.of("untitled.json") : file, bytes, file, Map.of(), true);
     }
 
-    private static ModelWorkspace read(Path source, byte[] bytes, Path file, boolean unsaved)
-            throws IOException, ModelReadException, LayoutSidecar.LayoutException {
-        ModelLoader loader = new ModelLoader();
+    private static ModelWorkspace read(Path source, byte[] bytes, Path file, Map<String, String> parameters,
+                                       boolean unsaved) throws IOException, ModelReadException,
+            LayoutSidecar.LayoutException {
+        ModelLoader loader = new ModelLoader(parameters);
         ModelFile read = loader.load(source, bytes);
         if (read.models().isEmpty()) {
             throw new ModelReadException("the file holds no detector model (a model has detectorModelName and "
@@ -79,7 +92,8 @@ final class ModelWorkspace {
         ModelDocument document = new ModelDocument(loaded, inputs.stream().map(LoadedInput::input).toList(), layout,
                 request ? bytes : null);
         List<Diagnostic> problems = new Validator().validate(read, loaded, inputs, !inputs.isEmpty());
-        return new ModelWorkspace(file, document, inputs, problems, unsaved);
+        return new ModelWorkspace(file, document, inputs, problems, parameters,
+                read.shape() == ModelShape.CLOUDFORMATION, unsaved);
     }
 
     /** Input definitions in an {@code inputs} folder next to the model (unreadable ones are skipped). */
@@ -153,6 +167,15 @@ final class ModelWorkspace {
 
     List<Diagnostic> problems() {
         return problems;
+    }
+
+    /** True when the file is a CloudFormation template (its parameters can be given: {@link #open(Path, Map)}). */
+    boolean isTemplate() {
+        return template;
+    }
+
+    Map<String, String> parameters() {
+        return parameters;
     }
 
     String recoveryId() {
