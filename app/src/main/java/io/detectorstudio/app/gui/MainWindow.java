@@ -919,7 +919,7 @@ final class MainWindow {
         ModelWorkspace w = workspace.get();
         try {
             String name = target.getFileName().toString().replaceFirst("\\.scenario\\.json$|\\.json$", "");
-            simulation.saveScenario(target, w.dirtyProperty().get() ? null : w.file(), name);
+            simulation.saveScenario(target, w.dirtyProperty().get() ? null : w.file(), w.projectModelFiles(), name);
             if (projectFiles != null) {
                 showProject(projectFiles.root());
             }

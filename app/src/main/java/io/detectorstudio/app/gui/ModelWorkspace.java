@@ -126,6 +126,17 @@ final class ModelWorkspace {
      * project that has a {@code models/} folder), as request trees; the simulation runs them beside this one.
      */
     List<ObjectNode> projectModels() {
+        List<ObjectNode> out = new ArrayList<>();
+        otherProjectFiles().forEach(f -> f.models().forEach(m -> out.add(m.request())));
+        return out;
+    }
+
+    /** The files {@link #projectModels} reads, in the same order (a recorded scenario names them). */
+    List<Path> projectModelFiles() {
+        return otherProjectFiles().stream().map(ModelFile::path).toList();
+    }
+
+    private List<ModelFile> otherProjectFiles() {
         Path parent = file == null ? null : file.toAbsolutePath().getParent();
         if (parent == null) {
             return List.of();
@@ -135,17 +146,12 @@ final class ModelWorkspace {
         if (project == null || !Files.isDirectory(project.resolve(ModelLoader.PROJECT_MODELS))) {
             return List.of();
         }
-        List<ObjectNode> out = new ArrayList<>();
         try {
-            for (var modelFile : new ModelLoader().loadAll(project)) {
-                if (!modelFile.path().toAbsolutePath().equals(file.toAbsolutePath())) {
-                    modelFile.models().forEach(m -> out.add(m.request()));
-                }
-            }
+            return new ModelLoader().loadAll(project).stream()
+                    .filter(f -> !f.path().toAbsolutePath().equals(file.toAbsolutePath())).toList();
         } catch (ModelReadException e) {
             return List.of(); // a broken sibling: the model still simulates on its own
         }
-        return out;
     }
 
     void savedAs(Path target) {

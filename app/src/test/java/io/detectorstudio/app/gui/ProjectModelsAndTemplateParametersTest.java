@@ -2,7 +2,14 @@ package io.detectorstudio.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.detectorstudio.app.gui.files.TemplateParameterText;
+import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.simulator.scenario.ScenarioReader;
+import io.detectorstudio.simulator.scenario.ScenarioResult;
+import io.detectorstudio.simulator.scenario.ScenarioRunner;
 import io.detectorstudio.engine.testing.SharedCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,5 +101,39 @@ class ProjectModelsAndTemplateParametersTest {
 
     private java.util.List<String> defaultsInProblems() {
         return TemplateParameterText.defaulted(java.util.List.copyOf(window.problemsTable().getItems()));
+    }
+
+    /**
+     * Session limits of item 9: the workbench on the project's second model (the pump beside it) saves a scenario
+     * naming both models in the session's order, and it re-runs green.
+     */
+    @Test
+    void item9ASessionOfOneOfSeveralModelsIsSavedAsAScenarioWithEveryModel(FxRobot robot) throws Exception {
+        Path project = Files.createTempDirectory("pump-station");
+        try (var files = Files.walk(Path.of("..", "samples", "pump-station"))) {
+            for (Path f : files.toList()) {
+                Path to = project.resolve(Path.of("..", "samples", "pump-station").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Task<ModelWorkspace>[] task = new Task[1];
+        robot.interact(() -> task[0] = window.open(project.resolve("models/station.json")));
+        await(task[0]);
+        robot.interact(() -> window.simulation().model().session().send(new Message("PumpReading", "r1",
+                JsonNodeFactory.instance.objectNode().put("pumpId", "p1").put("stationId", "s1").put("pressure", 150),
+                null)));
+        Path scenario = project.resolve("scenarios/recorded.scenario.json");
+        robot.interact(() -> window.saveScenario(scenario));
+
+        JsonNode saved = new ObjectMapper().readTree(scenario.toFile());
+        assertThat(saved.path("models")).extracting(JsonNode::asText)
+                .containsExactly("../models/station.json", "../models/pump.json");
+        assertThat(saved.toString()).contains("{\"model\":\"stationModel\",\"key\":\"s1\",\"state\":\"Ok\"");
+        ScenarioResult result = new ScenarioRunner().run(new ScenarioReader().read(scenario));
+        assertThat(result.failures()).isEmpty();
     }
 }
