@@ -326,6 +326,7 @@ final class MainWindow {
                 item("Save", "mdi2c-content-save", Shortcuts.SAVE, this::save),
                 item("Save as…", "mdi2c-content-save-edit", Shortcuts.SAVE_AS, this::saveAsDialog),
                 export,
+                templateParametersItem(),
                 new SeparatorMenuItem(),
                 item("Quit", null, Shortcuts.QUIT, () -> {
                     if (confirmClose()) {
@@ -360,6 +361,35 @@ final class MainWindow {
                 item("Run project scenarios", "mdi2t-test-tube", Shortcuts.RUN_SCENARIOS, this::runScenarios));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", "mdi2k-keyboard", Shortcuts.HELP, () -> Shortcuts.show(stage)));
         return new MenuBar(file, edit, view, simulate, help);
+    }
+
+    /** File ▸ Template parameters…, for a CloudFormation template (issue 14 item 8). */
+    private MenuItem templateParametersItem() {
+        MenuItem item = item("Template parameters…", null, null, this::templateParametersDialog);
+        item.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> workspace.get() == null || !workspace.get().isTemplate(), workspace));
+        return item;
+    }
+
+    private void templateParametersDialog() {
+        ModelWorkspace w = workspace.get();
+        if (w == null || !w.isTemplate()) {
+            return;
+        }
+        TemplateParametersDialog.ask(stage, w.file().getFileName().toString(), w.parameters(),
+                io.detectorstudio.app.gui.files.TemplateParameterText.defaulted(w.problems()))
+                .ifPresent(this::reopenWithParameters);
+    }
+
+    /** Reads the current template again with {@code parameters}; its problems say which defaults remain. */
+    Task<ModelWorkspace> reopenWithParameters(Map<String, String> parameters) {
+        ModelWorkspace w = workspace.get();
+        if (w == null || w.file() == null || !confirmClose()) {
+            return null;
+        }
+        Path file = w.file();
+        return background("Reading " + file.getFileName(), () -> ModelWorkspace.open(file, parameters), this::show,
+                e -> cannotOpen(file, e));
     }
 
     private ToolBar toolbar() {
@@ -969,7 +999,7 @@ final class MainWindow {
         ModelWorkspace w = workspace.get();
         try {
             String name = target.getFileName().toString().replaceFirst("\\.scenario\\.json$|\\.json$", "");
-            simulation.saveScenario(target, w.dirtyProperty().get() ? null : w.file(), name);
+            simulation.saveScenario(target, w.dirtyProperty().get() ? null : w.file(), w.projectModelFiles(), name);
             if (projectFiles != null) {
                 showProject(projectFiles.root());
             }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -36,13 +37,18 @@ final class ModelWorkspace {
     private final ModelDocument document;
     private final InputFiles inputFiles;
     private final List<Diagnostic> problems;
+    /** CloudFormation template parameters the model was read with ({@code --parameter}'s values). */
+    private final Map<String, String> parameters;
+    private final boolean template;
     private final String recoveryId = io.detectorstudio.app.gui.files.RecoveryStore.newId();
     private final BooleanProperty unsavedOrigin = new SimpleBooleanProperty();
     private BooleanBinding dirty;
 
     private ModelWorkspace(Path file, ModelDocument document, InputFiles inputFiles, List<Diagnostic> problems,
-                           boolean unsavedOrigin) {
+                           Map<String, String> parameters, boolean template, boolean unsavedOrigin) {
         this.file = file;
+        this.parameters = Map.copyOf(parameters);
+        this.template = template;
         this.document = document;
         this.inputFiles = inputFiles;
         this.problems = problems;
@@ -50,7 +56,13 @@ final class ModelWorkspace {
     }
 
     static ModelWorkspace open(Path file) throws IOException, ModelReadException, LayoutSidecar.LayoutException {
-        return read(file, Files.readAllBytes(file), file, false);
+        return open(file, Map.of());
+    }
+
+    /** Reads {@code file} with values for a CloudFormation template's parameters (ignored by other shapes). */
+    static ModelWorkspace open(Path file, Map<String, String> parameters) throws IOException, ModelReadException,
+            LayoutSidecar.LayoutException {
+        return read(file, Files.readAllBytes(file), file, parameters, false);
     }
 
     /**
@@ -59,12 +71,13 @@ final class ModelWorkspace {
      */
     static ModelWorkspace fromBytes(Path file, byte[] bytes) throws IOException, ModelReadException,
             LayoutSidecar.LayoutException {
-        return read(file == null ? Path.of("untitled.json") : file, bytes, file, true);
+        return read(file == null ? Path.of("untitled.json") : file, bytes, file, Map.of(), true);
     }
 
-    private static ModelWorkspace read(Path source, byte[] bytes, Path file, boolean unsaved)
-            throws IOException, ModelReadException, LayoutSidecar.LayoutException {
-        ModelLoader loader = new ModelLoader();
+    private static ModelWorkspace read(Path source, byte[] bytes, Path file, Map<String, String> parameters,
+                                       boolean unsaved) throws IOException, ModelReadException,
+            LayoutSidecar.LayoutException {
+        ModelLoader loader = new ModelLoader(parameters);
         ModelFile read = loader.load(source, bytes);
         if (read.models().isEmpty()) {
             throw new ModelReadException("the file holds no detector model (a model has detectorModelName and "
@@ -82,7 +95,8 @@ final class ModelWorkspace {
         ModelDocument document = new ModelDocument(loaded, inputs.stream().map(LoadedInput::input).toList(), layout,
                 request ? bytes : null);
         List<Diagnostic> problems = new Validator().validate(read, loaded, inputs, !inputs.isEmpty());
-        return new ModelWorkspace(file, document, new InputFiles(origins), problems, unsaved);
+        return new ModelWorkspace(file, document, new InputFiles(origins), problems, parameters,
+                read.shape() == ModelShape.CLOUDFORMATION, unsaved);
     }
 
     /** Input definitions in an {@code inputs} folder next to the model (unreadable ones are skipped). */
@@ -115,6 +129,17 @@ final class ModelWorkspace {
      * project that has a {@code models/} folder), as request trees; the simulation runs them beside this one.
      */
     List<ObjectNode> projectModels() {
+        List<ObjectNode> out = new ArrayList<>();
+        otherProjectFiles().forEach(f -> f.models().forEach(m -> out.add(m.request())));
+        return out;
+    }
+
+    /** The files {@link #projectModels} reads, in the same order (a recorded scenario names them). */
+    List<Path> projectModelFiles() {
+        return otherProjectFiles().stream().map(ModelFile::path).toList();
+    }
+
+    private List<ModelFile> otherProjectFiles() {
         Path parent = file == null ? null : file.toAbsolutePath().getParent();
         if (parent == null) {
             return List.of();
@@ -124,17 +149,12 @@ final class ModelWorkspace {
         if (project == null || !Files.isDirectory(project.resolve(ModelLoader.PROJECT_MODELS))) {
             return List.of();
         }
-        List<ObjectNode> out = new ArrayList<>();
         try {
-            for (var modelFile : new ModelLoader().loadAll(project)) {
-                if (!modelFile.path().toAbsolutePath().equals(file.toAbsolutePath())) {
-                    modelFile.models().forEach(m -> out.add(m.request()));
-                }
-            }
+            return new ModelLoader().loadAll(project).stream()
+                    .filter(f -> !f.path().toAbsolutePath().equals(file.toAbsolutePath())).toList();
         } catch (ModelReadException e) {
             return List.of(); // a broken sibling: the model still simulates on its own
         }
-        return out;
     }
 
     void savedAs(Path target) {
@@ -157,6 +177,15 @@ final class ModelWorkspace {
 
     List<Diagnostic> problems() {
         return problems;
+    }
+
+    /** True when the file is a CloudFormation template (its parameters can be given: {@link #open(Path, Map)}). */
+    boolean isTemplate() {
+        return template;
+    }
+
+    Map<String, String> parameters() {
+        return parameters;
     }
 
     String recoveryId() {

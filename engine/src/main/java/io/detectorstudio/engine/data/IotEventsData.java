@@ -1,7 +1,6 @@
 package io.detectorstudio.engine.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +13,10 @@ import io.detectorstudio.engine.runtime.DetectorInstance;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
+import io.detectorstudio.engine.runtime.MessageShapes;
 import io.detectorstudio.engine.validation.FindingSink;
 import io.detectorstudio.engine.validation.ServiceModel;
 import io.detectorstudio.engine.validation.ShapeCheck;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +38,6 @@ public final class IotEventsData {
     public static final int DEFAULT_MAX_RESULTS = 50;
     /** BatchUpdateDetector quota per detector (documented failure in the developer guide's HVAC example). */
     public static final int MAX_UPDATE_VARIABLES = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ShapeCheck SHAPES = new ShapeCheck(ServiceModel.dataPlane());
 
@@ -70,11 +68,15 @@ public final class IotEventsData {
         for (JsonNode entry : request.path("messages")) {
             String id = entry.path("messageId").asText();
             try {
+                // the one reading of a message's members, shared with run, scenarios and the workbench
+                // (a TimestampValue without timeInMillis is the arrival time, as before)
                 Long time = entry.path("timestamp").has("timeInMillis")
-                        ? entry.path("timestamp").get("timeInMillis").asLong() : null;
-                messages.add(new Message(entry.path("inputName").asText(), id, payload(entry.path("payload")), time));
-            } catch (ServiceException e) {
-                errors.add(new MessageError(id, e.errorCode(), e.getMessage()));
+                        ? MessageShapes.timestamp(entry.get("timestamp")) : null;
+                messages.add(new Message(entry.path("inputName").asText(), id,
+                        MessageShapes.payload(entry.path("payload")), time));
+            } catch (IllegalArgumentException e) {
+                ServiceException invalid = ServiceException.invalidRequest(e.getMessage());
+                errors.add(new MessageError(id, invalid.errorCode(), invalid.getMessage()));
             }
         }
         return new PreparedBatch(List.copyOf(messages), List.copyOf(errors));
@@ -257,33 +259,6 @@ public final class IotEventsData {
                     : Value.decimal(l.value().asDecimal().negate());
         }
         return Value.string(text);
-    }
-
-    /**
-     * The payload blob: base64 in the JSON protocol. Raw JSON text (as the AWS CLI takes it and the documented
-     * examples show) is accepted too, recognised by its opening brace.
-     */
-    private static JsonNode payload(JsonNode blob) {
-        String text = blob.asText();
-        byte[] bytes;
-        if (text.trim().startsWith("{")) {
-            bytes = text.getBytes(StandardCharsets.UTF_8);
-        } else {
-            try {
-                bytes = Base64.getDecoder().decode(text.trim());
-            } catch (IllegalArgumentException e) {
-                throw ServiceException.invalidRequest("payload is neither base64 nor JSON text");
-            }
-        }
-        try {
-            JsonNode node = JSON.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw ServiceException.invalidRequest("payload must be a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ServiceException.invalidRequest("payload is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
     }
 
     private static ObjectNode errorEntry(String messageId, String code, String message) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.MessageShapes;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import io.detectorstudio.engine.testing.SharedCorpus;
 import java.nio.charset.StandardCharsets;
@@ -179,5 +180,38 @@ class IotEventsDataTest {
         assertThatThrownBy(() -> data.listDetectors("motorDetectorModel", null, "garbage!", 10)).isInstanceOf(ServiceException.class);
         assertThatThrownBy(() -> data.listDetectors("noModel", null, null, 10))
                 .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.errorCode()).isEqualTo("ResourceNotFoundException"));
+    }
+
+    /** Issue 14 item 6: the data API reads payloads and timestamps with the same code as run and scenarios. */
+    @Test
+    void item6TheDataApiReadsMessagesWithTheSharedMessageShapes() throws Exception {
+        String base64 = Base64.getEncoder().encodeToString(motor("b64", 90).getBytes(StandardCharsets.UTF_8));
+        ObjectNode request = (ObjectNode) JSON.readTree("{\"messages\":["
+                + "{\"messageId\":\"1\",\"inputName\":\"PressureInput\",\"payload\":\"" + base64 + "\","
+                + "\"timestamp\":{\"timeInMillis\":1560797852775}},"
+                + "{\"messageId\":\"2\",\"inputName\":\"PressureInput\",\"payload\":\""
+                + motor("text", 90).replace("\"", "\\\"") + "\"},"
+                + "{\"messageId\":\"3\",\"inputName\":\"PressureInput\",\"payload\":\"[1, 2]\"},"
+                + "{\"messageId\":\"4\",\"inputName\":\"PressureInput\",\"payload\":\"%%%\"}]}");
+        JsonNode errors = data.batchPutMessage(request).path("BatchPutMessageErrorEntries");
+
+        assertThat(engine.instance("motorDetectorModel", "b64").stateName()).isEqualTo("Dangerous");
+        assertThat(engine.instance("motorDetectorModel", "text").stateName()).isEqualTo("Dangerous");
+        // the service's error entry shape, with the message MessageShapes gives everywhere else
+        assertThat(errors).extracting(e -> e.path("messageId").asText() + " " + e.path("errorCode").asText())
+                .containsExactly("3 InvalidRequestException", "4 InvalidRequestException");
+        assertThat(errors.get(0).path("errorMessage").asText())
+                .isEqualTo(messageOf(() -> MessageShapes.payload(JSON.getNodeFactory().textNode("[1, 2]"))));
+        assertThat(errors.get(1).path("errorMessage").asText())
+                .isEqualTo(messageOf(() -> MessageShapes.payload(JSON.getNodeFactory().textNode("%%%"))));
+    }
+
+    private static String messageOf(Runnable reading) {
+        try {
+            reading.run();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected the reading to fail");
     }
 }

@@ -18,8 +18,10 @@ import io.detectorstudio.simulator.session.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,6 +31,9 @@ import java.util.Set;
  * the history again on a fresh engine, exactly as {@link ScenarioRunner} will; messages without an id get one
  * ({@code rec<op>-<n>}) so action payloads match. Operations the engine refused as a whole (every message of a
  * batch without timestamps rejected, an update of a detector that does not exist) changed nothing and are left out.
+ *
+ * <p>A session with companion models (a project's several models) is written with {@code models}: the recording
+ * runs them all, every expect and update names its model, and expectActions holds every model's external actions.
  */
 public final class ScenarioRecorder {
 
@@ -38,13 +43,16 @@ public final class ScenarioRecorder {
     }
 
     /**
-     * @param model a path relative to the scenario file (text node) or the model object inline
+     * @param model a path relative to the scenario file (text node) or the model object inline; with companions
+     *              ({@code models}), an array of them — the session's model first, then its companions, the order
+     *              the session's engine has them — or a project folder path that loads them in that order
      */
     public static ObjectNode record(Session.Config config, List<SessionInput> history, String name, JsonNode model) {
+        boolean several = !config.companions().isEmpty();
         ObjectNode scenario = JSON.objectNode();
         scenario.put("scenarioVersion", 1);
         scenario.put("name", name);
-        scenario.set("model", model);
+        scenario.set(several ? "models" : "model", model);
         if (!config.inputNames().isEmpty()) {
             ArrayNode inputs = scenario.putArray("inputs");
             config.inputNames().forEach(n -> inputs.addObject().put("inputName", n));
@@ -57,16 +65,20 @@ public final class ScenarioRecorder {
 
         Engine engine = new Engine(config.options(), new VirtualClock(config.startMillis()));
         String modelName = config.model().path("detectorModelName").asText("");
-        boolean keyed = config.model().hasNonNull("key");
-        Set<String> touched = new LinkedHashSet<>();
+        Map<String, Boolean> keyed = new HashMap<>();
+        keyed.put(modelName, config.model().hasNonNull("key"));
+        config.companions().forEach(m -> keyed.put(m.path("detectorModelName").asText(""), m.hasNonNull("key")));
+        Set<Touched> touched = new LinkedHashSet<>();
         List<ObjectNode> external = new ArrayList<>();
-        engine.setCycleListener(r -> touched.add(r.hasNonNull("keyValue") ? r.get("keyValue").asText() : null));
+        engine.setCycleListener(r -> touched.add(new Touched(r.path("detectorModelName").asText(),
+                r.hasNonNull("keyValue") ? r.get("keyValue").asText() : null)));
         engine.setActionSink(a -> {
             if (ScenarioRunner.EXTERNAL.contains(a.path("type").asText())) {
                 external.add(a);
             }
         });
         engine.putModel(config.model());
+        config.companions().forEach(engine::putModel);
         config.inputNames().forEach(engine::declareInput);
         int op = 0;
         for (SessionInput input : history) {
@@ -106,15 +118,21 @@ public final class ScenarioRecorder {
             } else if (input instanceof SessionInput.Update update) {
                 String key = update.entry().hasNonNull("key") ? update.entry().get("key").asText() : null;
                 Updates.Parsed p = Updates.parse(update.entry());
-                if (engine.update(modelName, key, p.stateName(), p.variables(), p.timers()) != null) {
+                String updated = update.entry().path("model").asText(modelName);
+                if (engine.update(updated, key, p.stateName(), p.variables(), p.timers()) != null) {
                     op++;
                     continue; // refused (no such detector): changed nothing
                 }
-                steps.add(JSON.objectNode().set("update", update.entry()));
-                touched.add(key);
+                ObjectNode entry = (ObjectNode) update.entry().deepCopy();
+                if (several) {
+                    entry.put("model", updated);
+                }
+                steps.add(JSON.objectNode().set("update", entry));
+                touched.add(new Touched(updated, key));
             }
-            for (String key : touched) {
-                steps.addObject().set("expect", expect(engine, modelName, keyed, key));
+            for (Touched t : touched) {
+                steps.addObject().set("expect", expect(engine, several ? t.model() : null, t.model(),
+                        keyed.getOrDefault(t.model(), false), t.key()));
             }
             if (!external.isEmpty()) {
                 ArrayNode actions = steps.addObject().putArray("expectActions");
@@ -125,8 +143,16 @@ public final class ScenarioRecorder {
         return scenario;
     }
 
-    private static ObjectNode expect(Engine engine, String model, boolean keyed, String key) {
+    /** A detector a step's cycles ran (model and key). */
+    private record Touched(String model, String key) {
+    }
+
+    /** @param named the model to name in the expect (several models), or null */
+    private static ObjectNode expect(Engine engine, String named, String model, boolean keyed, String key) {
         ObjectNode expect = JSON.objectNode();
+        if (named != null) {
+            expect.put("model", named);
+        }
         if (keyed) {
             expect.put("key", key);
         }

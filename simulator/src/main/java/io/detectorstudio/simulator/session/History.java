@@ -203,6 +203,11 @@ final class History {
     private List<MessageError> applyUpdate(JsonNode entry) {
         String key = entry.hasNonNull("key") ? entry.get("key").asText() : null;
         Updates.Parsed parsed = Updates.parse(entry);
+        String named = entry.path("model").asText(modelName);
+        if (!named.equals(modelName)) { // a companion's detector (a scenario with several models names it)
+            MessageError error = engine.update(named, key, parsed.stateName(), parsed.variables(), parsed.timers());
+            return error == null ? List.of() : List.of(error);
+        }
         DetectorInstance instance = engine.instance(modelName, key);
         String from = instance == null ? null : instance.stateName();
         MessageError error = engine.update(modelName, key, parsed.stateName(), parsed.variables(), parsed.timers());

@@ -3,10 +3,20 @@ package io.detectorstudio.simulator.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.simulator.session.InstanceState;
+import io.detectorstudio.simulator.session.Session;
+import io.detectorstudio.simulator.trace.TraceReader;
+import io.detectorstudio.simulator.trace.TraceReplay;
+import io.detectorstudio.simulator.trace.TraceWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,5 +83,53 @@ class MultiModelScenarioTest {
         Path notJson = scenario("[{\"message\": {\"inputName\": \"PumpReading\", \"payload\": \"%%%\"}}]", modelsArray());
         assertThatThrownBy(() -> new ScenarioReader().read(notJson)).isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("$.steps[0].message.payload").hasMessageContaining("neither JSON nor base64");
+    }
+
+    /**
+     * Issue 14 item 9, session limits: a session of the project's second model (the station, the pump beside it, as
+     * the workbench runs it) replays its trace and records a scenario with both models that re-runs green.
+     */
+    @Test
+    void item9TraceReplayAndScenarioRecordingWorkForASessionOfAProjectsModel() throws Exception {
+        Scenario project = new ScenarioReader().read(
+                PUMP_STATION.resolve("scenarios/two-pumps-page-the-station.scenario.json"));
+        ObjectNode station = project.models().stream()
+                .filter(m -> m.path("detectorModelName").asText().equals("stationModel")).findFirst().orElseThrow();
+        Session.Config config = ScenarioInputs.config(project);
+        config = new Session.Config(station, config.inputNames(), config.startMillis(), config.options(), 2,
+                config.faults(), List.of()).withCompanions(project.models());
+        Session session = new Session(config);
+        Path trace = dir.resolve("station.jsonl");
+        try (TraceWriter writer = new TraceWriter(trace)) {
+            session.setTraceSink(writer);
+            session.enqueue(ScenarioInputs.of(project));
+            while (!session.exhausted()) {
+                session.stepSubStep();
+            }
+        }
+        session.update(new ObjectMapper().readTree("""
+                {"model": "pumpModel", "key": "p3", "state": {"stateName": "Overpressure", "variables": [], "timers": []}}"""));
+        assertThat(session.instances()).extracting(InstanceState::stateName).containsExactly("Ok");
+
+        List<TraceReader.Line> lines = new TraceReader().read(trace);
+        assertThat(lines).isNotEmpty().allSatisfy(l ->
+                assertThat(l.record().path("detectorModelName").asText()).isEqualTo("stationModel"));
+        Session replayed = new Session(config);
+        TraceReplay.replay(lines, trace, replayed);
+        assertThat(replayed.instances()).isEqualTo(session.instances());
+
+        ArrayNode models = JsonNodeFactory.instance.arrayNode()
+                .add(PUMP_STATION.resolve("models/station.json").toString())
+                .add(PUMP_STATION.resolve("models/pump.json").toString());
+        ObjectNode recorded = ScenarioRecorder.record(session.config(), session.history(), "recorded", models);
+        assertThat(recorded.has("model")).isFalse();
+        assertThat(recorded.findValues("expect")).isNotEmpty().allSatisfy(e -> assertThat(e.has("model")).isTrue());
+        assertThat(recorded.findValues("update")).singleElement()
+                .satisfies(u -> assertThat(u.path("model").asText()).isEqualTo("pumpModel"));
+        assertThat(recorded.toString()).contains("\"model\":\"pumpModel\",\"key\":\"p3\",\"state\":\"Overpressure\"");
+        Path file = dir.resolve("recorded.scenario.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(recorded));
+        ScenarioResult again = new ScenarioRunner().run(new ScenarioReader().read(file));
+        assertThat(again.failures()).isEmpty();
     }
 }

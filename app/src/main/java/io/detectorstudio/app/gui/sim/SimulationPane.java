@@ -316,11 +316,19 @@ public final class SimulationPane extends BorderPane {
 
     /**
      * Saves the session's history as a scenario at {@code target}; the model is referenced by a path relative to
-     * the scenario when it is saved on disk ({@code modelFile} not null), else embedded.
+     * the scenario when it is saved on disk ({@code modelFile} not null), else embedded. With companions the
+     * scenario has {@code models}: this model, then {@code companionFiles} (the companions' files, in the
+     * session's order) by relative path.
      */
-    public void saveScenario(Path target, Path modelFile, String name) throws IOException {
+    public void saveScenario(Path target, Path modelFile, List<Path> companionFiles, String name) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
         JsonNode modelRef = modelFile == null ? model.session().config().model()
-                : TextNode.valueOf(relative(target.toAbsolutePath().getParent(), modelFile.toAbsolutePath()));
+                : TextNode.valueOf(relative(dir, modelFile.toAbsolutePath()));
+        if (!model.session().config().companions().isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode models = PRETTY.createArrayNode().add(modelRef);
+            companionFiles.forEach(f -> models.add(relative(dir, f.toAbsolutePath())));
+            modelRef = models;
+        }
         ObjectNode scenario = model.recordScenario(name, modelRef);
         AtomicFiles.write(target, (PRETTY.writeValueAsString(scenario) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         model.statusProperty().set("Saved scenario " + target.getFileName());
