@@ -62,9 +62,11 @@ public final class ModelRunner {
 
     /**
      * What one call did: the instance's new state, the actions performed (in order), the iotEvents messages to
-     * route (§C.10), and the time of its earliest running timer (null: none).
+     * route (§C.10), and the time of its earliest running timer before and after the call (null: none), so a host
+     * that schedules one wake-up per instance can move it.
      */
-    public record Outcome(byte[] state, List<PerformedAction> actions, List<Message> forwarded, Long nextTimerDue) {
+    public record Outcome(byte[] state, List<PerformedAction> actions, List<Message> forwarded, Long timerDueBefore,
+                          Long nextTimerDue) {
     }
 
     public String modelName() {
@@ -102,13 +104,14 @@ public final class ModelRunner {
         DetectorInstance instance = state == null ? null : DetectorStateCodec.decode(state, keyValue, model);
         long now = instance == null ? time : Math.max(time, instance.lastUpdateTime);
         boolean created = instance == null;
+        Long dueBefore = created ? null : earliest(instance);
         if (created) {
             instance = new DetectorInstance(keyValue, model.symbols, model.initialState, now);
         } else {
             fireTimersDueBy(instance, now);
         }
         cycle.message(model, instance, created, message, now, instance.cycles + 1);
-        return outcome(instance);
+        return outcome(instance, dueBefore);
     }
 
     /** Moves the instance's time to {@code time}, running the cycle of every timer due by then; null state: null. */
@@ -118,18 +121,14 @@ public final class ModelRunner {
         }
         begin();
         DetectorInstance instance = DetectorStateCodec.decode(state, keyValue, model);
+        Long dueBefore = earliest(instance);
         fireTimersDueBy(instance, time);
-        return outcome(instance);
+        return outcome(instance, dueBefore);
     }
 
     /** The instance the bytes describe (state name, variables, timers), for reports and comparisons. */
     public DetectorInstance read(byte[] state, String keyValue) {
         return DetectorStateCodec.decode(state, keyValue, model);
-    }
-
-    /** The time of the earliest running timer of the instance the bytes describe, or null. */
-    public Long nextTimerDue(byte[] state) {
-        return state == null ? null : earliest(DetectorStateCodec.decode(state, null, model));
     }
 
     private void begin() {
@@ -160,8 +159,8 @@ public final class ModelRunner {
         return t == null ? null : t.expiresAtMillis();
     }
 
-    private Outcome outcome(DetectorInstance instance) {
+    private Outcome outcome(DetectorInstance instance, Long dueBefore) {
         return new Outcome(DetectorStateCodec.encode(instance), List.copyOf(actions), List.copyOf(forwarded),
-                earliest(instance));
+                dueBefore, earliest(instance));
     }
 }
