@@ -1,0 +1,124 @@
+package io.detectorstudio.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.runtime.DetectorInstance;
+import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.VirtualClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs a message file on the embedded engine the way {@code run} does and on the Flink job, and gives both results
+ * per detector instance: its actions in order and its final state. Generated action ids are left out of the
+ * comparison (the engine numbers cycles engine-wide, the job per instance).
+ */
+final class DifferentialRuns {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Per detector ("model/key"): the actions (as printed, ids removed) and the final state line. */
+    record Result(Map<String, List<String>> actions, Map<String, String> states) {
+    }
+
+    /** What {@code run} does with the lines (app's RunCommand: one put per message, advance on the virtual clock). */
+    static Result embedded(ProjectModels models, List<String> lines, long start) throws IOException {
+        Engine engine = new Engine(EngineOptions.DEFAULTS.withRetainInputValues(models.retainInputValues()),
+                new VirtualClock(start));
+        Map<String, List<String>> actions = new TreeMap<>();
+        engine.setActionSink(a -> actions.computeIfAbsent(detector(a), k -> new ArrayList<>()).add(normalized(a)));
+        models.requests().forEach(engine::putModel);
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode entry = JSON.readTree(line);
+            if (entry.has("advance")) {
+                long millis = entry.get("advance").isNumber() ? (long) (entry.get("advance").asDouble() * 1000)
+                        : Duration.parse(entry.get("advance").asText()).toMillis();
+                engine.advanceTo(engine.now() + millis);
+                continue;
+            }
+            JsonNode ts = entry.get("timestamp");
+            Long timestamp = ts == null ? null : ts.isNumber() ? ts.asLong() : ts.has("timeInMillis")
+                    ? ts.get("timeInMillis").asLong() : Instant.parse(ts.asText()).toEpochMilli();
+            engine.put(List.of(new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
+                    MessageLines.payload(entry.get("payload")), timestamp)));
+        }
+        Map<String, String> states = new TreeMap<>();
+        for (ObjectNode request : models.requests()) {
+            String model = request.path("detectorModelName").asText();
+            for (DetectorInstance d : engine.instances(model)) {
+                ObjectNode s = JSON.createObjectNode();
+                s.put("detectorModelName", model);
+                if (d.keyValue() != null) {
+                    s.put("keyValue", d.keyValue());
+                }
+                s.put("stateName", d.stateName());
+                ObjectNode variables = s.putObject("variables");
+                d.variables().forEach((name, v) -> variables.set(name, parse(v.toJson())));
+                ObjectNode timers = s.putObject("timers");
+                d.timerExpiries().forEach(timers::put);
+                states.put(model + "/" + (d.keyValue() == null ? "" : d.keyValue()), s.toString());
+            }
+        }
+        return new Result(actions, states);
+    }
+
+    /** The Flink job on the same lines, collected from its action and state streams. */
+    static Result flink(StreamExecutionEnvironment env, ProjectModels models, List<String> lines, long start, Path dir)
+            throws Exception {
+        Path file = Files.write(dir.resolve("messages-" + System.nanoTime() + ".jsonl"), lines);
+        DetectorJob.Streams streams = DetectorJob.detectors(DetectorJob.fileMessages(env, file, start), models,
+                new DetectorJob.Settings(true, Duration.ZERO, true));
+        DataStream<String> tagged = streams.actions().map(a -> "A" + a)
+                .union(streams.states().map(s -> "S" + s));
+        Map<String, List<String>> actions = new TreeMap<>();
+        Map<String, String> states = new TreeMap<>();
+        try (var it = tagged.executeAndCollect("differential")) {
+            while (it.hasNext()) {
+                String line = it.next();
+                ObjectNode node = (ObjectNode) JSON.readTree(line.substring(1));
+                if (line.charAt(0) == 'A') {
+                    actions.computeIfAbsent(detector(node), k -> new ArrayList<>()).add(normalized(node));
+                } else {
+                    node.remove("bytes");
+                    states.put(detector(node), node.toString());
+                }
+            }
+        }
+        return new Result(actions, states);
+    }
+
+    static String detector(JsonNode actionOrState) {
+        return actionOrState.path("detectorModelName").asText() + "/" + actionOrState.path("keyValue").asText("");
+    }
+
+    static String normalized(ObjectNode action) {
+        ObjectNode copy = action.deepCopy();
+        if (copy.path("payload").path("payload").isObject()) {
+            ((ObjectNode) copy.path("payload").path("payload")).remove("actionExecutionId");
+        }
+        return copy.toString();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
