@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The committed part files of a {@code FileSink} directory ({@code part-<uuid>-<subtask>-<counter>}; in-progress
- * and pending files are hidden and left out) in subtask and counter order — each detector's lines stay in the
- * order its subtask wrote them.
+ * The committed part files of a {@code FileSink} directory ({@code part-<uuid>-<counter>}, one uuid per subtask
+ * and attempt; in-progress and pending files are hidden and left out) in the order they were last written (a
+ * commit renames, keeping the time), then by counter. A detector's lines come from one subtask at a time, whose
+ * files follow each other in time, so each detector's lines keep their order.
  */
 final class PartFiles {
 
@@ -26,7 +27,7 @@ final class PartFiles {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparingLong((Path p) -> number(p, 2)).thenComparingLong(p -> number(p, 1)))
+                    .sorted(Comparator.comparingLong(PartFiles::modified).thenComparingLong(PartFiles::counter))
                     .toList();
         }
     }
@@ -55,12 +56,20 @@ final class PartFiles {
         }
     }
 
-    /** The n-th dash-separated number from the end of the name (1 = counter, 2 = subtask). */
-    private static long number(Path p, int fromEnd) {
-        String[] parts = p.getFileName().toString().split("-");
+    private static long modified(Path p) {
         try {
-            return Long.parseLong(parts[parts.length - fromEnd].replaceAll("\\D.*", ""));
-        } catch (RuntimeException e) {
+            return Files.getLastModifiedTime(p).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The counter at the end of the name. */
+    private static long counter(Path p) {
+        String name = p.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(name.lastIndexOf('-') + 1));
+        } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
     }
