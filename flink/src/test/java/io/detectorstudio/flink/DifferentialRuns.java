@@ -22,14 +22,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs a message file on the embedded engine the way {@code run} does and on the Flink job, and gives both results
- * per detector instance: its actions in order and its final state. Generated action ids are left out of the
- * comparison (the engine numbers cycles engine-wide, the job per instance).
+ * per detector instance: its actions in order (as printed, generated ids included) and its final state.
  */
 final class DifferentialRuns {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Per detector ("model/key"): the actions (as printed, ids removed) and the final state line. */
+    /** Per detector ("model/key"): the action lines and the final state line. */
     record Result(Map<String, List<String>> actions, Map<String, String> states) {
     }
 
@@ -38,7 +37,7 @@ final class DifferentialRuns {
         Engine engine = new Engine(EngineOptions.DEFAULTS.withRetainInputValues(models.retainInputValues()),
                 new VirtualClock(start));
         Map<String, List<String>> actions = new TreeMap<>();
-        engine.setActionSink(a -> actions.computeIfAbsent(detector(a), k -> new ArrayList<>()).add(normalized(a)));
+        engine.setActionSink(a -> actions.computeIfAbsent(detector(a), k -> new ArrayList<>()).add(a.toString()));
         models.requests().forEach(engine::putModel);
         for (String line : lines) {
             if (line.isBlank()) {
@@ -92,7 +91,7 @@ final class DifferentialRuns {
                 String line = it.next();
                 ObjectNode node = (ObjectNode) JSON.readTree(line.substring(1));
                 if (line.charAt(0) == 'A') {
-                    actions.computeIfAbsent(detector(node), k -> new ArrayList<>()).add(normalized(node));
+                    actions.computeIfAbsent(detector(node), k -> new ArrayList<>()).add(line.substring(1));
                 } else {
                     node.remove("bytes");
                     states.put(detector(node), node.toString());
@@ -104,14 +103,6 @@ final class DifferentialRuns {
 
     static String detector(JsonNode actionOrState) {
         return actionOrState.path("detectorModelName").asText() + "/" + actionOrState.path("keyValue").asText("");
-    }
-
-    static String normalized(ObjectNode action) {
-        ObjectNode copy = action.deepCopy();
-        if (copy.path("payload").path("payload").isObject()) {
-            ((ObjectNode) copy.path("payload").path("payload")).remove("actionExecutionId");
-        }
-        return copy.toString();
     }
 
     private static JsonNode parse(String json) {

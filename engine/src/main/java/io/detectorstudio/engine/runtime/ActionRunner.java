@@ -116,7 +116,7 @@ final class ActionRunner {
         if (action.content() == null) {
             out.defaultPayload = new PerformedAction.DefaultPayload(cycle.inputName(), cycle.messageId(),
                     cycle.timerName(), instance.stateName, instance.variables.clone(), instance.timerExpiries(),
-                    cycle.sequence(), cycle.nextActionIndex());
+                    cycle.instanceCycle(), cycle.nextActionIndex());
         } else {
             out.payloadType = action.payloadType();
             Value v = action.content().evaluate(cycle);

@@ -226,8 +226,12 @@ final class Cycle extends Frame {
         return now;
     }
 
-    long sequence() {
-        return sequence;
+    /**
+     * The instance's own number for this cycle (cycles it ran before): generated ids derive from it rather than
+     * from an engine-wide count, so a host that runs only this instance ({@link ModelRunner}) gives the same ids.
+     */
+    long instanceCycle() {
+        return instance.cycles;
     }
 
     int nextActionIndex() {
@@ -248,7 +252,8 @@ final class Cycle extends Frame {
 
     /** §C.10: an iotEvents action sends its payload as a new message, processed after this cycle. */
     void forward(String inputName, JsonNode payload) {
-        String id = Values.generatedId(model.name, instance.keyValue, now, sequence, "forward/" + nextActionIndex());
+        String id = Values.generatedId(model.name, instance.keyValue, now, instance.cycles,
+                "forward/" + nextActionIndex());
         engine.forward(new Message(inputName, id, payload, now));
     }
 
