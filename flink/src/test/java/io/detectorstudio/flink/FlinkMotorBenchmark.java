@@ -29,7 +29,7 @@ public final class FlinkMotorBenchmark {
     public static void main(String[] args) throws Exception {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        Path samples = Path.of(System.getProperty("samples", "../samples")).toAbsolutePath().normalize();
+        Path samples = Files.isDirectory(Path.of("samples")) ? Path.of("samples") : Path.of("..", "samples");
         ProjectModels models = ProjectModels.load(List.of(samples.resolve("motor")), List.of(), true);
         List<String> lines = new ArrayList<>(keys * rounds);
         for (int r = 0; r < rounds; r++) {
