@@ -2,18 +2,15 @@ package io.detectorstudio.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detectorstudio.engine.runtime.MessageShapes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 
 /**
  * Reads the message lines of {@code run} (shared/contracts/cli.md) on a virtual clock, as {@code run} does: a
- * message's time is its timestamp (ISO text, epoch millis or {@code {"timeInMillis": N}}) but never before the clock;
- * without one it is the clock; {@code {"advance": "PT5M"}} (or seconds) moves the clock. The payload may be a JSON
- * object, JSON text or base64 of JSON text (the BatchPutMessage entry shape).
+ * message's time is its timestamp but never before the clock; without one it is the clock; {@code {"advance":
+ * "PT5M"}} (or seconds) moves the clock. Payload and timestamp shapes are the engine's ({@link MessageShapes}).
  */
 final class MessageLines {
 
@@ -58,39 +55,16 @@ final class MessageLines {
         if (input.isEmpty()) {
             throw new IllegalArgumentException("line " + lineNumber + ": $.inputName is required");
         }
-        JsonNode payload = payload(entry.get("payload"));
-        if (payload == null || !payload.isObject()) {
-            throw new IllegalArgumentException("line " + lineNumber
-                    + ": $.payload must be a JSON object (or its JSON text, or base64 of it)");
-        }
-        if (entry.has("timestamp")) {
-            Long t = timestampMillis(entry.get("timestamp"));
-            if (t == null) {
-                throw new IllegalArgumentException("line " + lineNumber
-                        + ": $.timestamp must be an ISO-8601 instant, epoch milliseconds or {\"timeInMillis\": N}");
+        JsonNode payload;
+        try {
+            payload = MessageShapes.payload(entry.get("payload"));
+            if (entry.has("timestamp")) {
+                clock = Math.max(clock, MessageShapes.timestamp(entry.get("timestamp")));
             }
-            clock = Math.max(clock, t);
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException("line " + lineNumber + ": " + bad.getMessage());
         }
         return Envelope.message(lineNumber, input, entry.path("messageId").asText(null), payload.toString(), clock);
-    }
-
-    static JsonNode payload(JsonNode node) {
-        if (node == null || node.isObject()) {
-            return node;
-        }
-        if (!node.isTextual()) {
-            return null;
-        }
-        String text = node.asText().trim();
-        try {
-            return JSON.readTree(text);
-        } catch (IOException notJson) {
-            try {
-                return JSON.readTree(new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8));
-            } catch (IOException | IllegalArgumentException notBase64) {
-                return null;
-            }
-        }
     }
 
     private static Long durationMillis(JsonNode node) {
@@ -99,20 +73,6 @@ final class MessageLines {
         }
         try {
             return Duration.parse(node.asText()).toMillis();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static Long timestampMillis(JsonNode node) {
-        if (node.isNumber()) {
-            return node.asLong();
-        }
-        if (node.has("timeInMillis")) {
-            return node.get("timeInMillis").asLong();
-        }
-        try {
-            return Instant.parse(node.asText()).toEpochMilli();
         } catch (DateTimeParseException e) {
             return null;
         }

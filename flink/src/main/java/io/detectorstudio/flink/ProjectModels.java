@@ -30,13 +30,21 @@ public final class ProjectModels implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> requests;
+    /** detectorModelVersion by model name, where the file states one (a Describe export) */
+    private final Map<String, String> versions;
     private final Set<String> declaredInputs;
     private final boolean retainInputValues;
 
     public ProjectModels(List<ObjectNode> requests, Set<String> declaredInputs, boolean retainInputValues) {
+        this(requests, Map.of(), declaredInputs, retainInputValues);
+    }
+
+    public ProjectModels(List<ObjectNode> requests, Map<String, String> versions, Set<String> declaredInputs,
+                         boolean retainInputValues) {
         Map<String, String> byName = new LinkedHashMap<>();
         requests.forEach(r -> byName.putIfAbsent(r.path("detectorModelName").asText(), r.toString()));
         this.requests = List.copyOf(byName.values());
+        this.versions = new java.util.HashMap<>(versions);
         this.declaredInputs = Set.copyOf(declaredInputs);
         this.retainInputValues = retainInputValues;
     }
@@ -45,10 +53,14 @@ public final class ProjectModels implements Serializable {
     public static ProjectModels load(List<Path> models, List<Path> inputs, boolean retainInputValues)
             throws ModelReadException {
         List<ObjectNode> requests = new ArrayList<>();
+        Map<String, String> versions = new java.util.HashMap<>();
         ModelLoader loader = new ModelLoader();
         for (Path path : models) {
-            for (LoadedModel m : loader.load(path).models()) {
+            for (LoadedModel m : loader.loadAll(path).stream().flatMap(f -> f.models().stream()).toList()) {
                 requests.add(m.request());
+                if (m.version() != null) {
+                    versions.putIfAbsent(m.name(), m.version());
+                }
             }
         }
         Set<String> declared = new java.util.HashSet<>();
@@ -64,7 +76,7 @@ public final class ProjectModels implements Serializable {
                 throw new UncheckedIOException(e);
             }
         }
-        return new ProjectModels(requests, declared, retainInputValues);
+        return new ProjectModels(requests, versions, declared, retainInputValues);
     }
 
     public List<ModelRunner> runners() {
@@ -72,7 +84,8 @@ public final class ProjectModels implements Serializable {
         List<ModelRunner> runners = new ArrayList<>();
         for (String request : requests) {
             try {
-                runners.add(new ModelRunner((ObjectNode) JSON.readTree(request), options));
+                ObjectNode tree = (ObjectNode) JSON.readTree(request);
+                runners.add(new ModelRunner(tree, version(tree.path("detectorModelName").asText()), options));
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // it was written from a tree
             }
@@ -88,6 +101,11 @@ public final class ProjectModels implements Serializable {
                 throw new UncheckedIOException(e);
             }
         }).toList();
+    }
+
+    /** The model's detectorModelVersion where its file states one, else null ("1"). */
+    public String version(String model) {
+        return versions.get(model);
     }
 
     boolean declares(String input) {

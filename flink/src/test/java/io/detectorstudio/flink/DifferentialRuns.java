@@ -7,12 +7,12 @@ import io.detectorstudio.engine.runtime.DetectorInstance;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.MessageShapes;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,11 @@ final class DifferentialRuns {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Per detector ("model/key"): the action lines and the final state line. */
-    record Result(Map<String, List<String>> actions, Map<String, String> states) {
+    /**
+     * Per detector ("model/key"): the action lines and the final state line; and the iotEvents messages the job
+     * sent out to other detectors (its loop side output; none for the embedded engine, which delivers them).
+     */
+    record Result(Map<String, List<String>> actions, Map<String, String> states, List<String> forwarded) {
     }
 
     /** What {@code run} does with the lines (app's RunCommand: one put per message, advance on the virtual clock). */
@@ -38,7 +41,7 @@ final class DifferentialRuns {
                 new VirtualClock(start));
         Map<String, List<String>> actions = new TreeMap<>();
         engine.setActionSink(a -> actions.computeIfAbsent(detector(a), k -> new ArrayList<>()).add(a.toString()));
-        models.requests().forEach(engine::putModel);
+        models.requests().forEach(r -> engine.putModel(r, models.version(r.path("detectorModelName").asText())));
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -50,11 +53,9 @@ final class DifferentialRuns {
                 engine.advanceTo(engine.now() + millis);
                 continue;
             }
-            JsonNode ts = entry.get("timestamp");
-            Long timestamp = ts == null ? null : ts.isNumber() ? ts.asLong() : ts.has("timeInMillis")
-                    ? ts.get("timeInMillis").asLong() : Instant.parse(ts.asText()).toEpochMilli();
+            Long timestamp = entry.has("timestamp") ? MessageShapes.timestamp(entry.get("timestamp")) : null;
             engine.put(List.of(new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
-                    MessageLines.payload(entry.get("payload")), timestamp)));
+                    MessageShapes.payload(entry.get("payload")), timestamp)));
         }
         Map<String, String> states = new TreeMap<>();
         for (ObjectNode request : models.requests()) {
@@ -73,7 +74,7 @@ final class DifferentialRuns {
                 states.put(model + "/" + (d.keyValue() == null ? "" : d.keyValue()), s.toString());
             }
         }
-        return new Result(actions, states);
+        return new Result(actions, states, List.of());
     }
 
     /** The Flink job on the same lines, collected from its action and state streams. */
@@ -83,12 +84,17 @@ final class DifferentialRuns {
         DetectorJob.Streams streams = DetectorJob.detectors(DetectorJob.fileMessages(env, file, start), models,
                 new DetectorJob.Settings(true, Duration.ZERO, true));
         DataStream<String> tagged = streams.actions().map(a -> "A" + a)
-                .union(streams.states().map(s -> "S" + s));
+                .union(streams.states().map(s -> "S" + s), streams.forwarded().map(f -> "F" + f.toLine()));
         Map<String, List<String>> actions = new TreeMap<>();
         Map<String, String> states = new TreeMap<>();
+        List<String> forwarded = new ArrayList<>();
         try (var it = tagged.executeAndCollect("differential")) {
             while (it.hasNext()) {
                 String line = it.next();
+                if (line.charAt(0) == 'F') {
+                    forwarded.add(line.substring(1));
+                    continue;
+                }
                 ObjectNode node = (ObjectNode) JSON.readTree(line.substring(1));
                 if (line.charAt(0) == 'A') {
                     actions.computeIfAbsent(detector(node), k -> new ArrayList<>()).add(line.substring(1));
@@ -98,7 +104,7 @@ final class DifferentialRuns {
                 }
             }
         }
-        return new Result(actions, states);
+        return new Result(actions, states, forwarded);
     }
 
     static String detector(JsonNode actionOrState) {

@@ -47,6 +47,14 @@ class SampleScenariosTest {
     void aSampleRunsTheSameThroughASession(Path file) throws Exception {
         Scenario scenario = new ScenarioReader().read(file);
         List<ObjectNode> runnerTrace = new ScenarioRunner().run(scenario).trace();
+        boolean several = scenario.models().size() > 1;
+        if (several) { // the session runs every model and presents its own model's cycles (issue 14 item 9)
+            String own = scenario.model().path("detectorModelName").asText();
+            runnerTrace = runnerTrace.stream().filter(r -> r.path("detectorModelName").asText().equals(own)).toList();
+            for (int i = 0; i < runnerTrace.size(); i++) {
+                runnerTrace.get(i).put("seq", i + 1);
+            }
+        }
 
         Session.Config config = ScenarioInputs.config(scenario).withCheckpointInterval(2);
         Session session = new Session(config);
@@ -89,6 +97,9 @@ class SampleScenariosTest {
             assertThat(session.instances()).as(file + " cycle " + c).isEqualTo(live.get(c));
         }
         session.goToCycle(session.cycleCount());
+        if (several) {
+            return; // replay and recording are of one model's trace
+        }
 
         Session replayed = new Session(config);
         TraceReplay.replay(lines, tracePath, replayed);

@@ -30,6 +30,8 @@ public final class DetectorStudioCommand implements Runnable {
             return ExitCodes.CANNOT_RUN;
         });
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        // an expression may start with '-' ("-3 + 5"): for eval, what is not one of its options is the EXPR
+        cli.getSubcommands().get("eval").setUnmatchedOptionsArePositionalParams(true);
         return cli;
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + "a syntax or type error prints the expression with a caret under the problem and exits 2.")
 public final class EvalCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "EXPR", description = "the expression, e.g. '$input.I.x > 70'")
+    @Parameters(index = "0", paramLabel = "EXPR", description = "the expression, e.g. '$input.I.x > 70' (it may start with '-': '-3 + 5')")
     String expression;
 
     @Option(names = "--input", paramLabel = "NAME=JSON", description = "an input message; repeatable")

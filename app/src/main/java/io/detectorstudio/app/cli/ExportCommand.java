@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,9 +69,12 @@ public final class ExportCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    TemplateParameters parameters;
+
     @Override
     public Integer call() {
-        ModelLoader loader = new ModelLoader();
+        ModelLoader loader = parameters.loader();
         byte[] bytes;
         try {
             ModelFile modelFile = loader.load(file);

@@ -11,6 +11,7 @@ import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
+import io.detectorstudio.engine.runtime.MessageShapes;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,19 +28,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code run FILE}: runs a model over JSON-lines messages and prints every action as one JSON line. */
+/**
+ * {@code run FILE...}: runs one or several models (files, or project folders with {@code models/*.json}) over
+ * JSON-lines messages and prints every action as one JSON line. Every model that reads a message's input gets it
+ * (§C.1), and an iotEvents action of one model feeds another's input.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a detector model over messages (JSON lines: {\"inputName\", \"payload\", \"messageId\"?, "
-                + "\"timestamp\"?} or {\"advance\": \"PT5M\"}) and print every action as one JSON line.")
+        description = "Run detector models over messages (JSON lines: {\"inputName\", \"payload\", \"messageId\"?, "
+                + "\"timestamp\"?} or {\"advance\": \"PT5M\"}; payload may be base64 or JSON text and timestamp "
+                + "{\"timeInMillis\": N}, as BatchPutMessage takes them) and print every action as one JSON line. "
+                + "Several files, or a project folder with models/*.json, run together: every model that reads a "
+                + "message's input gets it.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the model file")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "model files or project folders")
+    List<Path> files;
 
     @Option(names = "--inputs", paramLabel = "PATH", description = "input definitions; repeatable")
     List<Path> inputPaths = new ArrayList<>();
@@ -55,7 +64,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--realtime", description = "run on the wall clock, reading standard input until EOF")
     boolean realtime;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "the model to run when a file holds several")
+    @Mixin
+    TemplateParameters parameters;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "run only the model of this name")
     String modelName;
 
     @Option(names = "--no-retain-inputs", description = "forget other inputs' values between cycles (§C.7)")
@@ -68,12 +80,25 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LoadedModel model;
-        try {
-            ModelFile modelFile = new ModelLoader().load(file);
-            model = modelFile.model(modelName);
-        } catch (ModelReadException e) {
-            err.println(file + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+        List<LoadedModel> models = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                for (ModelFile modelFile : parameters.loader().loadAll(file)) {
+                    parameters.warnDefaults(modelFile, err);
+                    if (modelName != null) {
+                        modelFile.models().stream().filter(m -> m.name().equals(modelName)).forEach(models::add);
+                    } else {
+                        models.addAll(modelFile.models());
+                    }
+                }
+            } catch (ModelReadException e) {
+                err.println(file + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+                return ExitCodes.CANNOT_RUN;
+            }
+        }
+        if (models.isEmpty()) {
+            err.println("run: no detector model" + (modelName == null ? "" : " named '" + modelName + "'") + " in "
+                    + files);
             return ExitCodes.CANNOT_RUN;
         }
         long startMillis;
@@ -93,7 +118,9 @@ public final class RunCommand implements Callable<Integer> {
             out.println(action.toString());
             out.flush();
         });
-        engine.putModel(model.request());
+        for (LoadedModel model : models) {
+            engine.putModel(model.request(), model.version());
+        }
         ObjectMapper json = new ObjectMapper();
         int lineNumber = 0;
         boolean problems = false;
@@ -124,9 +151,16 @@ public final class RunCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                Long timestamp = entry.has("timestamp") ? timestampMillis(entry.get("timestamp")) : null;
-                Message message = new Message(entry.path("inputName").asText(null),
-                        entry.path("messageId").asText(null), entry.get("payload"), timestamp);
+                Message message;
+                try {
+                    Long timestamp = entry.has("timestamp") ? MessageShapes.timestamp(entry.get("timestamp")) : null;
+                    message = new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
+                            MessageShapes.payload(entry.get("payload")), timestamp);
+                } catch (IllegalArgumentException e) {
+                    err.println(messages + ":" + lineNumber + ": " + e.getMessage());
+                    problems = true;
+                    continue;
+                }
                 if (realtime) {
                     engine.advanceTo(clock.nowMillis());
                 }
@@ -154,14 +188,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static Long timestampMillis(JsonNode node) {
-        if (node.isNumber()) {
-            return node.asLong();
-        }
-        try {
-            return Instant.parse(node.asText()).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -49,6 +50,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "print stack traces of internal errors")
     boolean debug;
 
+    @Mixin
+    TemplateParameters parameters;
+
     @Spec
     CommandSpec spec;
 
@@ -56,7 +60,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModelLoader loader = new ModelLoader();
+        ModelLoader loader = parameters.loader();
         Validator validator = new Validator();
         List<LoadedInput> inputs;
         try {
@@ -69,11 +73,19 @@ public final class ValidateCommand implements Callable<Integer> {
         boolean errors = false;
         ObjectNode json = new ObjectMapper().createObjectNode();
         ArrayNode jsonFiles = json.putArray("files");
-        for (Path file : files) {
+        List<Path> expanded = new ArrayList<>();
+        for (Path file : files) { // a project folder with models/*.json: each of its models' files
+            try {
+                loader.loadAll(file).forEach(f -> expanded.add(f.path()));
+            } catch (ModelReadException e) {
+                expanded.add(file); // reported below, where it is read
+            }
+        }
+        for (Path file : expanded) {
             List<Diagnostic> diagnostics;
             Path located;
             try {
-                ModelFile modelFile = loader.load(file);
+                ModelFile modelFile = projectFile(loader, file);
                 List<LoadedInput> all = new ArrayList<>(inputs);
                 all.addAll(modelFile.inputs());
                 List<LoadedModel> models = modelName == null && modelFile.models().size() > 1
@@ -107,5 +119,19 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return unreadable ? ExitCodes.CANNOT_RUN : errors ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    /** A file of a project's models/ folder comes with the project's inputs. */
+    private static ModelFile projectFile(ModelLoader loader, Path file) throws ModelReadException {
+        Path folder = file.getParent();
+        if (folder != null && folder.getFileName() != null
+                && folder.getFileName().toString().equals(ModelLoader.PROJECT_MODELS) && folder.getParent() != null) {
+            for (ModelFile f : loader.loadAll(folder.getParent())) {
+                if (f.path().equals(file)) {
+                    return f;
+                }
+            }
+        }
+        return loader.load(file);
     }
 }

@@ -586,7 +586,8 @@ final class MainWindow {
             simulation.stop();
         }
         long start = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
-        simulation = new SimulationPane(w.model().request(), w.document().model(), w.inputDefinitions(), start);
+        simulation = new SimulationPane(w.model().request(), w.projectModels(), w.document().model(),
+                w.inputDefinitions(), start);
         simulationTab.setContent(simulation);
         traceTab.setContent(simulation.traceView());
         DiagramEditorPane target = editor;

@@ -1,5 +1,6 @@
 package io.detectorstudio.app.gui;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.editor.document.ModelDocument;
 import io.detectorstudio.editor.layout.DiagramLayout;
 import io.detectorstudio.editor.layout.LayoutSidecar;
@@ -104,6 +105,33 @@ final class ModelWorkspace {
 
     Path file() {
         return file;
+    }
+
+    /**
+     * The other models of this model's project (a model in {@code <project>/models/}, or the {@code model.json} of a
+     * project that has a {@code models/} folder), as request trees; the simulation runs them beside this one.
+     */
+    List<ObjectNode> projectModels() {
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        if (parent == null) {
+            return List.of();
+        }
+        Path project = parent.getFileName() != null && parent.getFileName().toString().equals(ModelLoader.PROJECT_MODELS)
+                ? parent.getParent() : parent;
+        if (project == null || !Files.isDirectory(project.resolve(ModelLoader.PROJECT_MODELS))) {
+            return List.of();
+        }
+        List<ObjectNode> out = new ArrayList<>();
+        try {
+            for (var modelFile : new ModelLoader().loadAll(project)) {
+                if (!modelFile.path().toAbsolutePath().equals(file.toAbsolutePath())) {
+                    modelFile.models().forEach(m -> out.add(m.request()));
+                }
+            }
+        } catch (ModelReadException e) {
+            return List.of(); // a broken sibling: the model still simulates on its own
+        }
+        return out;
     }
 
     void savedAs(Path target) {

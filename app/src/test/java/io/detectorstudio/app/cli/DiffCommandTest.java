@@ -1,7 +1,6 @@
 package io.detectorstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.detectorstudio.engine.testing.SharedCorpus;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ class DiffCommandTest {
 
     @Test
     void theCranesUpdateIsDescribedChangeByChangeAndExitsOne() {
-        assumeTrue(SharedCorpus.available());
         CliRun run = CliRun.of("diff", corpus("devguide-cranes__craneDetectorModel.json"),
                 corpus("devguide-cranes__craneDetectorModel_update.json"));
         assertThat(run.exitCode()).isEqualTo(1);
@@ -25,7 +23,6 @@ class DiffCommandTest {
 
     @Test
     void theSameModelInAProjectFolderAndAsAFileDoNotDiffer() {
-        assumeTrue(SharedCorpus.available());
         CliRun run = CliRun.of("diff", corpus("devguide__motorDetectorModel.json"), "../samples/motor");
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).isEmpty();

@@ -14,6 +14,17 @@ class EvalCommandTest {
     }
 
     @Test
+    void item10AnExpressionStartingWithAMinusIsTheExpressionNotAnOption() {
+        CliRun run = CliRun.of("eval", "-3 + 5");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo("2");
+        assertThat(CliRun.of("eval", "-$variable.p", "--var", "p=4").out().strip()).isEqualTo("-4");
+        assertThat(CliRun.of("eval", "--var", "p=4", "-2.5 * $variable.p").out().strip()).isEqualTo("-10.0");
+        assertThat(CliRun.of("eval", "-3").out().strip()).isEqualTo("-3");
+    }
+
+    @Test
     void syntaxErrorPrintsACaretUnderTheSpanAndExitsTwo() {
         CliRun run = CliRun.of("eval", "1 + (2 * ");
         assertThat(run.exitCode()).isEqualTo(2);

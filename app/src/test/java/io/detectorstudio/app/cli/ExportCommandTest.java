@@ -1,7 +1,6 @@
 package io.detectorstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,6 @@ class ExportCommandTest {
 
     @Test
     void apiExportOfEveryCorpusModelGivesTheSameTreeAndKeyOrder() throws Exception {
-        assumeTrue(SharedCorpus.available());
         ObjectMapper json = new ObjectMapper();
         for (Path model : SharedCorpus.files("corpus/models", ".json")) {
             Path out = dir.resolve(model.getFileName());
@@ -41,7 +39,6 @@ class ExportCommandTest {
 
     @Test
     void cloudFormationExportReimportsToTheSameModel() throws Exception {
-        assumeTrue(SharedCorpus.available());
         Path model = SharedCorpus.resolve("corpus/models/devguide__areaDetectorModel.json");
         for (String format : List.of("cloudformation-json", "cloudformation-yaml")) {
             Path out = dir.resolve("template." + (format.endsWith("yaml") ? "yaml" : "json"));
@@ -60,7 +57,6 @@ class ExportCommandTest {
 
     @Test
     void everyOriginalImportsToTheCorpusModel() throws Exception {
-        assumeTrue(SharedCorpus.available());
         // original file -> the corpus model it was converted to (corpus/MANIFEST.md)
         String[][] pairs = {
                 {"cfnguide-simple__myDetectorModel.yaml", "cfnguide-simple__myDetectorModel.json"},
@@ -96,7 +92,6 @@ class ExportCommandTest {
 
     @Test
     void diagramsExportAsSvgAndPng() throws Exception {
-        assumeTrue(SharedCorpus.available());
         Path model = SharedCorpus.resolve("corpus/models/devguide__areaDetectorModel.json");
         Path svg = dir.resolve("area.svg");
         Path png = dir.resolve("area.png");

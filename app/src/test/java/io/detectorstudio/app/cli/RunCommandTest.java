@@ -1,7 +1,6 @@
 package io.detectorstudio.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +18,6 @@ class RunCommandTest {
 
     @Test
     void runsTheMotorModelAndPrintsEachActionAsAJsonLine() throws Exception {
-        assumeTrue(SharedCorpus.available());
         Path messages = dir.resolve("m.jsonl");
         String high = "{\"inputName\":\"PressureInput\",\"messageId\":\"%s\",\"payload\":{\"motorid\":\"Fulton-A32\","
                 + "\"sensorData\":{\"pressure\":%d}}}";
@@ -44,7 +42,6 @@ class RunCommandTest {
 
     @Test
     void badLinesAreReportedWithTheirLineNumber() throws Exception {
-        assumeTrue(SharedCorpus.available());
         Path messages = dir.resolve("m.jsonl");
         Files.write(messages, List.of("{oops", "{\"inputName\":\"Nope\",\"payload\":{}}"));
         CliRun run = CliRun.of("run", SharedCorpus.resolve("corpus/models/devguide__motorDetectorModel.json").toString(),
@@ -55,7 +52,6 @@ class RunCommandTest {
 
     @Test
     void aMessageWithoutTheKeyIsLoggedNotDelivered() throws Exception {
-        assumeTrue(SharedCorpus.available());
         Path messages = dir.resolve("m.jsonl");
         Files.write(messages, List.of("{\"inputName\":\"PressureInput\",\"messageId\":\"k1\",\"payload\":{\"sensorData\":{\"pressure\":90}}}"));
         CliRun run = CliRun.of("run", SharedCorpus.resolve("corpus/models/devguide__motorDetectorModel.json").toString(),

@@ -33,7 +33,19 @@ class SamplesTest {
 
     static List<Path> samples() throws IOException {
         try (Stream<Path> dirs = Files.list(SAMPLES)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve("model.json"))).sorted().toList();
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("model.json")) || Files.isDirectory(d.resolve("models")))
+                    .sorted().toList();
+        }
+    }
+
+    /** model.json, or the models/*.json of a project with several models (issue 14 item 9). */
+    static List<Path> modelFiles(Path sample) throws IOException {
+        if (Files.isRegularFile(sample.resolve("model.json"))) {
+            return List.of(sample.resolve("model.json"));
+        }
+        try (Stream<Path> files = Files.list(sample.resolve("models"))) {
+            return files.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".layout.json"))
+                    .sorted().toList();
         }
     }
 
@@ -63,7 +75,8 @@ class SamplesTest {
     @TestFactory
     Stream<DynamicTest> everySampleValidatesWithoutErrorsAgainstItsInputs() throws IOException {
         return samples().stream().map(sample -> dynamicTest(sample.getFileName().toString(), () -> {
-            List<String> args = new ArrayList<>(List.of("validate", sample.resolve("model.json").toString()));
+            List<String> args = new ArrayList<>(List.of("validate"));
+            modelFiles(sample).forEach(m -> args.add(m.toString()));
             if (Files.isDirectory(sample.resolve("inputs"))) {
                 args.addAll(List.of("--inputs", sample.resolve("inputs").toString()));
             }
@@ -88,8 +101,11 @@ class SamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everySampleHasALayoutSidecarPlacingEveryStateAndRoutingEveryTransition() throws IOException {
-        return samples().stream().map(sample -> dynamicTest(sample.getFileName().toString(), () -> {
-            Path model = sample.resolve("model.json");
+        List<Path> models = new ArrayList<>();
+        for (Path sample : samples()) {
+            models.addAll(modelFiles(sample));
+        }
+        return models.stream().map(model -> dynamicTest(SAMPLES.relativize(model).toString(), () -> {
             Path sidecar = LayoutSidecar.sidecarFor(model);
             DiagramGraph graph = ModelGraphReader.read(model);
             if (WRITE_SIDECARS && !Files.exists(sidecar)) {

@@ -167,7 +167,7 @@ class SimulateCommandTest {
                 {"{\n  \"scenarioVersion\": 1,\n  \"model\": \"%s\",\n  \"steps\": [\n    {\"jump\": 3}\n  ]\n}",
                         "5:14: $.steps[0].jump: ", "unknown step kind 'jump'; valid:"},
                 {"{\n  \"scenarioVersion\": 1,\n  \"model\": \"%s\",\n  \"steps\": [\n    {\"message\": {\"inputName\": \"PressureInput\",\n      \"payload\": \"pressure=80\"}}\n  ]\n}",
-                        "6:18: $.steps[0].message.payload: ", "payload must be the JSON object"},
+                        "6:18: $.steps[0].message.payload: ", "payload text is neither JSON nor base64"},
                 {"{\n  \"scenarioVersion\": 1,\n  \"model\": \"%s\",\n  \"steps\": [\n    {\"expect\": {\"key\": \"m\",\n      \"timers\": {\"awake\": \"300\"}}}\n  ]\n}",
                         "6:27: $.steps[0].expect.timers.awake: ", "integer or null"},
                 {"{\n  \"scenarioVersion\": 1,\n  \"model\": \"%s\",\n  \"options\": {\"retainInputValues\": \"yes\"},\n  \"steps\": []\n}",

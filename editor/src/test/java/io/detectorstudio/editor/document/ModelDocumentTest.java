@@ -1,7 +1,6 @@
 package io.detectorstudio.editor.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -220,16 +219,12 @@ class ModelDocumentTest {
     }
 
     static Stream<Path> corpusModels() {
-        if (!SharedCorpus.available()) {
-            return Stream.of(Path.of("shared-corpus-absent"));
-        }
         return SharedCorpus.files("corpus/models", ".json").stream();
     }
 
     @ParameterizedTest
     @MethodSource("corpusModels")
     void everyCorpusModelSavesByteIdenticalWhenUneditedAndDrawsLikeTheReader(Path file) throws Exception {
-        assumeTrue(SharedCorpus.available(), "../shared is absent");
         ModelDocument opened = ModelDocument.open(file);
         assertThat(opened.modelBytes()).isEqualTo(Files.readAllBytes(file));
         // the edit path with nothing edited writes the same JSON as the original tree

@@ -1,7 +1,6 @@
 package io.detectorstudio.editor.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.detectorstudio.editor.graph.DiagramGraph;
 import io.detectorstudio.editor.graph.DiagramState;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ElkLayouterTest {
 
     static Stream<Path> corpusModels() {
-        assumeTrue(SharedCorpus.available());
         return SharedCorpus.files("corpus/models", ".json").stream();
     }
 

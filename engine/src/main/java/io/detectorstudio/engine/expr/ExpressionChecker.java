@@ -80,7 +80,11 @@ public final class ExpressionChecker {
             });
             return StaticType.STRING;
         }
-        return StaticType.UNKNOWN; // words and syntax errors: the parser reported them
+        if (e instanceof Expr.Word w) { // a bare word is only a convert type; elsewhere it fails at run time
+            problems.add(error("DS-EXPR-WORD", "'" + w.word() + "' is not a value: a literal needs quotes ('"
+                    + w.word() + "'), a reference $input.… or $variable.…", e));
+        }
+        return StaticType.UNKNOWN; // syntax errors: the parser reported them
     }
 
     private void input(Expr.InputRef r, List<ExpressionProblem> problems) {

@@ -17,6 +17,14 @@ final class Nodes {
         return v.type() == Value.Type.UNDEFINED || v.type() == Value.Type.NULL;
     }
 
+    /**
+     * §B.6 rule 4 and §B.3: an invalid operand (failed convert, type error, division by zero) makes the whole
+     * enclosing expression invalid, whatever the operator or function — invalid is not undefined.
+     */
+    static boolean invalid(Value v) {
+        return v.type() == Value.Type.INVALID;
+    }
+
     static final class Constant extends Node {
         private final Value value;
 
@@ -182,20 +190,17 @@ final class Nodes {
         @Override
         Value eval(Frame frame) {
             Value l = left.eval(frame);
-            if (l == Value.FALSE) {
-                return Value.FALSE;
-            }
-            Value r = right.eval(frame);
-            if (r == Value.FALSE) {
-                return Value.FALSE;
-            }
-            if (l.type() == Value.Type.INVALID) {
+            if (l == Value.FALSE || invalid(l)) { // short-circuit; an invalid left operand ends the evaluation
                 return l;
             }
-            if (r.type() == Value.Type.INVALID) {
+            if (!booleanOrAbsent(l)) {
+                return Value.invalid("'&&' needs Boolean operands");
+            }
+            Value r = right.eval(frame);
+            if (r == Value.FALSE || invalid(r)) {
                 return r;
             }
-            if (!booleanOrAbsent(l) || !booleanOrAbsent(r)) {
+            if (!booleanOrAbsent(r)) {
                 return Value.invalid("'&&' needs Boolean operands");
             }
             return l.isTrue() && r.isTrue() ? Value.TRUE : Value.UNDEFINED;
@@ -221,17 +226,11 @@ final class Nodes {
         @Override
         Value eval(Frame frame) {
             Value l = operand(left, frame);
-            if (l == Value.TRUE) {
-                return Value.TRUE;
-            }
-            Value r = operand(right, frame);
-            if (r == Value.TRUE) {
-                return Value.TRUE;
-            }
-            if (l.type() == Value.Type.INVALID) {
+            if (l == Value.TRUE || invalid(l)) { // short-circuit; an invalid left operand ends the evaluation
                 return l;
             }
-            return r.type() == Value.Type.INVALID ? r : Value.FALSE;
+            Value r = operand(right, frame);
+            return r == Value.TRUE || invalid(r) ? r : Value.FALSE;
         }
 
         private Value operand(Node node, Frame frame) {
@@ -360,6 +359,9 @@ final class Nodes {
         @Override
         Value eval(Frame frame) {
             Value v = name.eval(frame);
+            if (invalid(v)) {
+                return v;
+            }
             return v.type() == Value.Type.STRING ? Value.bool(frame.consumeTimeout(v.asString())) : Value.FALSE;
         }
     }
@@ -375,6 +377,9 @@ final class Nodes {
         @Override
         Value eval(Frame frame) {
             Value v = kind.eval(frame);
+            if (invalid(v)) {
+                return v;
+            }
             return v.type() == Value.Type.STRING ? Value.bool(v.asString().equalsIgnoreCase(frame.triggerType()))
                     : Value.UNDEFINED;
         }
@@ -390,6 +395,9 @@ final class Nodes {
         @Override
         Value eval(Frame frame) {
             Value v = name.eval(frame);
+            if (invalid(v)) {
+                return v;
+            }
             return v.type() == Value.Type.STRING ? Value.bool(v.asString().equals(frame.currentInput()))
                     : Value.UNDEFINED;
         }
@@ -407,7 +415,8 @@ final class Nodes {
 
         @Override
         Value eval(Frame frame) {
-            return Value.bool(operand.eval(frame).type() == type);
+            Value v = operand.eval(frame);
+            return invalid(v) ? v : Value.bool(v.type() == type);
         }
     }
 
@@ -426,7 +435,13 @@ final class Nodes {
         @Override
         Value eval(Frame frame) {
             Value s = text.eval(frame);
+            if (invalid(s)) {
+                return s;
+            }
             Value p = part.eval(frame);
+            if (invalid(p)) {
+                return p;
+            }
             if (s.type() != Value.Type.STRING || p.type() != Value.Type.STRING) {
                 return Value.UNDEFINED;
             }
@@ -448,6 +463,9 @@ final class Nodes {
         @Override
         Value eval(Frame frame) {
             Value v = operand.eval(frame);
+            if (invalid(v)) {
+                return v;
+            }
             return v.type() == Value.Type.INTEGER ? Value.integer(~v.asLong()) : Value.UNDEFINED;
         }
     }
@@ -467,7 +485,13 @@ final class Nodes {
         @Override
         Value eval(Frame frame) {
             Value a = left.eval(frame);
+            if (invalid(a)) {
+                return a;
+            }
             Value b = right.eval(frame);
+            if (invalid(b)) {
+                return b;
+            }
             if (a.type() != Value.Type.INTEGER || b.type() != Value.Type.INTEGER) {
                 return Value.UNDEFINED;
             }
@@ -494,7 +518,11 @@ final class Nodes {
 
         @Override
         Value eval(Frame frame) {
-            String target = type.eval(frame).toText();
+            Value targetValue = type.eval(frame);
+            if (invalid(targetValue)) {
+                return targetValue;
+            }
+            String target = targetValue.toText();
             Value v = operand.eval(frame);
             if (v.type() == Value.Type.UNDEFINED || v.type() == Value.Type.INVALID) {
                 return v;

@@ -37,9 +37,14 @@ final class CloudFormationImport {
     private final List<LoadedModel> models = new ArrayList<>();
     private final List<LoadedInput> inputs = new ArrayList<>();
     private final Set<String> resolving = new HashSet<>();
+    /** values given for template parameters and pseudo-parameters ({@code --parameter NAME=VALUE}) */
+    private final Map<String, String> given;
+    /** parameters whose default was used and said so (once each) */
+    private final Set<String> defaulted = new HashSet<>();
 
-    CloudFormationImport(ObjectNode template, List<Diagnostic> problems) {
+    CloudFormationImport(ObjectNode template, List<Diagnostic> problems, Map<String, String> given) {
         this.template = template;
+        this.given = given;
         this.resources = template.path("Resources").isObject() ? (ObjectNode) template.get("Resources")
                 : NODES.objectNode();
         this.problems = problems;
@@ -160,15 +165,19 @@ final class CloudFormationImport {
     }
 
     private String ref(String name, String path) {
+        if (given.containsKey(name)) {
+            return given.get(name);
+        }
         if (PSEUDO_PARAMETERS.containsKey(name)) {
-            return PSEUDO_PARAMETERS.get(name);
+            return defaulted(name, PSEUDO_PARAMETERS.get(name), "the documentation's placeholder", path);
         }
         JsonNode parameter = template.path("Parameters").path(name);
         if (!parameter.isMissingNode()) {
             if (parameter.has("Default")) {
-                return parameter.get("Default").asText();
+                return defaulted(name, parameter.get("Default").asText(), "the template's Default", path);
             }
-            unresolved(path, "parameter '" + name + "' has no Default; its value is only known at deploy time");
+            unresolved(path, "parameter '" + name + "' has no Default and no value was given (--parameter " + name
+                    + "=VALUE)");
             return "${" + name + "}";
         }
         JsonNode resource = resources.path(name);
@@ -180,9 +189,10 @@ final class CloudFormationImport {
             case "AWS::IoTEvents::DetectorModel":
                 return name(props, "DetectorModelName", name, path);
             case "AWS::SNS::Topic":
-                return arn("sns", "", name(props, "TopicName", name, path));
+                return arn("sns", "", name(props, "TopicName", name, path), path);
             case "AWS::SQS::Queue":
-                return "https://sqs.us-east-1.amazonaws.com/123456789012/" + name(props, "QueueName", name, path);
+                return "https://sqs." + ref("AWS::Region", path) + ".amazonaws.com/" + ref("AWS::AccountId", path) + "/"
+                        + name(props, "QueueName", name, path);
             case "AWS::IAM::Role":
                 return name(props, "RoleName", name, path);
             case "AWS::Lambda::Function":
@@ -209,21 +219,21 @@ final class CloudFormationImport {
         if (attribute.equals("Arn")) {
             switch (type) {
                 case "AWS::IAM::Role":
-                    return "arn:aws:iam::123456789012:role/" + name(props, "RoleName", resource, path);
+                    return "arn:aws:iam::" + ref("AWS::AccountId", path) + ":role/" + name(props, "RoleName", resource, path);
                 case "AWS::Lambda::Function":
-                    return arn("lambda", "function:", name(props, "FunctionName", resource, path));
+                    return arn("lambda", "function:", name(props, "FunctionName", resource, path), path);
                 case "AWS::SNS::Topic":
-                    return arn("sns", "", name(props, "TopicName", resource, path));
+                    return arn("sns", "", name(props, "TopicName", resource, path), path);
                 case "AWS::SQS::Queue":
-                    return arn("sqs", "", name(props, "QueueName", resource, path));
+                    return arn("sqs", "", name(props, "QueueName", resource, path), path);
                 default:
                     break;
             }
         }
         if (type.isEmpty() && attribute.equals("Arn")) {
-            String guess = path.endsWith("RoleArn") ? "arn:aws:iam::123456789012:role/" + resource
-                    : path.endsWith("FunctionArn") ? arn("lambda", "function:", resource)
-                    : path.endsWith("TargetArn") ? arn("sns", "", resource) : null;
+            String guess = path.endsWith("RoleArn") ? "arn:aws:iam::" + ref("AWS::AccountId", path) + ":role/" + resource
+                    : path.endsWith("FunctionArn") ? arn("lambda", "function:", resource, path)
+                    : path.endsWith("TargetArn") ? arn("sns", "", resource, path) : null;
             if (guess != null) {
                 substituted(path, "Fn::GetAtt " + resource + ".Arn: the template defines no resource '" + resource
                         + "'", guess);
@@ -251,8 +261,18 @@ final class CloudFormationImport {
         }
     }
 
-    private static String arn(String service, String prefix, String name) {
-        return "arn:aws:" + service + ":us-east-1:123456789012:" + prefix + name;
+    private String arn(String service, String prefix, String name, String path) {
+        return "arn:" + ref("AWS::Partition", path) + ":" + service + ":" + ref("AWS::Region", path) + ":"
+                + ref("AWS::AccountId", path) + ":" + prefix + name;
+    }
+
+    /** A value CloudFormation would take from the stack, not given: the default, said once, never silently. */
+    private String defaulted(String name, String value, String what, String path) {
+        if (defaulted.add(name)) {
+            problems.add(Diagnostic.at(Severity.WARNING, "DS-CFN-PARAMETER-DEFAULT", path, name + " was not given"
+                    + " (--parameter " + name + "=VALUE); using " + what + ": \"" + value + "\""));
+        }
+        return value;
     }
 
     private void substituted(String path, String why, String value) {

@@ -13,8 +13,14 @@ import java.util.function.UnaryOperator;
  * @param filePath maps a JSON path in {@code request} to the path of the same value in the file
  *                 ({@code $.detectorModelDefinition} → {@code $.detectorModel.detectorModelDefinition} for a
  *                 Describe response, PascalCase properties for CloudFormation)
+ * @param version  the model's version when the file says it (a Describe response or console export:
+ *                 {@code detectorModelConfiguration.detectorModelVersion}), else null
  */
-public record LoadedModel(String name, ObjectNode request, UnaryOperator<String> filePath) {
+public record LoadedModel(String name, ObjectNode request, UnaryOperator<String> filePath, String version) {
+
+    public LoadedModel(String name, ObjectNode request, UnaryOperator<String> filePath) {
+        this(name, request, filePath, null);
+    }
 
     /** The typed view of {@link #request()} (lenient: see {@link ModelTreeReader}). */
     public DetectorModel model() {
@@ -29,6 +35,6 @@ public record LoadedModel(String name, ObjectNode request, UnaryOperator<String>
     public LoadedModel withModel(DetectorModel edited) {
         ObjectNode tree = new ModelTreeWriter().detectorModel(edited, request);
         String newName = edited.detectorModelName() == null ? name : edited.detectorModelName();
-        return new LoadedModel(newName, tree, filePath);
+        return new LoadedModel(newName, tree, filePath, version);
     }
 }

@@ -17,8 +17,24 @@ public final class ModelLoader {
 
     /** The model file of a project folder. */
     public static final String PROJECT_MODEL = "model.json";
+    /** The folder of a project's further models (several models sharing the project's inputs). */
+    public static final String PROJECT_MODELS = "models";
 
     private final LocatingReader reader = new LocatingReader();
+    private final Map<String, String> parameters;
+
+    public ModelLoader() {
+        this(Map.of());
+    }
+
+    /**
+     * @param parameters values for a CloudFormation template's {@code Parameters} and pseudo-parameters
+     *                   ({@code AWS::Region}, {@code AWS::AccountId}, {@code AWS::StackName}, …); those not given
+     *                   take their default with a DS-CFN-PARAMETER-DEFAULT warning
+     */
+    public ModelLoader(Map<String, String> parameters) {
+        this.parameters = Map.copyOf(parameters);
+    }
 
     public ModelFile load(Path path) throws ModelReadException {
         byte[] bytes;
@@ -40,19 +56,48 @@ public final class ModelLoader {
     }
 
     /**
-     * A Detector Studio project: a folder with {@code model.json} (any accepted shape), input definitions in
-     * {@code inputs/*.json}, and optionally {@code model.layout.json} and {@code scenarios/} (as the samples are).
-     * The model's diagnostics locate in {@code model.json}; the project's inputs come with it.
+     * Every model a path holds: a file is itself; a project folder is its {@code model.json} (when present) and
+     * every {@code models/*.json} (several detector models sharing the project's inputs, issue 14 item 9), each
+     * file with the project's inputs so its diagnostics locate in it.
      */
-    private ModelFile loadProject(Path folder) throws ModelReadException, IOException {
-        Path model = folder.resolve(PROJECT_MODEL);
-        if (!Files.isRegularFile(model)) {
-            throw new ModelReadException(folder + " is a folder but not a Detector Studio project: it has no "
-                    + PROJECT_MODEL + " (a project is a folder with model.json, optional inputs/*.json, scenarios/ "
-                    + "and model.layout.json)", 0, 0);
+    public List<ModelFile> loadAll(Path path) throws ModelReadException {
+        if (!Files.isDirectory(path)) {
+            return List.of(load(path));
         }
-        ModelFile file = load(model);
-        List<LoadedInput> inputs = new ArrayList<>(file.inputs());
+        Path models = path.resolve(PROJECT_MODELS);
+        if (!Files.isDirectory(models)) {
+            return List.of(load(path));
+        }
+        try {
+            List<LoadedInput> inputs = projectInputs(path);
+            List<Path> files = new ArrayList<>();
+            if (Files.isRegularFile(path.resolve(PROJECT_MODEL))) {
+                files.add(path.resolve(PROJECT_MODEL));
+            }
+            try (var listed = Files.list(models)) {
+                listed.filter(f -> f.toString().endsWith(".json") && !f.toString().endsWith(".layout.json"))
+                        .sorted().forEach(files::add);
+            }
+            if (files.isEmpty()) {
+                throw new ModelReadException(path + " has an empty " + PROJECT_MODELS + "/ folder and no "
+                        + PROJECT_MODEL, 0, 0);
+            }
+            List<ModelFile> out = new ArrayList<>();
+            for (Path file : files) {
+                ModelFile read = load(file);
+                List<LoadedInput> all = new ArrayList<>(read.inputs());
+                all.addAll(inputs);
+                out.add(new ModelFile(read.path(), read.shape(), read.source(), read.models(), List.copyOf(all),
+                        read.readDiagnostics()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new ModelReadException("cannot read " + path + ": " + e.getMessage(), 0, 0);
+        }
+    }
+
+    private List<LoadedInput> projectInputs(Path folder) throws ModelReadException, IOException {
+        List<LoadedInput> inputs = new ArrayList<>();
         Path inputFolder = folder.resolve("inputs");
         if (Files.isDirectory(inputFolder)) {
             try (var files = Files.list(inputFolder)) {
@@ -61,6 +106,32 @@ public final class ModelLoader {
                 }
             }
         }
+        return inputs;
+    }
+
+    /**
+     * A Detector Studio project: a folder with {@code model.json} (any accepted shape), input definitions in
+     * {@code inputs/*.json}, and optionally {@code model.layout.json} and {@code scenarios/} (as the samples are).
+     * The model's diagnostics locate in {@code model.json}; the project's inputs come with it.
+     */
+    private ModelFile loadProject(Path folder) throws ModelReadException, IOException {
+        Path model = folder.resolve(PROJECT_MODEL);
+        if (!Files.isRegularFile(model) && Files.isDirectory(folder.resolve(PROJECT_MODELS))) {
+            List<ModelFile> all = loadAll(folder);
+            if (all.size() == 1) {
+                return all.get(0);
+            }
+            throw new ModelReadException(folder + " holds " + all.size() + " models in " + PROJECT_MODELS + "/; this"
+                    + " command reads one: name its file (" + folder.resolve(PROJECT_MODELS) + "/…)", 0, 0);
+        }
+        if (!Files.isRegularFile(model)) {
+            throw new ModelReadException(folder + " is a folder but not a Detector Studio project: it has no "
+                    + PROJECT_MODEL + " (a project is a folder with model.json, optional inputs/*.json, scenarios/ "
+                    + "and model.layout.json)", 0, 0);
+        }
+        ModelFile file = load(model);
+        List<LoadedInput> inputs = new ArrayList<>(file.inputs());
+        inputs.addAll(projectInputs(folder));
         return new ModelFile(file.path(), file.shape(), file.source(), file.models(), List.copyOf(inputs),
                 file.readDiagnostics());
     }
@@ -78,7 +149,7 @@ public final class ModelLoader {
         ObjectNode object = (ObjectNode) root;
         List<Diagnostic> problems = new ArrayList<>();
         if (object.has("Resources") || object.has("AWSTemplateFormatVersion")) {
-            CloudFormationImport cfn = new CloudFormationImport(object, problems);
+            CloudFormationImport cfn = new CloudFormationImport(object, problems, parameters);
             return new ModelFile(path, ModelShape.CLOUDFORMATION, source, cfn.models(), cfn.inputs(), problems);
         }
         if (object.path("detectorModel").has("detectorModelDefinition")) {
@@ -117,7 +188,8 @@ public final class ModelLoader {
         UnaryOperator<String> toFile = p -> p.startsWith("$.detectorModelDefinition")
                 ? "$.detectorModel" + p.substring(1)
                 : "$.detectorModel.detectorModelConfiguration" + p.substring(1);
-        return new LoadedModel(request.path("detectorModelName").asText(""), request, toFile);
+        return new LoadedModel(request.path("detectorModelName").asText(""), request, toFile,
+                config.path("detectorModelVersion").isTextual() ? config.get("detectorModelVersion").asText() : null);
     }
 
     private static List<LoadedInput> inputsOf(ObjectNode root) {

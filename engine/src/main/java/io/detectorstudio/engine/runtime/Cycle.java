@@ -204,6 +204,9 @@ final class Cycle extends Frame {
 
     private void execute(CompiledEvent event) {
         for (CompiledAction action : event.actions()) {
+            if (action instanceof CompiledAction.Unknown) {
+                continue; // never performed: not an action type (the service rejects the model)
+            }
             PerformedAction done = actions.run(action, event.name());
             if (performed != null) {
                 performed.add(done.toJson());

@@ -114,15 +114,34 @@ public final class Engine {
      * version and deletes its instances (§C.9).
      */
     public void putModel(ObjectNode request) {
+        putModel(request, null);
+    }
+
+    /**
+     * Creates or updates a model. {@code version} is the model's version as a Describe export states it; null gives
+     * "1" for a new model and the previous version + 1 for an update (§C.9), as {@code detectorModelVersion} of the
+     * default payload shows.
+     */
+    public void putModel(ObjectNode request, String version) {
         String name = request.path("detectorModelName").asText("");
         CompiledModel previous = models.get(name);
-        String version = previous == null ? "1" : Long.toString(Long.parseLong(previous.version) + 1);
+        if (version == null) {
+            version = previous == null ? "1" : Long.toString(versionNumber(previous.version) + 1);
+        }
         if (previous != null && previous.key != null && !request.has("key")) {
             // an UpdateDetectorModel request has no key: the key cannot change, the new version keeps it
             request = request.deepCopy().put("key", previous.key);
         }
         models.put(name, new CompiledModel(request, version));
         instances.put(name, new LinkedHashMap<>());
+    }
+
+    private static long versionNumber(String version) {
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException e) {
+            return 0; // a version an export gave in another form; the update after it is "1"
+        }
     }
 
     /** An input that exists (CreateInput) even if no model reads it: its messages are accepted, not rejected. */

@@ -27,10 +27,11 @@ public final class ModelRunner {
     private final Cycle cycle;
 
     /**
-     * @param request a CreateDetectorModel request (version "1")
+     * @param request a CreateDetectorModel request
+     * @param version its detectorModelVersion (null: "1")
      */
-    public ModelRunner(ObjectNode request, EngineOptions options) {
-        this.model = new CompiledModel(request, "1");
+    public ModelRunner(ObjectNode request, String version, EngineOptions options) {
+        this.model = new CompiledModel(request, version == null ? "1" : version);
         this.options = options;
         this.cycle = new Cycle(new CycleHost() {
             @Override

@@ -1,6 +1,7 @@
 package io.detectorstudio.engine.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.detectorstudio.engine.diagnostics.DidYouMean;
 import io.detectorstudio.engine.diagnostics.Severity;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -71,9 +72,11 @@ public final class ShapeCheck {
             Map.Entry<String, JsonNode> field = it.next();
             String childPath = path + "." + field.getKey();
             if (!known.contains(field.getKey())) {
-                sink.report(Severity.WARNING, "DS-SHAPE-UNKNOWN-FIELD", childPath,
-                        "'" + field.getKey() + "' is not a member of " + shapeName + "; the service rejects unknown "
-                                + "fields. Valid: " + String.join(", ", known.stream().sorted().toList()));
+                if (!shapeName.equals("Action")) { // an unknown action type is ActionCheck's error
+                    sink.report(Severity.WARNING, "DS-SHAPE-UNKNOWN-FIELD", childPath, "'" + field.getKey()
+                            + "' is not a member of " + shapeName + DidYouMean.hint(field.getKey(), known)
+                            + " Valid: " + String.join(", ", known.stream().sorted().toList()));
+                }
                 continue;
             }
             if (field.getValue().isNull()) {

@@ -1,7 +1,6 @@
 package io.detectorstudio.engine.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +46,6 @@ class ModelAnalysisTest {
 
     @Test
     void theDocumentedAnalysisOfTemperatureCheckIsReproduced() throws Exception {
-        assumeTrue(SharedCorpus.available());
         Path file = SharedCorpus.resolve("corpus/models/devguide__TemperatureCheckAnalysisExample.json");
         JsonNode expected = new ObjectMapper().readTree(SharedCorpus.resolve(
                 "corpus/messages/devguide__TemperatureCheckAnalysisExample__expected-analysis.json").toFile())

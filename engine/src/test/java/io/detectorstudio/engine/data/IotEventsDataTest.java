@@ -2,7 +2,6 @@ package io.detectorstudio.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +51,6 @@ class IotEventsDataTest {
 
     @Test
     void theDocumentedAwsCliExchangeOnTheMotorModel() throws Exception {
-        assumeTrue(SharedCorpus.available());
         JsonNode steps = JSON.readTree(SharedCorpus.resolve("corpus/messages/awscli__motorDetectorModel__examples.json")
                 .toFile()).path("steps");
         assertThat(data.batchPutMessage(steps.get(0).path("batchPutMessage")))

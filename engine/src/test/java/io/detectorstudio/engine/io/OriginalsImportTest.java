@@ -2,7 +2,6 @@ package io.detectorstudio.engine.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detectorstudio.engine.model.DetectorModel;
@@ -69,7 +68,6 @@ class OriginalsImportTest {
 
     @Test
     void everyOriginalIsAccountedFor() {
-        assumeTrue(SharedCorpus.available());
         List<String> names = SharedCorpus.files("corpus/originals", "").stream()
                 .map(p -> p.getFileName().toString()).toList();
         assertThat(names).allMatch(n -> MODEL_OF.containsKey(n) || INPUT_OF.containsKey(n) || n.equals(DOCUMENTATION));
@@ -78,7 +76,6 @@ class OriginalsImportTest {
     @ParameterizedTest
     @MethodSource("modelOriginals")
     void importsToTheCorpusModel(String original) throws Exception {
-        assumeTrue(SharedCorpus.available());
         DetectorModel imported = loader.load(SharedCorpus.resolve("corpus/originals/" + original)).model(null).model();
         DetectorModel expected = expected(original);
 
@@ -98,7 +95,6 @@ class OriginalsImportTest {
 
     @Test
     void inputTemplatesImportToTheCorpusInput() throws Exception {
-        assumeTrue(SharedCorpus.available());
         for (Map.Entry<String, String> pair : INPUT_OF.entrySet()) {
             Input expected = loader.load(SharedCorpus.resolve("corpus/inputs/" + pair.getValue())).inputs().get(0)
                     .input();
@@ -111,7 +107,6 @@ class OriginalsImportTest {
 
     @Test
     void theReStructuredTextPageIsDocumentationNotAModelFile() {
-        assumeTrue(SharedCorpus.available());
         Path page = SharedCorpus.resolve("corpus/originals/" + DOCUMENTATION);
         assertThatThrownBy(() -> loader.load(page).model(null)).isInstanceOf(ModelReadException.class);
     }

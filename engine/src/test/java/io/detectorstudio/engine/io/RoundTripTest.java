@@ -1,7 +1,6 @@
 package io.detectorstudio.engine.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.detectorstudio.engine.testing.SharedCorpus;
@@ -28,9 +27,6 @@ class RoundTripTest {
     }
 
     static Stream<Path> corpusModels() {
-        if (!SharedCorpus.available()) {
-            return Stream.of(Path.of("shared-corpus-absent"));
-        }
         return SharedCorpus.files("corpus/models", ".json").stream();
     }
 
@@ -43,7 +39,6 @@ class RoundTripTest {
     @ParameterizedTest
     @MethodSource("corpusModels")
     void everyCorpusModelRoundTrips(Path file) throws Exception {
-        assumeTrue(SharedCorpus.available(), "../shared is absent");
         assertRoundTrips(file);
     }
 

@@ -56,9 +56,7 @@ class TypedModelTest {
 
     static Stream<Path> allModels() throws Exception {
         List<Path> files = new ArrayList<>(RoundTripTest.bundledModels().toList());
-        if (SharedCorpus.available()) {
-            files.addAll(SharedCorpus.files("corpus/models", ".json"));
-        }
+        files.addAll(SharedCorpus.files("corpus/models", ".json"));
         return files.stream();
     }
 
@@ -230,9 +228,7 @@ class TypedModelTest {
     void inputsReadAndWriteBackToTheSameTree() throws Exception {
         List<Path> files = new ArrayList<>(List.of(Path.of(getClass().getResource(
                 "/inputs/devguide__PressureInput.json").toURI())));
-        if (SharedCorpus.available()) {
-            files.addAll(SharedCorpus.files("corpus/inputs", ".json"));
-        }
+        files.addAll(SharedCorpus.files("corpus/inputs", ".json"));
         for (Path file : files) {
             LoadedInput loaded = loader.load(file).inputs().get(0);
             Input input = loaded.input();

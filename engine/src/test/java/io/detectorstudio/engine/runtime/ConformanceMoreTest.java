@@ -1,7 +1,6 @@
 package io.detectorstudio.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * §F.2 and §F.5 (they need ../shared's doc examples), and the run-time side of the bad-input list: timers out of
+ * §F.2 and §F.5 (doc examples in testdata/), and the run-time side of the bad-input list: timers out of
  * range and division by zero are reported on the action or the evaluation, and the cycle goes on.
  */
 class ConformanceMoreTest {
@@ -22,7 +21,6 @@ class ConformanceMoreTest {
 
     @Test
     void f2ConsoleTutorialVariantGivesTheSameStatesAndValuesAsF1() throws Exception {
-        assumeTrue(SharedCorpus.available());
         // the Describe response shape is accepted as a model source (the loader turns it into request shape)
         ObjectNode request = new ModelLoader().load(SharedCorpus.resolve(
                 "reference/doc-examples/console-tutorial/describe-detector-model.motorDetectorModel.json"))
@@ -58,7 +56,6 @@ class ConformanceMoreTest {
 
     @Test
     void f5CranesWithDistinctIdsAndInputRetention() throws Exception {
-        assumeTrue(SharedCorpus.available());
         EngineHarness h = cranes(EngineOptions.DEFAULTS);
         h.send("PressureInput", "1", "{\"craneid\": \"100009\", \"pressure\": 80, \"motorid\": \"200009\"}");
         assertThat(h.instance("craneDetectorModel", "100009")).as("msg1 is not routed to the crane model").isNull();
@@ -74,7 +71,6 @@ class ConformanceMoreTest {
 
     @Test
     void f5CranesWithoutRetentionTheMotorConditionIsNeverTrue() throws Exception {
-        assumeTrue(SharedCorpus.available());
         EngineHarness h = cranes(EngineOptions.DEFAULTS.withRetainInputValues(false));
         sendCraneMessages(h, "1", "2", "3", "4");
         assertThat(h.variable("motorDetectorModel", "200009", "motorThresholdBreached")).isEqualTo("0");
@@ -82,7 +78,6 @@ class ConformanceMoreTest {
 
     @Test
     void f5CranesWithTheDocsReusedIdsDropTheLastTwoMessages() throws Exception {
-        assumeTrue(SharedCorpus.available());
         EngineHarness h = cranes(EngineOptions.DEFAULTS);
         sendCraneMessages(h, "1", "2", "1", "2");
         assertThat(h.variable("craneDetectorModel", "100009", "craneThresholdBreached")).isEqualTo("1");
@@ -90,7 +85,6 @@ class ConformanceMoreTest {
 
     @Test
     void f5UpdatedModelsGetVersionTwoAndFreshInstances() throws Exception {
-        assumeTrue(SharedCorpus.available());
         EngineHarness h = cranes(EngineOptions.DEFAULTS);
         sendCraneMessages(h, "1", "2", "3", "4");
         h.model(SharedCorpus.resolve("reference/doc-examples/cranes/updateCraneDetectorModel.json"));

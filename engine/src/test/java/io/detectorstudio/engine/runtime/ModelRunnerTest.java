@@ -21,7 +21,7 @@ class ModelRunnerTest {
     void motorMessagesGiveTheEnginesActionsAndStates() throws Exception {
         ObjectNode request = model("/runtime/motorDetectorModel.json");
         EngineHarness engine = new EngineHarness().model(request.deepCopy());
-        ModelRunner runner = new ModelRunner(request, EngineOptions.DEFAULTS);
+        ModelRunner runner = new ModelRunner(request, null, EngineOptions.DEFAULTS);
         int[] pressures = {80, 60, 60, 80, 60, 60, 60, 20};
         byte[] state = null;
         List<ObjectNode> runnerActions = new ArrayList<>();
@@ -46,7 +46,7 @@ class ModelRunnerTest {
     void timersTravelWithTheStateAndFireWhenTimeAdvances() throws Exception {
         ObjectNode request = model("/runtime/DeviceHeartBeat.json").put("detectorModelName", "DeviceHeartBeat");
         EngineHarness engine = new EngineHarness().model(request.deepCopy());
-        ModelRunner runner = new ModelRunner(request, EngineOptions.DEFAULTS);
+        ModelRunner runner = new ModelRunner(request, null, EngineOptions.DEFAULTS);
         String payload = "{\"value\": 1}";
         engine.send("AWS_IoTEvents_Blueprints_Heartbeat_Input", "a", payload);
         ModelRunner.Outcome first = runner.message(null, null, new Message("AWS_IoTEvents_Blueprints_Heartbeat_Input",

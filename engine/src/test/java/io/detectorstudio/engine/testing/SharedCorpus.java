@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds {@code ../shared} (the corpus and references beside the repository). Tests that need it call
- * {@code assumeTrue(SharedCorpus.available())} so that a checkout without it skips them instead of failing;
- * representative files are also copied into test resources so the core assertions always run.
+ * Finds the test corpus: the repository's {@code testdata/} folder (the corpus and the doc examples tests read,
+ * copied with their provenance, see testdata/README.md), so no test depends on anything outside the repository.
+ * The parent pom passes it as {@code shared.dir}; without that property the folder is looked up from the working
+ * directory.
  */
 public final class SharedCorpus {
 
@@ -25,7 +26,7 @@ public final class SharedCorpus {
         }
         Path dir = Path.of("").toAbsolutePath();
         for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared");
+            Path candidate = dir.resolve("testdata");
             if (Files.isDirectory(candidate.resolve("corpus"))) {
                 return Optional.of(candidate.normalize());
             }
@@ -33,12 +34,8 @@ public final class SharedCorpus {
         return Optional.empty();
     }
 
-    public static boolean available() {
-        return root().isPresent();
-    }
-
     public static Path resolve(String relative) {
-        return root().orElseThrow(() -> new IllegalStateException("../shared is not present")).resolve(relative);
+        return root().orElseThrow(() -> new IllegalStateException("testdata/ is not present")).resolve(relative);
     }
 
     /** Files directly inside {@code relativeDir} whose names end with {@code suffix}, sorted by name. */

@@ -1,7 +1,6 @@
 package io.detectorstudio.engine.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.io.ModelFile;
@@ -66,11 +65,13 @@ class ValidatorTest {
 
     @Test
     void cleanDocumentationModelsInTheCorpusHaveNoErrors() throws Exception {
-        assumeTrue(SharedCorpus.available());
         for (Path file : SharedCorpus.files("corpus/models", ".json")) {
             String name = file.getFileName().toString();
             if (name.startsWith("devguide") && !name.contains("TemperatureCheckAnalysis")) {
-                assertThat(validate(file)).as(name).noneMatch(Diagnostic::isError);
+                // the DeviceHeartBeat blueprint's SNS target is the placeholder 'sns-topic-arn' the console asks
+                // the user to replace: the service rejects it (issue 14 item 7), nothing else is wrong
+                assertThat(validate(file)).as(name).noneMatch(d -> d.isError() && !(name.contains("DeviceHeartBeat")
+                        && d.code().equals("DS-ACTION-TARGET")));
             }
         }
     }
@@ -112,7 +113,8 @@ class ValidatorTest {
             assertThat(d.message()).contains("must be a string").contains("42");
         });
         assertThat(found).anySatisfy(d -> {
-            assertThat(d.code()).isEqualTo("DS-SHAPE-UNKNOWN-FIELD");
+            assertThat(d.code()).isEqualTo("DS-ACTION-UNKNOWN");
+            assertThat(d.isError()).isTrue();
             assertThat(d.path()).endsWith("actions[0].teleport");
             assertThat(d.message()).contains("setVariable");
         });

@@ -2,6 +2,7 @@ package io.detectorstudio.simulator.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.MessageShapes;
 import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.session.SessionInput;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ public final class ScenarioInputs {
     }
 
     public static Session.Config config(Scenario scenario) {
-        return Session.Config.of(scenario.model()).withInputs(scenario.inputNames()).withStart(scenario.startMillis())
+        return Session.Config.of(scenario.model()).withCompanions(scenario.models())
+                .withInputs(scenario.inputNames()).withStart(scenario.startMillis())
                 .withOptions(scenario.options());
     }
 
@@ -42,12 +44,9 @@ public final class ScenarioInputs {
 
     /** One message step entry as the engine's message (same ids and timestamps as {@link ScenarioRunner}). */
     static Message message(JsonNode m, int step, int index) {
-        Long timestamp = null;
-        if (m.has("timestamp")) {
-            JsonNode t = m.get("timestamp");
-            timestamp = t.isNumber() ? t.asLong() : java.time.Instant.parse(t.asText()).toEpochMilli();
-        }
+        // the reader checked both shapes (MessageShapes): payload blob or object, timestamp in any form
+        Long timestamp = m.has("timestamp") ? MessageShapes.timestamp(m.get("timestamp")) : null;
         String id = m.has("messageId") ? m.get("messageId").asText() : "step" + step + "-" + index;
-        return new Message(m.get("inputName").asText(), id, m.get("payload"), timestamp);
+        return new Message(m.get("inputName").asText(), id, MessageShapes.payload(m.get("payload")), timestamp);
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.diagnostics.DidYouMean;
+import io.detectorstudio.engine.io.LoadedModel;
 import io.detectorstudio.engine.io.LocatedJson;
 import io.detectorstudio.engine.io.LocatingReader;
 import io.detectorstudio.engine.io.ModelFile;
@@ -15,21 +17,26 @@ import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
 import io.detectorstudio.engine.io.SourceRange;
 import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.MessageShapes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads {@code *.scenario.json} / {@code *.scenario.yaml} and checks every field, with located messages. */
 public final class ScenarioReader {
 
     static final Set<String> STEP_KINDS = Set.of("message", "messages", "advance", "update", "expect", "expectActions");
-    static final Set<String> TOP_LEVEL = Set.of("scenarioVersion", "name", "model", "inputs", "start", "options", "steps");
+    static final Set<String> TOP_LEVEL = Set.of("scenarioVersion", "name", "model", "models", "inputs", "start", "options",
+            "steps");
     static final Set<String> OPTIONS = Set.of("retainInputValues");
 
     /**
@@ -45,6 +52,7 @@ public final class ScenarioReader {
             .build();
 
     public Scenario read(Path file) throws ScenarioException {
+        projectInputs.clear();
         Context c;
         JsonNode root;
         try {
@@ -76,7 +84,10 @@ public final class ScenarioReader {
         if (root.path("scenarioVersion").asInt(-1) != 1 || !root.path("scenarioVersion").isIntegralNumber()) {
             throw c.error(root.has("scenarioVersion") ? "$.scenarioVersion" : "$", "scenarioVersion must be 1");
         }
-        ObjectNode model = model(c, root.get("model"));
+        List<LoadedModel> loaded = models(c, root);
+        Map<String, Boolean> keyedByName = new LinkedHashMap<>();
+        loaded.forEach(m -> keyedByName.put(m.request().path("detectorModelName").asText(""), m.request().hasNonNull("key")));
+        ObjectNode model = loaded.get(0).request();
         boolean keyed = model.hasNonNull("key");
         long start = 0;
         if (root.has("start")) {
@@ -112,10 +123,17 @@ public final class ScenarioReader {
         }
         List<Scenario.Step> list = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            list.add(step(c, steps.get(i), "$.steps[" + i + "]", i, keyed));
+            list.add(step(c, steps.get(i), "$.steps[" + i + "]", i, keyedByName));
         }
         String name = root.has("name") ? root.get("name").asText() : file.getFileName().toString();
-        return new Scenario(file, name, model, inputs(c, root.path("inputs")), keyed, start, options, list);
+        List<String> inputNames = inputs(c, root.path("inputs"));
+        loaded.stream().flatMap(m -> projectInputs.getOrDefault(m, List.of()).stream()).forEach(n -> {
+            if (!inputNames.contains(n)) {
+                inputNames.add(n);
+            }
+        });
+        return new Scenario(file, name, model, loaded.stream().map(LoadedModel::request).toList(),
+                loaded.stream().map(LoadedModel::version).toList(), inputNames, keyed, start, options, list);
     }
 
     private List<String> inputs(Context c, JsonNode inputs) throws ScenarioException {
@@ -148,30 +166,79 @@ public final class ScenarioReader {
         return names;
     }
 
-    private ObjectNode model(Context c, JsonNode model) throws ScenarioException {
-        if (model == null) {
-            throw c.error("$", "the scenario has no 'model': give a path relative to the scenario file or the model inline");
+    /** The inputs of the project folders {@code models} named, declared with their models. */
+    private final Map<LoadedModel, List<String>> projectInputs = new java.util.IdentityHashMap<>();
+
+    /** {@code model} or {@code models} (several models sharing inputs; a project folder holds them all). */
+    private List<LoadedModel> models(Context c, JsonNode root) throws ScenarioException {
+        if (root.has("model") && root.has("models")) {
+            throw c.error("$.models", "give either 'model' or 'models', not both");
         }
+        if (root.has("model")) {
+            return List.of(model(c, root.get("model"), "$.model"));
+        }
+        JsonNode models = root.get("models");
+        if (models == null) {
+            throw c.error("$", "the scenario has no 'model': give a path relative to the scenario file or the model inline"
+                    + " ('models' for several)");
+        }
+        List<LoadedModel> out = new ArrayList<>();
+        if (models.isTextual()) {
+            Path folder = c.file.toAbsolutePath().getParent().resolve(models.asText()).normalize();
+            try {
+                for (ModelFile file : new ModelLoader().loadAll(folder)) {
+                    for (LoadedModel m : file.models()) {
+                        out.add(m);
+                        projectInputs.put(m, file.inputs().stream().map(in -> in.name()).toList());
+                    }
+                }
+            } catch (ModelReadException e) {
+                throw c.error("$.models", "the project cannot be read: " + e.getMessage());
+            }
+        } else if (models.isArray() && !models.isEmpty()) {
+            for (int i = 0; i < models.size(); i++) {
+                out.add(model(c, models.get(i), "$.models[" + i + "]"));
+            }
+        } else {
+            throw c.error("$.models", "models must be a non-empty array of paths or inline models, or a project folder");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (!names.add(out.get(i).request().path("detectorModelName").asText(""))) {
+                throw c.error("$.models", "two models are named '" + out.get(i).request().path("detectorModelName")
+                        .asText("") + "'; every model needs its own detectorModelName");
+            }
+        }
+        if (out.isEmpty()) {
+            throw c.error("$.models", "no detector model found");
+        }
+        return out;
+    }
+
+    private LoadedModel model(Context c, JsonNode model, String at) throws ScenarioException {
         try {
             if (model.isTextual()) {
                 Path path = c.file.toAbsolutePath().getParent().resolve(model.asText()).normalize();
                 if (!Files.exists(path)) {
-                    throw c.error("$.model", "model file " + path + " does not exist");
+                    throw c.error(at, "model file " + path + " does not exist");
                 }
                 ModelFile file = new ModelLoader().load(path);
-                return file.model(null).request();
+                LoadedModel loaded = file.model(null);
+                projectInputs.put(loaded, file.inputs().stream().map(in -> in.name()).toList());
+                return loaded;
             }
             if (model.isObject()) {
                 return new ModelLoader().load(c.file, model.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .model(null).request();
+                        .model(null);
             }
         } catch (ModelReadException e) {
-            throw c.error("$.model", "the model cannot be read: " + e.getMessage());
+            throw c.error(at, "the model cannot be read: " + e.getMessage());
         }
-        throw c.error("$.model", "model must be a path (string) or an inline model object");
+        throw c.error(at, "model must be a path (string) or an inline model object");
     }
 
-    private Scenario.Step step(Context c, JsonNode step, String path, int index, boolean keyed) throws ScenarioException {
+    private Scenario.Step step(Context c, JsonNode step, String path, int index, Map<String, Boolean> models)
+            throws ScenarioException {
         if (!step.isObject() || step.size() != 1) {
             throw c.error(path, "each step is an object with exactly one of: " + String.join(", ", STEP_KINDS));
         }
@@ -198,7 +265,7 @@ public final class ScenarioReader {
                     throw c.error(at, "update needs {key?, state: {stateName, variables: [{name, value}], timers: "
                             + "[{name, seconds}]}}");
                 }
-                requireKey(c, value, at, keyed);
+                requireKey(c, value, at, models);
             }
             case "expect" -> {
                 if (!value.isObject()) {
@@ -206,8 +273,9 @@ public final class ScenarioReader {
                 }
                 for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
                     String f = it.next();
-                    if (!Set.of("key", "state", "variables", "timers", "exists").contains(f)) {
-                        throw c.error(at + "." + f, "unknown field '" + f + "'; valid: key, state, variables, timers, exists");
+                    if (!Set.of("model", "key", "state", "variables", "timers", "exists").contains(f)) {
+                        throw c.error(at + "." + f, "unknown field '" + f + "'; valid: model, key, state, variables,"
+                                + " timers, exists");
                     }
                 }
                 if (value.has("state") && !value.get("state").isTextual()) {
@@ -231,7 +299,7 @@ public final class ScenarioReader {
                 if (value.has("exists") && !value.get("exists").isBoolean()) {
                     throw c.error(at + ".exists", "exists must be true or false");
                 }
-                requireKey(c, value, at, keyed);
+                requireKey(c, value, at, models);
             }
             case "expectActions" -> {
                 if (!value.isArray()) {
@@ -244,8 +312,21 @@ public final class ScenarioReader {
         return new Scenario.Step(index, kind, value);
     }
 
-    private static void requireKey(Context c, JsonNode value, String at, boolean keyed) throws ScenarioException {
-        if (keyed && !value.has("key")) {
+    /** With several models a step names its model; a keyed model's step names its instance. */
+    private static void requireKey(Context c, JsonNode value, String at, Map<String, Boolean> models)
+            throws ScenarioException {
+        String model = models.keySet().iterator().next();
+        if (value.has("model")) {
+            model = value.get("model").asText();
+            if (!models.containsKey(model)) {
+                throw c.error(at + ".model", "no model named '" + model + "'" + DidYouMean.hint(model, models.keySet())
+                        + " Models: " + String.join(", ", models.keySet()));
+            }
+        } else if (models.size() > 1) {
+            throw c.error(at, "the scenario has several models, so this step needs \"model\" naming one of: "
+                    + String.join(", ", models.keySet()));
+        }
+        if (models.get(model) && !value.has("key")) {
             throw c.error(at, "the model has a key, so this step needs \"key\" naming the detector instance");
         }
     }
@@ -257,8 +338,17 @@ public final class ScenarioReader {
         if (!m.path("inputName").isTextual()) {
             throw c.error(m.has("inputName") ? at + ".inputName" : at, "inputName must be a string naming the input");
         }
-        if (!m.path("payload").isObject()) {
-            throw c.error(m.has("payload") ? at + ".payload" : at, "payload must be the JSON object the device sent");
+        try {
+            MessageShapes.payload(m.get("payload"));
+        } catch (IllegalArgumentException e) {
+            throw c.error(m.has("payload") ? at + ".payload" : at, e.getMessage());
+        }
+        if (m.has("timestamp")) {
+            try {
+                MessageShapes.timestamp(m.get("timestamp"));
+            } catch (IllegalArgumentException e) {
+                throw c.error(at + ".timestamp", e.getMessage());
+            }
         }
         if (m.has("messageId") && !m.get("messageId").isTextual()) {
             throw c.error(at + ".messageId", "messageId must be a string");

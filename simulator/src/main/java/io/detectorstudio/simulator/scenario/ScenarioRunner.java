@@ -78,9 +78,11 @@ public final class ScenarioRunner {
         if (sink != null) {
             engine.setCycleListener(r -> sink.accept(r.put("seq", ++seq[0])));
         }
-        engine.putModel(scenario.model());
+        for (int i = 0; i < scenario.models().size(); i++) {
+            engine.putModel(scenario.models().get(i), scenario.versions().get(i));
+        }
         scenario.inputNames().forEach(engine::declareInput);
-        String model = scenario.model().path("detectorModelName").asText("");
+        String first = scenario.model().path("detectorModelName").asText("");
         List<ScenarioResult.Failure> failures = new ArrayList<>();
         Scenario.Step[] at = {null};
         FaultyDelivery faulty = options.faults().active() ? new FaultyDelivery(options.faults(), new FaultyDelivery.Target() {
@@ -130,8 +132,8 @@ public final class ScenarioRunner {
                         engine.advanceTo(to);
                     }
                 }
-                case "update" -> update(engine, model, v, step, failures, seq, sink);
-                case "expect" -> expect(engine, model, v, step, failures);
+                case "update" -> update(engine, v.path("model").asText(first), v, step, failures, seq, sink);
+                case "expect" -> expect(engine, v.path("model").asText(first), v, step, failures);
                 case "expectActions" -> {
                     expectActions(v, external, step, failures);
                     external.clear();

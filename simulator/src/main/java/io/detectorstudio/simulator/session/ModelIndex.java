@@ -2,6 +2,7 @@ package io.detectorstudio.simulator.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.validation.ActionCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,10 @@ public final class ModelIndex {
             JsonNode event = list.get(i);
             List<String> types = new ArrayList<>();
             for (JsonNode action : event.path("actions")) {
-                types.add(action.isObject() && action.size() > 0 ? action.fieldNames().next() : "");
+                String type = action.isObject() && action.size() > 0 ? action.fieldNames().next() : "";
+                if (type.isEmpty() || ActionCheck.ACTION_TYPES.contains(type)) { // the engine skips unknown types
+                    types.add(type);
+                }
             }
             out.add(new EventInfo(state, group, i, event.path("eventName").asText(), path + "[" + i + "]",
                     List.copyOf(types), event.has("nextState") ? event.get("nextState").asText() : null));

@@ -50,38 +50,49 @@ public final class Session {
      * How a session is set up.
      *
      * @param checkpointInterval cycles between engine snapshots (time-travel cost vs memory)
+     * @param companions the project's other models, run in the same engine: a message reaches every model that
+     *                   reads its input and their iotEvents actions feed this model (issue 14 item 9); the session
+     *                   presents, steps and breaks on {@code model}'s cycles
      */
     public record Config(ObjectNode model, List<String> inputNames, long startMillis, EngineOptions options,
-                         int checkpointInterval, DeliveryFaults faults) {
+                         int checkpointInterval, DeliveryFaults faults, List<ObjectNode> companions) {
         public Config {
             inputNames = List.copyOf(inputNames);
+            companions = List.copyOf(companions);
             if (checkpointInterval < 1) {
                 throw new IllegalArgumentException("checkpointInterval must be at least 1");
             }
         }
 
         public static Config of(ObjectNode model) {
-            return new Config(model, List.of(), 0, EngineOptions.DEFAULTS, 100, DeliveryFaults.NONE);
+            return new Config(model, List.of(), 0, EngineOptions.DEFAULTS, 100, DeliveryFaults.NONE, List.of());
         }
 
         public Config withInputs(List<String> names) {
-            return new Config(model, names, startMillis, options, checkpointInterval, faults);
+            return new Config(model, names, startMillis, options, checkpointInterval, faults, companions);
         }
 
         public Config withStart(long millis) {
-            return new Config(model, inputNames, millis, options, checkpointInterval, faults);
+            return new Config(model, inputNames, millis, options, checkpointInterval, faults, companions);
         }
 
         public Config withOptions(EngineOptions o) {
-            return new Config(model, inputNames, startMillis, o, checkpointInterval, faults);
+            return new Config(model, inputNames, startMillis, o, checkpointInterval, faults, companions);
         }
 
         public Config withCheckpointInterval(int cycles) {
-            return new Config(model, inputNames, startMillis, options, cycles, faults);
+            return new Config(model, inputNames, startMillis, options, cycles, faults, companions);
         }
 
         public Config withFaults(DeliveryFaults f) {
-            return new Config(model, inputNames, startMillis, options, checkpointInterval, f);
+            return new Config(model, inputNames, startMillis, options, checkpointInterval, f, companions);
+        }
+
+        /** The project's other models (same detectorModelName as {@code model}: left out). */
+        public Config withCompanions(List<ObjectNode> models) {
+            String name = model.path("detectorModelName").asText("");
+            return new Config(model, inputNames, startMillis, options, checkpointInterval, faults, models.stream()
+                    .filter(m -> !m.path("detectorModelName").asText("").equals(name)).toList());
         }
     }
 
@@ -147,6 +158,7 @@ public final class Session {
     private Engine newEngine(long timeMillis) {
         Engine e = new Engine(config.options(), new VirtualClock(timeMillis));
         e.putModel(config.model());
+        config.companions().forEach(e::putModel);
         config.inputNames().forEach(e::declareInput);
         e.setCycleListener(this::onCycle);
         return e;
@@ -411,6 +423,9 @@ public final class Session {
     }
 
     private void onCycle(ObjectNode record) {
+        if (!modelName.equals(record.path("detectorModelName").asText())) {
+            return; // a companion model's cycle: it ran, the session presents this model's cycles
+        }
         engineCycles++;
         record.put("seq", engineCycles);
         String key = record.hasNonNull("keyValue") ? record.get("keyValue").asText() : null;

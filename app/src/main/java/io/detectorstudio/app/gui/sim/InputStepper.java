@@ -3,6 +3,7 @@ package io.detectorstudio.app.gui.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detectorstudio.app.gui.Icons;
+import io.detectorstudio.engine.runtime.MessageShapes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public final class InputStepper extends VBox {
             return;
         }
         try {
-            JsonNode payload = rawMode.isSelected() ? JSON.readTree(raw.getText())
+            JsonNode payload = rawMode.isSelected() ? rawPayload(JSON.readTree(raw.getText()))
                     : InputFields.payload(effectiveFields(name), remembered.getOrDefault(name, Map.of()));
             if (!payload.isObject()) {
                 throw new IllegalArgumentException("a message payload is a JSON object");
@@ -145,6 +146,25 @@ public final class InputStepper extends VBox {
         } catch (IllegalArgumentException e) {
             error.setText(e.getMessage());
         }
+    }
+
+    /**
+     * The raw text as the device's JSON object, or in the API's own shapes (issue 14 item 6): a BatchPutMessage
+     * entry ({@code payload} as base64 or JSON text) or the payload blob alone as a JSON string.
+     */
+    static JsonNode rawPayload(JsonNode raw) {
+        if (raw.isTextual()) {
+            return MessageShapes.payload(raw);
+        }
+        if (raw.isObject() && raw.has("payload") && (raw.has("inputName") || raw.has("messageId"))) {
+            if (raw.has("timestamp")) {
+                MessageShapes.timestamp(raw.get("timestamp")); // a bad one is an error, a good one is said unused
+                throw new IllegalArgumentException("timestamp: the workbench sends at the session clock; remove it"
+                        + " and advance the clock instead");
+            }
+            return MessageShapes.payload(raw.get("payload"));
+        }
+        return raw;
     }
 
     private List<InputFields.Field> effectiveFields(String name) {

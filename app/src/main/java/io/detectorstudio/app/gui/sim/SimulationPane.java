@@ -70,9 +70,16 @@ public final class SimulationPane extends SplitPane {
      * @param request the model as the engine reads it (request tree)
      */
     public SimulationPane(ObjectNode request, DetectorModel detectorModel, List<Input> inputs, long startMillis) {
+        this(request, List.of(), detectorModel, inputs, startMillis);
+    }
+
+    /** @param companions the project's other models, run beside this one (issue 14 item 9) */
+    public SimulationPane(ObjectNode request, List<ObjectNode> companions, DetectorModel detectorModel,
+                          List<Input> inputs, long startMillis) {
         this.detectorModel = detectorModel;
         List<String> inputNames = inputs.stream().map(Input::inputName).distinct().toList();
-        Session session = new Session(Session.Config.of(request).withInputs(inputNames).withStart(startMillis));
+        Session session = new Session(Session.Config.of(request).withCompanions(companions).withInputs(inputNames)
+                .withStart(startMillis));
         this.model = new SimulationModel(session);
         this.stepper = new InputStepper(model, InputFields.of(detectorModel, inputs));
         this.watch = new WatchTable(model);

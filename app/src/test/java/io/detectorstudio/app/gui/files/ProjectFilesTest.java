@@ -25,6 +25,15 @@ class ProjectFilesTest {
     }
 
     @Test
+    void item9AProjectWithSeveralModelsListsEachForTheDiagram() throws Exception {
+        ProjectFiles files = ProjectFiles.scan(Path.of("..", "samples", "pump-station"));
+        assertThat(files.models()).extracting(p -> p.getFileName().toString()).containsExactly("pump.json", "station.json");
+        assertThat(files.inputs()).extracting(p -> p.getFileName().toString())
+                .containsExactly("PumpReading.json", "StationAlarm.json");
+        assertThat(files.scenarios()).hasSize(2);
+    }
+
+    @Test
     void samplesAreListedWithTheirReadmeFirstLine() throws Exception {
         var samples = Samples.list(Path.of("..", "samples"));
         assertThat(samples).extracting(Samples.Sample::name).contains("motor", "hvac");
