@@ -18,8 +18,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 /**
  * Not a test: messages/s of the motor sample with 100,000 keys on the embedded engine and on the Flink job
  * (local MiniCluster, parallelism 1 and 2, file source, discarding sink), and the state bytes per instance.
- * {@code ./mvnw -B -pl flink exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.detectorstudio.flink.FlinkMotorBenchmark [-Dexec.args="KEYS ROUNDS"]}
+ * Run on the test classpath (docs/performance.md has the command), arguments {@code [KEYS [ROUNDS]]}.
  */
 public final class FlinkMotorBenchmark {
 
@@ -45,10 +44,11 @@ public final class FlinkMotorBenchmark {
 
         embedded(models, lines); // warm-up
         long t0 = System.nanoTime();
-        long[] actions = embedded(models, lines);
+        long actions = embedded(models, lines);
         report("embedded engine (one thread, from JSON lines)", lines.size(), System.nanoTime() - t0);
-        System.out.printf("  %,d actions; state bytes per instance: mean %.1f, max %d%n", actions[0],
-                (double) actions[1] / keys, actions[2]);
+        long[] bytes = stateBytes(models, lines);
+        System.out.printf("  %,d actions; state bytes per instance in the job: mean %.1f, max %d%n", actions,
+                (double) bytes[0] / keys, bytes[1]);
 
         for (int parallelism : new int[] {1, 2}) {
             Configuration conf = new Configuration();
@@ -64,19 +64,34 @@ public final class FlinkMotorBenchmark {
         Files.delete(file);
     }
 
-    /** Runs the lines as run does; returns {actions, total state bytes over the instances, max bytes}. */
-    private static long[] embedded(ProjectModels models, List<String> lines) throws Exception {
+    /** Runs the lines as run does (actions counted, not printed); returns the number of actions. */
+    private static long embedded(ProjectModels models, List<String> lines) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Engine engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
-        long[] count = new long[3];
-        engine.setActionSink(a -> count[0]++);
+        long[] count = new long[1];
+        engine.setActionSink(new io.detectorstudio.engine.runtime.ActionSink() {
+            @Override
+            public void accept(com.fasterxml.jackson.databind.node.ObjectNode action) {
+            }
+
+            @Override
+            public void performed(io.detectorstudio.engine.runtime.PerformedAction action) {
+                count[0]++;
+            }
+        });
         models.requests().forEach(engine::putModel);
         for (String line : lines) {
             var entry = json.readTree(line);
             engine.put(List.of(new Message(entry.get("inputName").asText(), entry.get("messageId").asText(),
                     entry.get("payload"), null)));
         }
-        // the bytes the Flink job keeps per instance: the same instances through ModelRunner's codec
+        return count[0];
+    }
+
+    /** The bytes the job keeps per instance: the same instances through ModelRunner; {total, max}. */
+    private static long[] stateBytes(ProjectModels models, List<String> lines) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long[] count = new long[2];
         ModelRunner runner = models.runners().get(0);
         java.util.Map<String, byte[]> states = new java.util.HashMap<>();
         for (String line : lines) {
@@ -86,8 +101,8 @@ public final class FlinkMotorBenchmark {
                     entry.get("messageId").asText(), entry.get("payload"), null), 0).state());
         }
         for (byte[] s : states.values()) {
-            count[1] += s.length;
-            count[2] = Math.max(count[2], s.length);
+            count[0] += s.length;
+            count[1] = Math.max(count[1], s.length);
         }
         return count;
     }

@@ -14,8 +14,8 @@ import java.math.BigInteger;
 
 /**
  * One detector instance as compact bytes, for hosts that keep instances outside the engine (Flink keyed state):
- * state name, variables by slot (typed, numbers as variable-length integers), retained input payloads (§C.7) as
- * JSON text, running timers with their durations, pending timer expiries, creation/update times and the
+ * state name, variables by slot (typed, numbers as variable-length integers), retained input values (§C.7: only
+ * the attributes the model reads) as JSON text, running timers with their durations, pending timer expiries, creation/update times and the
  * instance's cycle count. The key value is not stored (the host keys the state by it). Slots are the compiled
  * model's, so bytes are read back with the same model definition.
  */
@@ -29,7 +29,7 @@ final class DetectorStateCodec {
     private DetectorStateCodec() {
     }
 
-    static byte[] encode(DetectorInstance instance) {
+    static byte[] encode(DetectorInstance instance, CompiledModel model) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
@@ -42,10 +42,11 @@ final class DetectorStateCodec {
                 value(out, v);
             }
             varLong(out, instance.inputs.length);
-            for (JsonNode input : instance.inputs) {
+            for (int slot = 0; slot < instance.inputs.length; slot++) {
+                JsonNode input = instance.inputs[slot];
                 out.writeBoolean(input != null);
                 if (input != null) {
-                    byte[] text = JSON.writeValueAsBytes(input);
+                    byte[] text = JSON.writeValueAsBytes(model.retainedPart(slot, input));
                     varLong(out, text.length);
                     out.write(text);
                 }

@@ -161,7 +161,7 @@ public final class ModelRunner {
     }
 
     private Outcome outcome(DetectorInstance instance, Long dueBefore) {
-        return new Outcome(DetectorStateCodec.encode(instance), List.copyOf(actions), List.copyOf(forwarded),
+        return new Outcome(DetectorStateCodec.encode(instance, model), List.copyOf(actions), List.copyOf(forwarded),
                 dueBefore, earliest(instance));
     }
 }

@@ -39,7 +39,9 @@ class ModelRunnerTest {
         DetectorInstance actual = runner.read(state, "Fulton-A32");
         assertThat(actual.stateName()).isEqualTo(expected.stateName());
         assertThat(actual.variables()).isEqualTo(expected.variables());
-        assertThat(state.length).as("bytes per motor instance").isLessThan(120);
+        assertThat(state.length).as("bytes per motor instance").isLessThan(64);
+        // §C.7 retention keeps what the model reads of the payload, not the payload
+        assertThat(actual.inputs[0].toString()).isEqualTo("{\"sensorData\":{\"pressure\":20}}");
     }
 
     @Test
@@ -78,8 +80,8 @@ class ModelRunnerTest {
         instance.expired("old");
         instance.lastUpdateTime = 1_700_000_000_500L;
         instance.cycles = 7;
-        DetectorInstance back = DetectorStateCodec.decode(DetectorStateCodec.encode(instance), "k",
-                new CompiledModel(request, "1"));
+        CompiledModel model = new CompiledModel(request, "1");
+        DetectorInstance back = DetectorStateCodec.decode(DetectorStateCodec.encode(instance, model), "k", model);
         assertThat(back.stateName).isEqualTo("S");
         assertThat(back.variables).containsExactly(instance.variables);
         assertThat(back.inputs[1].toString()).isEqualTo("{\"a\":1.5}");
