@@ -262,8 +262,9 @@ class BuildModelFromScratchE2E {
         return app.robot().lookup(".transition-edge").match(n -> key.equals(n.getUserData())).tryQuery().orElse(null);
     }
 
+    /** A transition's label: labels are drawn in their own layer above the states, keyed like their edge. */
     private static Node label(String key) {
-        return app.robot().from(edge(key)).lookup(".transition-label").query();
+        return app.robot().lookup(".transition-label").match(n -> key.equals(n.getUserData())).query();
     }
 
     private static ExpressionEditor field(String id) {
