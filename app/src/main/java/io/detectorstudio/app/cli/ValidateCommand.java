@@ -12,6 +12,7 @@ import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
 import io.detectorstudio.engine.validation.Validator;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +57,13 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Validator validator = new Validator();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ModelLoader loader = parameters.loader();
-        Validator validator = new Validator();
         List<LoadedInput> inputs;
         try {
             inputs = ModelInputs.read(loader, inputPaths);
@@ -73,45 +75,20 @@ public final class ValidateCommand implements Callable<Integer> {
         boolean errors = false;
         ObjectNode json = new ObjectMapper().createObjectNode();
         ArrayNode jsonFiles = json.putArray("files");
-        List<Path> expanded = new ArrayList<>();
-        for (Path file : files) { // a project folder with models/*.json: each of its models' files
+        for (Path file : files) {
             try {
-                loader.loadAll(file).forEach(f -> expanded.add(f.path()));
-            } catch (ModelReadException e) {
-                expanded.add(file); // reported below, where it is read
-            }
-        }
-        for (Path file : expanded) {
-            List<Diagnostic> diagnostics;
-            Path located;
-            try {
-                ModelFile modelFile = projectFile(loader, file);
-                List<LoadedInput> all = new ArrayList<>(inputs);
-                all.addAll(modelFile.inputs());
-                List<LoadedModel> models = modelName == null && modelFile.models().size() > 1
-                        ? modelFile.models() : List.of(modelFile.model(modelName));
-                diagnostics = new ArrayList<>();
-                for (LoadedModel model : models) {
-                    diagnostics.addAll(validator.validate(modelFile, model, all, !all.isEmpty()));
+                // a project folder: its model.json and models/*.json, each with the project's inputs
+                List<ModelFile> modelFiles = Files.isDirectory(file) ? loader.loadAll(file)
+                        : List.of(projectFile(loader, file));
+                for (ModelFile modelFile : modelFiles) {
+                    errors |= report(modelFile, inputs, jsonFiles);
                 }
-                located = modelFile.path(); // a project folder's findings are in its model.json
             } catch (ModelReadException e) {
                 unreadable = true;
                 err.println(file + ":" + e.line() + ":" + e.column() + ": error DS-READ $: " + e.getMessage());
                 ObjectNode f = jsonFiles.addObject();
                 f.put("file", file.toString());
                 f.put("error", e.getMessage());
-                continue;
-            }
-            errors |= diagnostics.stream().anyMatch(Diagnostic::isError);
-            if (format == Format.text) {
-                diagnostics.stream().filter(d -> info || d.severity() != Severity.INFO)
-                        .forEach(d -> out.println(DiagnosticFormat.text(located, d)));
-            } else {
-                ObjectNode f = jsonFiles.addObject();
-                f.put("file", located.toString());
-                ArrayNode list = f.putArray("diagnostics");
-                diagnostics.forEach(d -> list.add(DiagnosticFormat.json(d)));
             }
         }
         if (format == Format.json) {
@@ -119,6 +96,32 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return unreadable ? ExitCodes.CANNOT_RUN : errors ? ExitCodes.PROBLEMS : ExitCodes.OK;
+    }
+
+    /** Validates the models of one file and prints the findings; true when one is an error. */
+    private boolean report(ModelFile modelFile, List<LoadedInput> inputs, ArrayNode jsonFiles)
+            throws ModelReadException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<LoadedInput> all = new ArrayList<>(inputs);
+        all.addAll(modelFile.inputs());
+        List<LoadedModel> models = modelName == null && modelFile.models().size() > 1
+                ? modelFile.models() : List.of(modelFile.model(modelName));
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (LoadedModel model : models) {
+            diagnostics.addAll(validator.validate(modelFile, model, all, !all.isEmpty()));
+        }
+        Path located = modelFile.path(); // a project folder's findings are in its model.json
+        boolean errors = diagnostics.stream().anyMatch(Diagnostic::isError);
+        if (format == Format.text) {
+            diagnostics.stream().filter(d -> info || d.severity() != Severity.INFO)
+                    .forEach(d -> out.println(DiagnosticFormat.text(located, d)));
+        } else {
+            ObjectNode f = jsonFiles.addObject();
+            f.put("file", located.toString());
+            ArrayNode list = f.putArray("diagnostics");
+            diagnostics.forEach(d -> list.add(DiagnosticFormat.json(d)));
+        }
+        return errors;
     }
 
     /** A file of a project's models/ folder comes with the project's inputs. */

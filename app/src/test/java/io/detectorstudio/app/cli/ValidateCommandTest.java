@@ -43,6 +43,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aProjectFolderChecksItsModelAgainstTheAttributesOfItsInputsFolder() throws IOException {
+        Path project = dir.resolve("motor");
+        Files.createDirectories(project.resolve("inputs"));
+        Files.copy(Path.of("../samples/motor/model.json"), project.resolve("model.json"));
+        Files.writeString(project.resolve("inputs/PressureInput.json"), Files.readString(
+                Path.of("../samples/motor/inputs/PressureInput.json")).replace("sensorData.pressure", "sensorData.level"));
+        CliRun run = CliRun.of("validate", project.toString());
+        assertThat(run.out()).contains("DS-REF-ATTRIBUTE-UNKNOWN")
+                .contains("input 'PressureInput' has no attribute 'sensorData.pressure'");
+    }
+
+    @Test
     void aValidModelExitsZeroAndPrintsNothing() throws IOException {
         CliRun run = CliRun.of("validate", write("ok.json", VALID).toString());
         assertThat(run.exitCode()).isZero();
