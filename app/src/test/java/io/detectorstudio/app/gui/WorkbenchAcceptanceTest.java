@@ -94,7 +94,7 @@ class WorkbenchAcceptanceTest {
         assertThat(sim.model().actions()).anySatisfy(a -> assertThat(a.action().path("type").asText()).isEqualTo("sns"));
         robot.interact(() -> sim.actions().list().getSelectionModel().select(
                 sim.model().actions().stream().filter(a -> a.action().path("type").asText().equals("sns")).findFirst().orElseThrow()));
-        assertThat(sim.actions().detail().getText()).contains("\"payload\"", "underPressureAction", "Fulton-A32");
+        assertThat(sim.actions().detail().getText()).contains("\"payload\"", "underPressureAction", "Fulton-A32", "\"delivered\"", "\"message\"");
         assertThat(sim.traceView().table().getItems()).hasSize(3);
 
         // advance time by five minutes through the clock field

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.expr.Value;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Performs one compiled action in a cycle and records it as a {@link PerformedAction}: expression fields
@@ -15,6 +16,9 @@ final class ActionRunner {
 
     static final long MAX_TIMER_SECONDS = 31_622_400L;
     static final int MAX_PAYLOAD_BYTES = 1024;
+
+    /** Targets whose delivered form is structured and checked when the action runs. */
+    private static final Set<String> STRUCTURED = Set.of("dynamoDB", "dynamoDBv2", "iotSiteWise");
 
     private final Cycle cycle;
 
@@ -105,18 +109,27 @@ final class ActionRunner {
             ObjectNode fields = action.literalFields().deepCopy();
             for (CompiledAction.EvaluatedField field : action.evaluatedFields()) {
                 Value v = field.expression().evaluate(cycle);
-                if (!v.isDefined()) {
-                    out.error = "We couldn't evaluate your expression for the action: " + field.name();
+                if (!v.isDefined() || v.type() == Value.Type.NULL) {
+                    out.error = "We couldn't evaluate your expression for the action: " + field.name()
+                            + (v.reason() == null ? "" : " (" + v.reason() + ")");
                 } else {
-                    fields.set(field.name(), field.template() ? Values.JSON.textNode(v.toText()) : Values.toJson(v));
+                    ObjectNode parent = fields;
+                    for (String member : field.path().subList(0, field.path().size() - 1)) {
+                        parent = (ObjectNode) parent.get(member);
+                    }
+                    parent.set(field.path().get(field.path().size() - 1),
+                            field.template() ? Values.JSON.textNode(v.toText()) : Values.toJson(v));
                 }
             }
             out.fields = fields;
         }
+        out.actionIndex = cycle.nextActionIndex();
+        out.cycleSequence = cycle.sequence();
         if (action.content() == null) {
-            out.defaultPayload = new PerformedAction.DefaultPayload(cycle.inputName(), cycle.messageId(),
-                    cycle.timerName(), instance.stateName, instance.variables.clone(), instance.timerExpiries(),
-                    cycle.sequence(), cycle.nextActionIndex());
+            if (action.defaultPayload()) {
+                out.defaultPayload = new PerformedAction.DefaultPayload(cycle.inputName(), cycle.messageId(),
+                        cycle.timerName(), instance.stateName, instance.variables.clone(), instance.timerExpiries());
+            }
         } else {
             out.payloadType = action.payloadType();
             Value v = action.content().evaluate(cycle);
@@ -131,6 +144,9 @@ final class ActionRunner {
                     out.payloadText = text;
                 }
             }
+        }
+        if (out.error == null && STRUCTURED.contains(action.type())) {
+            out.toJson(); // their delivered form can fail (key types, quality, …): known before the sink sees it
         }
         if (action.type().equals("iotEvents") && out.error == null) {
             // §C.10: the payload becomes a new message on the input, processed after this cycle

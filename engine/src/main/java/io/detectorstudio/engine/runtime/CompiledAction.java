@@ -53,13 +53,19 @@ sealed interface CompiledAction {
      * @param evaluatedFields fields whose value is an expression or a {@code ${…}} template
      * @param content the custom payload's contentExpression, or null for the default payload (§C.11)
      * @param payloadType JSON or STRING for a custom payload
+     * @param defaultPayload whether the action sends the default payload (§C.11) when it has no custom one
+     *                       (false for iotSiteWise, which sends a property value and no payload)
      */
     record External(String type, ObjectNode literalFields, List<EvaluatedField> evaluatedFields,
-                    CompiledExpression content, String payloadType, String inputName) implements CompiledAction {
+                    CompiledExpression content, String payloadType, String inputName,
+                    boolean defaultPayload) implements CompiledAction {
     }
 
-    /** A field evaluated per action; {@code original} is shown when it cannot be evaluated. */
-    record EvaluatedField(String name, CompiledExpression expression, boolean template, JsonNode original) { }
+    /**
+     * A field evaluated per action; {@code path} leads to it from the action object ({@code propertyValue},
+     * {@code quality} for SiteWise's nested members), {@code name} is the path joined by dots.
+     */
+    record EvaluatedField(String name, List<String> path, CompiledExpression expression, boolean template) { }
 
     /** An action object with no action key, or one the engine cannot read. */
     record Malformed(String type, String why) implements CompiledAction { }

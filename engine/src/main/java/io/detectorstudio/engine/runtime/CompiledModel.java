@@ -30,6 +30,9 @@ final class CompiledModel {
     private static final Pattern INPUT_REFERENCE = Pattern.compile("\\$input\\.(`[^`]+`|[A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern CURRENT_INPUT = Pattern.compile("currentInput\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
     /** §A.4: text fields of these actions are expressions; of the others literal text (mqttTopic: a template). */
+    /** §A.4: the action keys that send something out. */
+    static final Set<String> EXTERNAL_ACTIONS = Set.of("iotTopicPublish", "iotEvents", "iotSiteWise", "dynamoDB",
+            "dynamoDBv2", "firehose", "lambda", "sns", "sqs");
     private static final Set<String> EXPRESSION_FIELD_ACTIONS = Set.of("dynamoDB", "dynamoDBv2", "iotSiteWise");
 
     record CompiledEvent(String name, CompiledExpression condition, String conditionText,
@@ -109,7 +112,9 @@ final class CompiledModel {
                     spec.has("durationExpression") ? expression(spec.get("durationExpression").asText()) : null);
             case "resetTimer" -> new CompiledAction.ResetTimer(spec.path("timerName").asText());
             case "clearTimer" -> new CompiledAction.ClearTimer(spec.path("timerName").asText());
-            default -> external(type, spec);
+            default -> EXTERNAL_ACTIONS.contains(type) ? external(type, spec)
+                    : new CompiledAction.Malformed(type, "'" + type + "' is not an action type; the service rejects"
+                            + " the model (validate reports it)");
         };
     }
 
@@ -123,21 +128,37 @@ final class CompiledModel {
                 continue;
             }
             literal.set(field.getKey(), value);
-            if (value.isTextual() && EXPRESSION_FIELD_ACTIONS.contains(type)) {
-                evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), expression(value.asText()), false, value));
+            if (EXPRESSION_FIELD_ACTIONS.contains(type)) {
+                expressionFields(List.of(field.getKey()), value, evaluated);
             } else if (value.isTextual() && type.equals("iotTopicPublish") && field.getKey().equals("mqttTopic")
                     && IotTopicPublishAction.topicKind(value.asText()) == FieldKind.EXPRESSION) {
-                evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), expression(value.asText()), true, value));
+                evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), List.of(field.getKey()),
+                        expression(value.asText()), true));
             } else if (value.isTextual() && type.equals("iotTopicPublish") && value.asText().contains("${")) {
-                evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), compiler.compile(
-                        Parser.parseTemplate(value.asText(), ExpressionOptions.DEFAULTS).expr()), true, value));
+                evaluated.add(new CompiledAction.EvaluatedField(field.getKey(), List.of(field.getKey()),
+                        compiler.compile(Parser.parseTemplate(value.asText(), ExpressionOptions.DEFAULTS).expr()), true));
             }
         }
         JsonNode payload = spec.path("payload");
         CompiledExpression content = payload.has("contentExpression")
                 ? expression(payload.get("contentExpression").asText()) : null;
         return new CompiledAction.External(type, literal, List.copyOf(evaluated), content,
-                content == null ? null : payload.path("type").asText("JSON"), spec.path("inputName").asText(null));
+                content == null ? null : payload.path("type").asText("JSON"), spec.path("inputName").asText(null),
+                !type.equals("iotSiteWise"));
+    }
+
+    /** §A.4: every text member of dynamoDB, dynamoDBv2 and iotSiteWise is an expression, nested ones included. */
+    private void expressionFields(List<String> path, JsonNode value, List<CompiledAction.EvaluatedField> out) {
+        if (value.isTextual()) {
+            out.add(new CompiledAction.EvaluatedField(String.join(".", path), path, expression(value.asText()), false));
+        } else if (value.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                List<String> longer = new ArrayList<>(path);
+                longer.add(member.getKey());
+                expressionFields(List.copyOf(longer), member.getValue(), out);
+            }
+        }
     }
 
     /** Compiles each distinct expression text once; broken text compiles to nodes that evaluate to invalid. */

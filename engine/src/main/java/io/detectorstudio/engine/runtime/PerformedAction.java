@@ -37,11 +37,15 @@ public final class PerformedAction {
     String payloadType;
     /** the default payload's moment, or null */
     DefaultPayload defaultPayload;
+    /** external actions: the cycle and the action's place in it, for generated ids */
+    long cycleSequence;
+    int actionIndex;
     private ObjectNode json;
+    private Delivery delivery;
 
     /** What the default payload (§C.11) shows, captured when the action ran. */
     record DefaultPayload(String inputName, String messageId, String timerName, String stateName,
-                          Value[] variables, Map<String, Long> timers, long cycle, int actionIndex) { }
+                          Value[] variables, Map<String, Long> timers) { }
 
     PerformedAction(String type, String eventName, long time, CompiledModel model, String keyValue, String stateName) {
         this.type = type;
@@ -80,6 +84,15 @@ public final class PerformedAction {
     /** Why the action could not be performed, or null. */
     public String error() {
         return error;
+    }
+
+    /**
+     * What the target receives (see {@link Delivery} for the form per type), or null for an internal action
+     * (setVariable, timers) and for one that could not be performed ({@link #error()} says why).
+     */
+    public Delivery delivery() {
+        toJson();
+        return delivery;
     }
 
     /** The action object of trace.md (built once, then shared: do not modify). */
@@ -131,13 +144,29 @@ public final class PerformedAction {
                 out.set(f.getKey(), f.getValue().deepCopy());
             }
         }
+        String text = null;
+        JsonNode parsed = null;
         if (defaultPayload != null) {
             out.put("payloadType", "JSON");
-            out.set("payload", defaultPayload());
+            parsed = defaultPayload();
+            out.set("payload", parsed);
+            text = parsed.toString();
         } else if (payloadType != null) {
             out.put("payloadType", payloadType);
             if (payloadText != null) {
-                out.set("payload", payload(payloadText));
+                JsonNode payload = payload(payloadText);
+                out.set("payload", payload);
+                text = payloadText;
+                parsed = payload.isTextual() ? null : payload;
+            }
+        }
+        if (error == null && (text != null || type.equals("iotSiteWise"))) {
+            try {
+                delivery = Deliveries.of(type, fields, text, parsed, time,
+                        Values.generatedId(model.name, keyValue, time, cycleSequence, "entry/" + actionIndex));
+                out.set("delivered", delivery.toJson());
+            } catch (IllegalArgumentException e) {
+                error = e.getMessage();
             }
         }
     }
@@ -160,8 +189,8 @@ public final class PerformedAction {
         ObjectNode root = Values.JSON.objectNode();
         root.put("eventTime", time);
         ObjectNode payload = root.putObject("payload");
-        payload.put("actionExecutionId", Values.generatedId(model.name, keyValue, time, d.cycle(),
-                Integer.toString(d.actionIndex())));
+        payload.put("actionExecutionId", Values.generatedId(model.name, keyValue, time, cycleSequence,
+                Integer.toString(actionIndex)));
         ObjectNode detector = payload.putObject("detector");
         detector.put("detectorModelName", model.name);
         if (model.keyPath != null) {
