@@ -97,18 +97,21 @@ public final class Deliveries implements ActionSink, AutoCloseable {
 
     @Override
     public void performed(PerformedAction action) {
-        if (action.error() == null && BindingsReader.TYPES.contains(action.type())) {
-            accept(action.toJson());
+        if (action.delivery() != null && BindingsReader.TYPES.contains(action.type())) {
+            route(new Outgoing(action.toJson(), action.delivery()));
         }
     }
 
     /** Delivers one action object of trace.md (with its {@code delivered} member) to its bound targets. */
     @Override
     public void accept(ObjectNode action) {
-        if (!BindingsReader.TYPES.contains(action.path("type").asText()) || action.has("error")) {
-            return;
+        if (BindingsReader.TYPES.contains(action.path("type").asText()) && action.has("delivered")
+                && !action.has("error")) {
+            route(Outgoing.of(action));
         }
-        Outgoing outgoing = Outgoing.of(action);
+    }
+
+    private void route(Outgoing outgoing) {
         List<Destination> destinations = destinations(outgoing);
         if (destinations.isEmpty()) {
             unbound.incrementAndGet();

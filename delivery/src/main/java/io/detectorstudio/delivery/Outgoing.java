@@ -1,36 +1,33 @@
 package io.detectorstudio.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.runtime.Delivery;
 
 /**
- * One external action on its way out: the trace.md action object and, from it, what the target receives (its
- * {@code delivered} member, semantics §A.4 / §C.11).
+ * One external action on its way out: the trace.md action object and what its target receives (the engine's
+ * {@link Delivery}, the action object's {@code delivered} member; semantics §A.4 / §C.11).
  *
  * @param action the action object (shared: never modified)
- * @param delivered the {@code delivered} object: the request the target receives
  */
-public record Outgoing(String type, String target, ObjectNode action, ObjectNode delivered) {
+public record Outgoing(ObjectNode action, Delivery delivery) {
 
+    /** From an action object that carries its {@code delivered} member. */
     public static Outgoing of(ObjectNode action) {
-        String type = action.path("type").asText();
-        ObjectNode delivered = (ObjectNode) action.get("delivered");
-        return new Outgoing(type, target(type, delivered), action, delivered);
+        return new Outgoing(action, new Delivery(action.path("type").asText(), (ObjectNode) action.get("delivered")));
+    }
+
+    public String type() {
+        return delivery.type();
     }
 
     /** The ARN, URL, stream, topic or table the action addresses; for iotSiteWise the alias or asset id. */
-    static String target(String type, JsonNode form) {
-        return switch (type) {
-            case "sns" -> form.path("targetArn").asText();
-            case "sqs" -> form.path("queueUrl").asText();
-            case "lambda" -> form.path("functionArn").asText();
-            case "firehose" -> form.path("deliveryStreamName").asText();
-            case "iotTopicPublish" -> form.path("mqttTopic").asText();
-            case "iotEvents" -> form.path("inputName").asText();
-            case "iotSiteWise" -> form.has("propertyAlias") ? form.path("propertyAlias").asText()
-                    : form.path("assetId").asText();
-            default -> form.path("tableName").asText();
-        };
+    public String target() {
+        return delivery.target();
+    }
+
+    /** The {@code delivered} object. */
+    public ObjectNode delivered() {
+        return delivery.toJson();
     }
 
     /**
@@ -38,13 +35,7 @@ public record Outgoing(String type, String target, ObjectNode action, ObjectNode
      * payload); for DynamoDB and SiteWise, whose request is structured, the {@code delivered} object as JSON.
      */
     public String body() {
-        JsonNode body = switch (type) {
-            case "sns" -> delivered.get("message");
-            case "sqs" -> delivered.get("messageBody");
-            case "firehose" -> delivered.get("data");
-            case "lambda", "iotTopicPublish", "iotEvents" -> delivered.get("payload");
-            default -> null;
-        };
-        return body == null ? delivered.toString() : body.asText();
+        String body = delivery.body();
+        return body != null ? body : delivery.toJson().toString();
     }
 }
