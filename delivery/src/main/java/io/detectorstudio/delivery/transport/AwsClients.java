@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -80,7 +81,10 @@ public final class AwsClients implements AutoCloseable {
                 builder.region(Region.of(region));
             }
             if (settings.endpoint() != null) {
-                builder.endpointOverride(settings.endpoint());
+                // a local stand-in or a VPC endpoint: no "data." host prefix (SiteWise) in front of its address
+                builder.endpointOverride(settings.endpoint()).overrideConfiguration(o -> o
+                        .retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(callTimeout)
+                        .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true));
             }
             if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
                 sync.httpClient(http);
