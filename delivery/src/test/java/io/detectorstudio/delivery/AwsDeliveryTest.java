@@ -40,6 +40,11 @@ class AwsDeliveryTest {
 
     @BeforeAll
     static void credentialsProfile() throws Exception {
+        credentialsProfile(dir);
+    }
+
+    /** A profile "standin" with the stand-in's keys, in a credentials file of {@code dir} (not the user's). */
+    static void credentialsProfile(Path dir) throws Exception {
         Path credentials = dir.resolve("credentials");
         Files.writeString(credentials, "[standin]\naws_access_key_id = " + AwsStandIn.ACCESS_KEY
                 + "\naws_secret_access_key = " + AwsStandIn.SECRET_KEY + "\n");

@@ -43,7 +43,7 @@ final class AwsStandIn implements AutoCloseable {
 
     /** One request as received. */
     record Call(String method, String path, String query, Map<String, String> headers, String body, String region,
-                String service, boolean signatureValid) {
+                String service, boolean signatureValid, long atMillis) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -110,7 +110,8 @@ final class AwsStandIn implements AutoCloseable {
         String text = new String(body, StandardCharsets.UTF_8);
         Matcher m = AUTHORIZATION.matcher(headers.getOrDefault("authorization", ""));
         if (!m.matches() || !m.group(1).equals(ACCESS_KEY)) {
-            return new Call(method, uri.getRawPath(), uri.getRawQuery(), headers, text, null, null, false);
+            return new Call(method, uri.getRawPath(), uri.getRawQuery(), headers, text, null, null, false,
+                    System.currentTimeMillis());
         }
         String region = m.group(3);
         String service = m.group(4);
@@ -135,7 +136,8 @@ final class AwsStandIn implements AutoCloseable {
         String expected = signed.request().firstMatchingHeader("Authorization").orElse("");
         Matcher e = AUTHORIZATION.matcher(expected);
         boolean valid = e.matches() && e.group(6).equals(m.group(6));
-        return new Call(method, uri.getRawPath(), uri.getRawQuery(), headers, text, region, service, valid);
+        return new Call(method, uri.getRawPath(), uri.getRawQuery(), headers, text, region, service, valid,
+                System.currentTimeMillis());
     }
 
     private static void answer(HttpExchange exchange, Call call) throws IOException {
