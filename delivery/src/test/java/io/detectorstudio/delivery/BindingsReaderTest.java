@@ -101,7 +101,7 @@ class BindingsReaderTest {
         assertThat(error("f.yaml", "brokers: { b: { url: 'http://h' } }\n"))
                 .contains("a broker URL is tcp://HOST:PORT");
         assertThat(error("g.json", "{ \"retry\": { \"timeout\": \"soon\" } }"))
-                .isEqualTo("g.json:1:26: $.retry.timeout: expected a duration such as 500ms, 2s or PT30S, not 'soon'");
+                .isEqualTo("g.json:1:25: $.retry.timeout: expected a duration such as 500ms, 2s or PT30S, not 'soon'");
         assertThat(error("h.yaml", "deliveries: [ { type: iotTopicPublish, to: { aws: {} } } ]\n"))
                 .contains("iotTopicPublish is delivered to an MQTT broker (mqtt:) or a webhook (http:)");
         assertThat(error("i.yaml", "brokers: { b: { url: tcp://h } }\ningest: [ { broker: b, topic: t, input: I, select: sensor } ]\n"))
