@@ -3,6 +3,8 @@ package io.detectorstudio.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.detectorstudio.delivery.testing.Mosquitto;
+import io.detectorstudio.delivery.testing.MqttProbe;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detectorstudio.delivery.bindings.BindingsReader;
 import io.detectorstudio.engine.runtime.Clock;

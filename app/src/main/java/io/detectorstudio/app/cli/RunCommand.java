@@ -2,15 +2,23 @@ package io.detectorstudio.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detectorstudio.delivery.Deliveries;
+import io.detectorstudio.delivery.EngineLoop;
+import io.detectorstudio.delivery.TargetCounters;
+import io.detectorstudio.delivery.bindings.Bindings;
+import io.detectorstudio.delivery.bindings.BindingsException;
+import io.detectorstudio.delivery.bindings.BindingsReader;
 import io.detectorstudio.engine.io.LoadedModel;
 import io.detectorstudio.engine.io.ModelFile;
 import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.engine.runtime.ActionSink;
 import io.detectorstudio.engine.runtime.Clock;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
+import io.detectorstudio.engine.runtime.PerformedAction;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +28,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -61,8 +70,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-retain-inputs", description = "forget other inputs' values between cycles (§C.7)")
     boolean noRetain;
 
+    @Option(names = "--bindings", paramLabel = "FILE", description = "deliver actions to MQTT/AWS/HTTP and take "
+            + "messages from MQTT as this bindings file says (docs/bindings.md); needs --realtime. With MQTT "
+            + "ingestion it runs until interrupted, after standard input ends")
+    Path bindingsFile;
+
     @Spec
     CommandSpec spec;
+
+    /** Counted down when the run has drained its deliveries (a SIGTERM hook waits for it). */
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
     @Override
     public Integer call() {
@@ -83,17 +100,66 @@ public final class RunCommand implements Callable<Integer> {
             err.println("run: --start must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got '" + start + "'");
             return ExitCodes.CANNOT_RUN;
         }
+        Bindings bindings = null;
+        if (bindingsFile != null) {
+            if (!realtime) {
+                err.println("run: --bindings needs --realtime (deliveries and MQTT ingestion run on the wall clock)");
+                return ExitCodes.CANNOT_RUN;
+            }
+            try {
+                bindings = new BindingsReader().read(bindingsFile);
+            } catch (BindingsException e) {
+                err.println(e.getMessage());
+                return ExitCodes.CANNOT_RUN;
+            }
+        }
         EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain);
         Clock clock = realtime ? Clock.system() : new VirtualClock(startMillis);
         Engine engine = new Engine(options, clock);
         // what the service would have logged: a message a keyed model could not use, an unaddressable key
         engine.setLog(e -> err.println("run: " + e.level().word() + " " + e.detectorModelName()
                 + (e.messageId() == null ? "" : " message " + e.messageId()) + ": " + e.message()));
-        engine.setActionSink(action -> {
-            out.println(action.toString());
-            out.flush();
-        });
         engine.putModel(model.request());
+        // on the wall clock the engine has its own thread, so that timers fire on time and MQTT can feed it too
+        EngineLoop loop = realtime ? new EngineLoop(engine, clock) : null;
+        Deliveries deliveries = bindings == null ? null : Deliveries.start(bindings, loop, m -> err.println("run: " + m));
+        engine.setActionSink(new ActionSink() {
+            @Override
+            public void accept(ObjectNode action) {
+                out.println(action.toString());
+                out.flush();
+            }
+
+            @Override
+            public void performed(PerformedAction action) {
+                accept(action.toJson());
+                if (deliveries != null) {
+                    deliveries.performed(action);
+                }
+            }
+        });
+        try {
+            return readMessages(engine, loop, err)
+                    && (deliveries == null || keepIngesting(deliveries, bindings, err)) ? ExitCodes.OK
+                    : ExitCodes.PROBLEMS;
+        } catch (IOException e) {
+            err.println("run: cannot read " + messages + ": " + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        } finally {
+            if (deliveries != null) {
+                deliveries.close(Duration.ofSeconds(10));
+                report(deliveries, err);
+            }
+            if (loop != null) {
+                loop.close();
+            }
+            out.flush();
+            finished.countDown();
+        }
+    }
+
+    /** Whether every line was usable. */
+    private boolean readMessages(Engine engine, EngineLoop loop, PrintWriter err) throws IOException {
         ObjectMapper json = new ObjectMapper();
         int lineNumber = 0;
         boolean problems = false;
@@ -127,20 +193,67 @@ public final class RunCommand implements Callable<Integer> {
                 Long timestamp = entry.has("timestamp") ? timestampMillis(entry.get("timestamp")) : null;
                 Message message = new Message(entry.path("inputName").asText(null),
                         entry.path("messageId").asText(null), entry.get("payload"), timestamp);
-                if (realtime) {
-                    engine.advanceTo(clock.nowMillis());
-                }
-                for (MessageError error : engine.put(List.of(message))) {
+                for (MessageError error : put(engine, loop, message)) {
                     err.println(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
                     problems = true;
                 }
             }
-        } catch (IOException e) {
-            err.println("run: cannot read " + messages + ": " + e.getMessage());
-            return ExitCodes.CANNOT_RUN;
         }
-        out.flush();
-        return problems ? ExitCodes.PROBLEMS : ExitCodes.OK;
+        return !problems;
+    }
+
+    private static List<MessageError> put(Engine engine, EngineLoop loop, Message message) {
+        if (loop == null) {
+            return engine.put(List.of(message));
+        }
+        try {
+            return loop.put(List.of(message));
+        } catch (Exception e) {
+            throw new IllegalStateException("the engine failed on a message", e);
+        }
+    }
+
+    /**
+     * With MQTT ingestion the run goes on after standard input ends, until the process is interrupted (Ctrl-C,
+     * SIGTERM: the JVM's shutdown interrupts nothing, so a hook ends the wait) or the thread is interrupted.
+     */
+    private boolean keepIngesting(Deliveries deliveries, Bindings bindings, PrintWriter err) {
+        if (bindings.ingest().isEmpty()) {
+            return true;
+        }
+        err.println("run: standard input ended; still taking messages from MQTT (Ctrl-C to stop)");
+        err.flush();
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try { // the JVM ends when the hooks end: give the deliveries their time to drain first
+                finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already shutting down: the hook has run
+        }
+        return true;
+    }
+
+    private static void report(Deliveries deliveries, PrintWriter err) {
+        deliveries.counters().forEach((target, c) -> err.println("run: " + target + ": " + c.delivered() + " delivered, "
+                + c.retries() + " retries, " + c.deadLettered() + " dead letters"
+                + (c.lastError() == null || c.deadLettered() == 0 ? "" : " (last error: " + c.lastError() + ")")));
+        if (deliveries.counters().values().stream().mapToLong(TargetCounters.Snapshot::deadLettered).sum() > 0) {
+            err.println("run: undelivered actions are in " + deliveries.deadLetters().file().toAbsolutePath());
+        }
+        err.flush();
     }
 
     static Long durationMillis(JsonNode node) {

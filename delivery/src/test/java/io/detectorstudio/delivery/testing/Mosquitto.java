@@ -1,4 +1,4 @@
-package io.detectorstudio.delivery;
+package io.detectorstudio.delivery.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.detectorstudio.delivery;
+package io.detectorstudio.delivery.testing;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
