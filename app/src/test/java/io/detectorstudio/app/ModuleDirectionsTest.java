@@ -26,7 +26,7 @@ class ModuleDirectionsTest {
         noClasses().that().resideInAPackage("io.detectorstudio.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "javafx..", "io.detectorstudio.simulator..", "io.detectorstudio.editor..",
-                        "io.detectorstudio.app..")
+                        "io.detectorstudio.app..", "io.detectorstudio.server..")
                 .check(classes);
     }
 
@@ -60,6 +60,15 @@ class ModuleDirectionsTest {
         noClasses().that().resideInAPackage("io.detectorstudio.editor..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.detectorstudio.simulator..", "io.detectorstudio.app..")
+                .check(classes);
+    }
+
+    @Test
+    void serverNeverTouchesJavaFxOrOtherModules() {
+        noClasses().that().resideInAPackage("io.detectorstudio.server..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "io.detectorstudio.simulator..", "io.detectorstudio.editor..",
+                        "io.detectorstudio.app..")
                 .check(classes);
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Design, validate, simulate and export AWS IoT Events detector models.%n"
                 + "With no subcommand, or with a FILE, opens the GUI.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, ExportCommand.class, EvalCommand.class, RunCommand.class, SimulateCommand.class, BenchCommand.class,
-                DiffCommand.class})
+                DiffCommand.class, ServeCommand.class})
 public final class DetectorStudioCommand implements Runnable {
 
     @CommandLine.Spec

@@ -23,6 +23,6 @@ class CliReferenceTest {
                 .as("docs/cli.md is stale: run ./mvnw -pl app test -Dtest=CliReferenceTest -Dcli.writeReference=true")
                 .isEqualTo(generated);
         assertThat(generated).contains("## validate", "## export", "## eval", "## simulate", "## run", "## bench",
-                "## diff");
+                "## diff", "## serve");
     }
 }

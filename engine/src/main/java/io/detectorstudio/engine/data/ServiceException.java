@@ -4,7 +4,7 @@ package io.detectorstudio.engine.data;
  * An error response of the iotevents-data API: the exception name the service returns (its {@code x-amzn-ErrorType})
  * and its HTTP status (semantics §D: 400 InvalidRequest, 404 ResourceNotFound, 429 Throttling, 500 InternalFailure).
  */
-public final class ServiceException extends RuntimeException {
+public class ServiceException extends RuntimeException {
 
     private final String errorCode;
     private final int httpStatus;

@@ -89,9 +89,14 @@ public final class Engine {
      * version and deletes its instances (§C.9).
      */
     public void putModel(ObjectNode request) {
+        CompiledModel previous = models.get(request.path("detectorModelName").asText(""));
+        putModel(request, previous == null ? "1" : Long.toString(Long.parseLong(previous.version) + 1));
+    }
+
+    /** Adds or replaces a model as the given version (a service that numbers versions itself); instances reset. */
+    public void putModel(ObjectNode request, String version) {
         String name = request.path("detectorModelName").asText("");
         CompiledModel previous = models.get(name);
-        String version = previous == null ? "1" : Long.toString(Long.parseLong(previous.version) + 1);
         if (previous != null && previous.key != null && !request.has("key")) {
             // an UpdateDetectorModel request has no key: the key cannot change, the new version keeps it
             request = request.deepCopy().put("key", previous.key);
@@ -313,6 +318,12 @@ public final class Engine {
         return null; // its scheduled timers are skipped: Scheduled.live no longer finds the instance
     }
 
+    /** Whether the model receives messages of the input (§C.1: it mentions {@code $input.<name>} or currentInput). */
+    public boolean reads(String model, String inputName) {
+        CompiledModel m = models.get(model);
+        return m != null && m.routedInputs.contains(inputName);
+    }
+
     public boolean hasModel(String model) {
         return models.containsKey(model);
     }
@@ -360,6 +371,58 @@ public final class Engine {
         });
         instance.lastUpdateTime = now;
         return null;
+    }
+
+    /** Every instance of {@code model} by name (for a durable store's checkpoint); empty for an unknown model. */
+    public List<DetectorState> detectorStates(String model) {
+        List<DetectorState> out = new ArrayList<>();
+        for (DetectorInstance i : instances(model)) {
+            Map<String, com.fasterxml.jackson.databind.JsonNode> inputs = new LinkedHashMap<>();
+            for (int slot = 0; slot < i.inputs.length; slot++) {
+                if (i.inputs[slot] != null) {
+                    inputs.put(i.symbols.inputName(slot), i.inputs[slot]);
+                }
+            }
+            List<DetectorState.TimerState> timers = new ArrayList<>();
+            i.runningTimers().forEach(t -> timers.add(new DetectorState.TimerState(t.name(), t.expiresAtMillis(),
+                    t.durationSeconds())));
+            out.add(new DetectorState(i.keyValue, i.stateName, i.variables(), inputs, timers,
+                    i.expiredUnconsumed == null ? java.util.Set.of() : java.util.Set.copyOf(i.expiredUnconsumed),
+                    i.creationTime, i.lastUpdateTime));
+        }
+        return out;
+    }
+
+    /** Puts back an instance saved by {@link #detectorStates}, timers scheduled; the model must exist. */
+    public void restoreDetector(String model, DetectorState state) {
+        CompiledModel m = models.get(model);
+        if (m == null) {
+            throw new IllegalArgumentException("no detector model '" + model + "'");
+        }
+        DetectorInstance i = new DetectorInstance(state.keyValue(), m.symbols, state.stateName(),
+                state.creationTimeMillis());
+        state.variables().forEach((name, value) -> i.setVariable(m.symbols.variableSlot(name), value));
+        state.inputs().forEach((name, payload) -> i.retainInput(m.symbols.inputSlot(name), payload));
+        for (DetectorState.TimerState t : state.timers()) {
+            Timer timer = new Timer(t.name(), t.expiresAtMillis(), t.durationSeconds());
+            i.putTimer(timer);
+            scheduled(model, i, timer);
+        }
+        state.expiredUnconsumed().forEach(i::expired);
+        i.lastUpdateTime = state.lastUpdateTimeMillis();
+        instances.get(model).put(state.keyValue() == null ? "" : state.keyValue(), i);
+    }
+
+    /** The de-duplication memory (§C.6): "input NUL messageId" → when first seen, oldest first. */
+    public Map<String, Long> seenMessageIds() {
+        return new LinkedHashMap<>(seenMessageIds);
+    }
+
+    /** Puts back a de-duplication memory saved by {@link #seenMessageIds}. */
+    public void restoreSeenMessageIds(Map<String, Long> seen) {
+        seenMessageIds.clear();
+        seen.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(e -> seenMessageIds.put(e.getKey(), e.getValue()));
     }
 
     /** Everything needed to return to this moment exactly (for the simulator's step back). */

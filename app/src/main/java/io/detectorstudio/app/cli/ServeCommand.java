@@ -1,0 +1,136 @@
+package io.detectorstudio.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.data.ServiceException;
+import io.detectorstudio.engine.io.LoadedInput;
+import io.detectorstudio.engine.io.LoadedModel;
+import io.detectorstudio.engine.io.ModelFile;
+import io.detectorstudio.engine.io.ModelLoader;
+import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.server.IotEventsServer;
+import io.detectorstudio.server.ServeOptions;
+import io.detectorstudio.server.SigV4Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: the local IoT Events service (both REST APIs), state kept in {@code --data}. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the local IoT Events service: the iotevents and iotevents-data REST APIs on one port, "
+                + "for unchanged AWS SDK, CLI and boto3 clients (--endpoint-url). State survives restarts.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE|PROJECT", arity = "0..*",
+            description = "models (and their inputs) to create, or update when changed, at start")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--inputs", paramLabel = "PATH", description = "input definitions to create at start; repeatable")
+    List<Path> inputPaths = new ArrayList<>();
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "9988", description = "TCP port (0: any free port; "
+            + "default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "address to listen on "
+            + "(default ${DEFAULT-VALUE}; anyone who can reach another address can change every model)")
+    String bind;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "state directory (default ~/.detector-studio/serve)")
+    Path data;
+
+    @Option(names = "--verify-signatures", description = "check SigV4 signatures against --credentials "
+            + "(default: any signature is accepted)")
+    boolean verifySignatures;
+
+    @Option(names = "--credentials", paramLabel = "FILE", description = "AWS credentials file for "
+            + "--verify-signatures (default ~/.aws/credentials)")
+    Path credentials;
+
+    @Option(names = "--debug-log", description = "write one evaluation summary per cycle to DIR/logs/engine.log")
+    boolean debugLog;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dataDir = data != null ? data : Path.of(System.getProperty("user.home"), ".detector-studio", "serve");
+        ServeOptions options = ServeOptions.defaults(dataDir).withPort(port).withBind(bind).withDebugLog(debugLog);
+        if (verifySignatures) {
+            Path file = credentials != null ? credentials : Path.of(System.getProperty("user.home"), ".aws", "credentials");
+            try {
+                options = options.withCredentials(SigV4Verifier.readCredentials(file));
+            } catch (IOException e) {
+                err.println("serve: cannot read the credentials file " + file + ": " + e.getMessage());
+                return ExitCodes.CANNOT_RUN;
+            }
+        }
+        List<ObjectNode> inputs = new ArrayList<>();
+        List<ObjectNode> models = new ArrayList<>();
+        try {
+            ModelLoader loader = new ModelLoader();
+            for (Path p : inputPaths) {
+                loader.load(p).inputs().forEach(i -> inputs.add(i.request()));
+            }
+            for (Path file : files) {
+                ModelFile modelFile = loader.load(file); // a project folder brings its inputs/
+                for (LoadedInput input : modelFile.inputs()) {
+                    inputs.add(input.request());
+                }
+                for (LoadedModel model : modelFile.models()) {
+                    ObjectNode request = model.request().deepCopy();
+                    if (!request.has("roleArn")) {
+                        request.put("roleArn", "arn:aws:iam::123456789012:role/detector-studio-serve");
+                    }
+                    models.add(request);
+                }
+            }
+        } catch (ModelReadException e) {
+            err.println("serve: " + e.getMessage() + " (line " + e.line() + ", column " + e.column() + ")");
+            return ExitCodes.CANNOT_RUN;
+        }
+        IotEventsServer server = new IotEventsServer(options);
+        URI endpoint;
+        try {
+            endpoint = server.start();
+            for (String change : server.deploy(inputs, models)) {
+                err.println("serve: " + change);
+            }
+        } catch (ServiceException e) {
+            err.println("serve: a model given at start was refused: " + e.errorCode() + ": " + e.getMessage());
+            server.close();
+            return ExitCodes.CANNOT_RUN;
+        } catch (IOException e) {
+            err.println("serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            server.close();
+            return ExitCodes.CANNOT_RUN;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close(); // SIGTERM / SIGINT: finish queued work, checkpoint, close the database
+            } catch (Exception e) {
+                System.err.println("serve: while stopping: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "serve-shutdown"));
+        err.println("serve: state in " + dataDir.toAbsolutePath() + (options.credentials() != null
+                ? "; checking signatures" : "; any SigV4 signature accepted"));
+        out.println(endpoint);
+        out.flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,325 @@
+package io.detectorstudio.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.data.IotEventsData;
+import io.detectorstudio.engine.data.ServiceException;
+import io.detectorstudio.engine.runtime.ActionSink;
+import io.detectorstudio.engine.runtime.DetectorState;
+import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.EngineLog;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.PerformedAction;
+import io.detectorstudio.engine.runtime.VirtualClock;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The engine's one thread. Every operation that reads or changes the engine or the resource registry runs here, one
+ * at a time, so the cycles of an instance are serial (§C.5) and no BatchUpdateDetector can lose a message's update.
+ * Between tasks the thread fires timers on the wall clock, with no message needed (§C.5).
+ *
+ * <p>A change is a log record ({@link #apply}): applied to the engine at the current engine time and handed to the
+ * {@link Journal}; the task's answer is released only when the journal has made it durable (group commit). On
+ * start the last checkpoint is loaded and the log replayed at the recorded times — the engine is deterministic
+ * given its inputs and clock, so the state is exactly what was acknowledged — then timers that fell due while the
+ * server was down fire, in time order. Actions are not delivered again during the replay.
+ */
+public final class EngineHost implements AutoCloseable {
+
+    /** Work for the engine thread; it may apply log records and queue other durable writes. */
+    @FunctionalInterface
+    public interface Task<T> {
+        T run(Tx tx);
+    }
+
+    /** What a task can do on the engine thread. */
+    public final class Tx {
+        private final List<Journal.Op> writes = new ArrayList<>();
+        private final List<String> records = new ArrayList<>();
+        private final List<Long> seqs = new ArrayList<>();
+
+        /** Applies a change record (see {@link EngineHost}) and logs it once it did not fail as a whole. */
+        public JsonNode apply(ObjectNode record) {
+            record.put("t", engine.now());
+            JsonNode result = applyRecord(record);
+            seqs.add(++seq);
+            records.add(record.toString());
+            recordsSinceCheckpoint++;
+            return result;
+        }
+
+        /** Queues a write of the resource tables, committed with this task's log records. */
+        public void write(Journal.Op op) {
+            writes.add(op);
+        }
+
+        public Engine engine() {
+            return engine;
+        }
+
+        public IotEventsData data() {
+            return data;
+        }
+
+        public long now() {
+            return engine.now();
+        }
+    }
+
+    private record Queued<T>(Task<T> task, CompletableFuture<T> result) { }
+
+    private static final Queued<Void> STOP = new Queued<>(null, null);
+
+    private final VirtualClock clock;
+    private final Engine engine;
+    private final IotEventsData data;
+    private final Journal journal;
+    private final LongSupplier wallClock;
+    private final long checkpointIntervalMillis;
+    private final BlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
+    private final Metrics metrics;
+    /** the models as the engine runs them (name → version and request), for checkpoints */
+    private final Map<String, Store.ModelVersion> models = new LinkedHashMap<>();
+    private volatile ActionSink deliveries = ActionSink.NONE;
+    private boolean replaying;
+    private long seq;
+    private long recordsSinceCheckpoint;
+    private long lastCheckpoint;
+    private Thread thread;
+
+    public EngineHost(Journal journal, EngineOptions options, LongSupplier wallClock, long checkpointIntervalMillis,
+                      Metrics metrics, EngineLog log) {
+        this.journal = journal;
+        this.wallClock = wallClock;
+        this.checkpointIntervalMillis = checkpointIntervalMillis;
+        this.metrics = metrics;
+        this.clock = new VirtualClock(0);
+        this.engine = new Engine(options, clock);
+        this.data = new IotEventsData(engine);
+        engine.setLog(log);
+        engine.setActionSink(new ActionSink() {
+            @Override
+            public void accept(ObjectNode action) {
+                deliveries.accept(action);
+            }
+
+            @Override
+            public void performed(PerformedAction action) {
+                if (!replaying) {
+                    metrics.actions.increment();
+                    deliveries.performed(action);
+                }
+            }
+        });
+    }
+
+    /**
+     * The seam for action delivery (issue 17): every action the detectors perform goes to this sink, on the engine
+     * thread, after its cycle ran and not again on replay. It must not block (queue slow deliveries).
+     */
+    public void setActionSink(ActionSink sink) {
+        this.deliveries = sink;
+    }
+
+    /** §C.13 evaluation summaries, one per cycle, on the engine thread (a debug log: tracing costs time). */
+    public void setCycleListener(io.detectorstudio.engine.runtime.CycleListener listener) {
+        engine.setCycleListener(record -> {
+            if (!replaying) {
+                listener.cycleFinished(record);
+            }
+        });
+    }
+
+    /**
+     * Loads the checkpoint, replays the log after it and starts the thread, which first fires the timers that fell
+     * due while the server was down.
+     *
+     * @param inputs the inputs that exist (their messages are accepted even if no model reads them)
+     */
+    public void start(Iterable<String> inputs) throws SQLException {
+        var connection = journal.connectionForStartup();
+        Store.Checkpoint cp = Store.readCheckpoint(connection);
+        inputs.forEach(engine::declareInput);
+        engine.advanceTo(cp.clock());
+        cp.models().forEach((name, m) -> {
+            engine.putModel(m.request().deepCopy(), m.version());
+            models.put(name, m);
+        });
+        cp.detectors().forEach((model, states) -> {
+            if (engine.hasModel(model)) {
+                states.forEach(s -> engine.restoreDetector(model, s));
+            }
+        });
+        engine.restoreSeenMessageIds(cp.seen());
+        List<ObjectNode> log = Store.readLog(connection, cp.seq());
+        replaying = true;
+        for (ObjectNode record : log) {
+            engine.advanceTo(record.path("t").asLong());
+            try {
+                applyRecord(record);
+            } catch (ServiceException e) {
+                // it failed the same way when it was first applied, and changed nothing then either
+            }
+        }
+        replaying = false;
+        seq = Store.maxLogSeq(connection);
+        recordsSinceCheckpoint = log.size();
+        lastCheckpoint = wallClock.getAsLong();
+        metrics.replayed.add(log.size());
+        thread = new Thread(this::loop, "serve-engine");
+        thread.start();
+    }
+
+    /** Runs a task on the engine thread; the future completes when its changes are durable. */
+    public <T> CompletableFuture<T> call(Task<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        queue.add(new Queued<>(task, result));
+        return result;
+    }
+
+    private void loop() {
+        while (true) {
+            Queued<?> next;
+            try {
+                Long due = engine.nextTimerDue();
+                long wait = due == null ? 1000 : Math.max(0, Math.min(1000, due - wallClock.getAsLong()));
+                next = wait == 0 ? queue.poll() : queue.poll(wait, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            fireDueTimers();
+            if (next == STOP) {
+                checkpoint();
+                return;
+            }
+            if (next != null) {
+                run(next);
+            }
+            if (recordsSinceCheckpoint > 0 && wallClock.getAsLong() - lastCheckpoint >= checkpointIntervalMillis) {
+                checkpoint();
+            }
+        }
+    }
+
+    /** Moves the engine to the wall clock; timers due on the way fire, and a tick record makes that durable. */
+    private void fireDueTimers() {
+        long now = wallClock.getAsLong();
+        Long due = engine.nextTimerDue();
+        if (due != null && due <= now) {
+            Tx tx = new Tx();
+            ObjectNode tick = Store.JSON.createObjectNode().put("op", "tick");
+            engine.advanceTo(now);
+            tx.apply(tick);
+            flush(tx, null);
+        } else {
+            engine.advanceTo(now);
+        }
+    }
+
+    private <T> void run(Queued<T> q) {
+        Tx tx = new Tx();
+        T value;
+        try {
+            value = q.task.run(tx);
+        } catch (ServiceException e) {
+            flush(tx, null);
+            q.result.completeExceptionally(e);
+            return;
+        } catch (RuntimeException e) {
+            flush(tx, null);
+            q.result.completeExceptionally(e);
+            return;
+        }
+        flush(tx, () -> q.result.complete(value));
+    }
+
+    private void flush(Tx tx, Runnable whenDurable) {
+        if (tx.records.isEmpty() && tx.writes.isEmpty()) {
+            if (whenDurable != null) {
+                whenDurable.run();
+            }
+            return;
+        }
+        CompletableFuture<Void> last = null;
+        for (int i = 0; i < tx.records.size(); i++) {
+            boolean isLast = i == tx.records.size() - 1;
+            last = journal.append(tx.seqs.get(i), tx.records.get(i), isLast ? tx.writes : List.of());
+        }
+        if (tx.records.isEmpty()) {
+            last = journal.append(0, null, tx.writes);
+        }
+        if (whenDurable != null) {
+            last.whenComplete((ok, error) -> whenDurable.run()); // a failed commit fails the next calls (503)
+        }
+    }
+
+    /** The engine's state now, written in the journal's order, so the log it covers can go. */
+    private void checkpoint() {
+        Map<String, List<DetectorState>> detectors = new LinkedHashMap<>();
+        for (String name : models.keySet()) {
+            detectors.put(name, engine.detectorStates(name));
+        }
+        Store.Checkpoint cp = new Store.Checkpoint(seq, engine.now(), new LinkedHashMap<>(models), detectors,
+                engine.seenMessageIds());
+        journal.append(0, null, List.of(c -> Store.writeCheckpoint(c, cp)));
+        recordsSinceCheckpoint = 0;
+        lastCheckpoint = wallClock.getAsLong();
+        metrics.checkpoints.increment();
+    }
+
+    /** The engine change a log record describes; also used for replay. */
+    private JsonNode applyRecord(ObjectNode record) {
+        JsonNode request = record.path("request");
+        switch (record.path("op").asText()) {
+            case "put": {
+                ObjectNode answer = data.batchPutMessage(request);
+                metrics.messages.add(request.path("messages").size());
+                return answer;
+            }
+            case "update":
+                return data.batchUpdateDetector(request);
+            case "delete":
+                return data.batchDeleteDetector(request);
+            case "model":
+                engine.putModel(((ObjectNode) request).deepCopy(), record.path("version").asText());
+                models.put(request.path("detectorModelName").asText(),
+                        new Store.ModelVersion(record.path("version").asText(), (ObjectNode) request));
+                return null;
+            case "dropModel":
+                engine.deleteModel(record.path("name").asText());
+                models.remove(record.path("name").asText());
+                return null;
+            case "input":
+                engine.declareInput(record.path("name").asText());
+                return null;
+            case "tick":
+                return null;
+            default:
+                throw new IllegalStateException("unknown log record " + record);
+        }
+    }
+
+    /** Finishes queued work, writes a checkpoint, stops the thread. */
+    @Override
+    public void close() {
+        if (thread == null) {
+            return;
+        }
+        queue.add(STOP);
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+}

@@ -1,0 +1,222 @@
+package io.detectorstudio.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.expr.Value;
+import io.detectorstudio.engine.runtime.DetectorState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tables of the state database and the JSON forms stored in them. Resources (inputs, every model version,
+ * tags) are rows written when they change. The engine's state is a checkpoint (models as the engine runs them,
+ * every detector with state, variables, timers and retained inputs, the de-duplication window, the clock) plus
+ * the log of everything applied since ({@code log}: BatchPutMessage/BatchUpdateDetector/BatchDeleteDetector
+ * requests, model changes, timer ticks, each with the engine time it ran at), replayed on start.
+ */
+public final class Store {
+
+    static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    private Store() {
+    }
+
+    static void createSchema(Statement s) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS log(seq INTEGER PRIMARY KEY, record TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS inputs(name TEXT PRIMARY KEY, doc TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS model_versions(name TEXT NOT NULL, version INTEGER NOT NULL, "
+                + "doc TEXT NOT NULL, PRIMARY KEY(name, version))");
+        s.execute("CREATE TABLE IF NOT EXISTS tags(arn TEXT NOT NULL, tag_key TEXT NOT NULL, tag_value TEXT NOT NULL, "
+                + "PRIMARY KEY(arn, tag_key))");
+        s.execute("CREATE TABLE IF NOT EXISTS checkpoint(id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, "
+                + "clock INTEGER NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS checkpoint_models(name TEXT PRIMARY KEY, version TEXT NOT NULL, "
+                + "request TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS detectors(model TEXT NOT NULL, key_value TEXT NOT NULL, state TEXT NOT NULL, "
+                + "PRIMARY KEY(model, key_value))");
+        s.execute("CREATE TABLE IF NOT EXISTS dedup(id TEXT PRIMARY KEY, seen INTEGER NOT NULL)");
+    }
+
+    /** The engine at one log position, as the checkpoint tables hold it. */
+    record Checkpoint(long seq, long clock, Map<String, ModelVersion> models,
+                      Map<String, List<DetectorState>> detectors, Map<String, Long> seen) { }
+
+    record ModelVersion(String version, ObjectNode request) { }
+
+    static ObjectNode parse(String text) {
+        try {
+            return (ObjectNode) JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Checkpoint readCheckpoint(Connection c) throws SQLException {
+        long seq = 0;
+        long clock = 0;
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT seq, clock FROM checkpoint")) {
+            if (r.next()) {
+                seq = r.getLong(1);
+                clock = r.getLong(2);
+            }
+        }
+        Map<String, ModelVersion> models = new LinkedHashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT name, version, request FROM checkpoint_models ORDER BY name")) {
+            while (r.next()) {
+                models.put(r.getString(1), new ModelVersion(r.getString(2), parse(r.getString(3))));
+            }
+        }
+        Map<String, List<DetectorState>> detectors = new LinkedHashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT model, state FROM detectors ORDER BY model, key_value")) {
+            while (r.next()) {
+                detectors.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(detectorState(parse(r.getString(2))));
+            }
+        }
+        Map<String, Long> seen = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, seen FROM dedup ORDER BY seen")) {
+            while (r.next()) {
+                seen.put(r.getString(1), r.getLong(2));
+            }
+        }
+        return new Checkpoint(seq, clock, models, detectors, seen);
+    }
+
+    /** Replaces the checkpoint and drops the log it covers, in the journal's transaction. */
+    static void writeCheckpoint(Connection c, Checkpoint cp) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM checkpoint_models");
+            s.execute("DELETE FROM detectors");
+            s.execute("DELETE FROM dedup");
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO checkpoint_models VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, ModelVersion> m : cp.models().entrySet()) {
+                p.setString(1, m.getKey());
+                p.setString(2, m.getValue().version());
+                p.setString(3, m.getValue().request().toString());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO detectors VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, List<DetectorState>> m : cp.detectors().entrySet()) {
+                for (DetectorState d : m.getValue()) {
+                    p.setString(1, m.getKey());
+                    p.setString(2, d.keyValue() == null ? "" : d.keyValue());
+                    p.setString(3, json(d).toString());
+                    p.addBatch();
+                }
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO dedup VALUES (?, ?)")) {
+            for (Map.Entry<String, Long> e : cp.seen().entrySet()) {
+                p.setString(1, e.getKey());
+                p.setLong(2, e.getValue());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO checkpoint VALUES (1, ?, ?)")) {
+            p.setLong(1, cp.seq());
+            p.setLong(2, cp.clock());
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM log WHERE seq <= ?")) {
+            p.setLong(1, cp.seq());
+            p.executeUpdate();
+        }
+    }
+
+    static ObjectNode json(DetectorState d) {
+        ObjectNode o = JSON.createObjectNode();
+        if (d.keyValue() != null) {
+            o.put("keyValue", d.keyValue());
+        }
+        o.put("stateName", d.stateName());
+        ObjectNode variables = o.putObject("variables");
+        d.variables().forEach((name, value) -> variables.set(name, json(value)));
+        ObjectNode inputs = o.putObject("inputs");
+        d.inputs().forEach(inputs::set);
+        ArrayNode timers = o.putArray("timers");
+        d.timers().forEach(t -> timers.addObject().put("name", t.name()).put("expiresAt", t.expiresAtMillis())
+                .put("seconds", t.durationSeconds()));
+        ArrayNode expired = o.putArray("expired");
+        d.expiredUnconsumed().stream().sorted().forEach(expired::add);
+        o.put("creationTime", d.creationTimeMillis());
+        o.put("lastUpdateTime", d.lastUpdateTimeMillis());
+        return o;
+    }
+
+    static DetectorState detectorState(JsonNode o) {
+        Map<String, Value> variables = new LinkedHashMap<>();
+        o.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), value(e.getValue())));
+        Map<String, JsonNode> inputs = new LinkedHashMap<>();
+        o.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue()));
+        List<DetectorState.TimerState> timers = new ArrayList<>();
+        o.path("timers").forEach(t -> timers.add(new DetectorState.TimerState(t.path("name").asText(),
+                t.path("expiresAt").asLong(), t.path("seconds").asLong())));
+        var expired = new HashSet<String>();
+        o.path("expired").forEach(e -> expired.add(e.asText()));
+        return new DetectorState(o.has("keyValue") ? o.get("keyValue").asText() : null, o.path("stateName").asText(),
+                variables, inputs, timers, expired, o.path("creationTime").asLong(), o.path("lastUpdateTime").asLong());
+    }
+
+    /** A variable value with its type: {@code {"INTEGER": "3"}}, {@code {"STRING": "01"}}, … */
+    static ObjectNode json(Value v) {
+        return JSON.createObjectNode().put(v.type().name(), switch (v.type()) {
+            case STRING -> v.asString();
+            case INVALID -> v.reason();
+            default -> v.toText();
+        });
+    }
+
+    static Value value(JsonNode typed) {
+        var field = typed.fields().next();
+        String text = field.getValue().asText();
+        return switch (Value.Type.valueOf(field.getKey())) {
+            case INTEGER -> Value.integer(Long.parseLong(text));
+            case DECIMAL -> Value.decimal(new BigDecimal(text));
+            case STRING -> Value.string(text);
+            case BOOLEAN -> Value.bool(Boolean.parseBoolean(text));
+            case NULL -> Value.NULL;
+            case UNDEFINED -> Value.UNDEFINED;
+            case INVALID -> Value.invalid(text);
+        };
+    }
+
+    static List<ObjectNode> readLog(Connection c, long after) throws SQLException {
+        List<ObjectNode> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT record FROM log WHERE seq > ? ORDER BY seq")) {
+            p.setLong(1, after);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(parse(r.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static long maxLogSeq(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT MAX(m) FROM (SELECT MAX(seq) AS m FROM log UNION ALL SELECT seq FROM checkpoint)")) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+}
