@@ -51,7 +51,7 @@ public final class Deliveries implements ActionSink, AutoCloseable {
     private final DeadLetters deadLetters;
     private final Map<String, MqttConnection> connections = new LinkedHashMap<>();
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-    private final List<MqttIngestion> ingestions = new ArrayList<>();
+    private final List<MqttIngestion> ingestions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AwsClients aws;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong unbound = new AtomicLong();
@@ -68,6 +68,16 @@ public final class Deliveries implements ActionSink, AutoCloseable {
      * the background) and subscribes the ingestions, which put into {@code ingress}.
      */
     public static Deliveries start(Bindings bindings, MessageIngress ingress, Consumer<String> log) {
+        Deliveries d = open(bindings, log);
+        d.startIngestion(ingress);
+        return d;
+    }
+
+    /**
+     * The delivering half only: connects the brokers, ready to take actions. For a host that must take actions
+     * before it can take messages (serve: timers due at start), followed by {@link #startIngestion} once it can.
+     */
+    public static Deliveries open(Bindings bindings, Consumer<String> log) {
         Deliveries d = new Deliveries(bindings, log);
         List<CompletableFuture<?>> pending = new ArrayList<>();
         bindings.brokers().values().forEach(b -> {
@@ -76,14 +86,23 @@ public final class Deliveries implements ActionSink, AutoCloseable {
             pending.add(c.connect());
         });
         await(pending, log, "connect to the MQTT broker");
-        pending.clear();
+        return d;
+    }
+
+    /** Subscribes every {@code ingest} binding; their messages go to {@code ingress}. */
+    public void startIngestion(MessageIngress ingress) {
+        List<CompletableFuture<?>> pending = new ArrayList<>();
         for (Bindings.Ingest in : bindings.ingest()) {
-            MqttIngestion ingestion = new MqttIngestion(in, ingress, d.deadLetters, log);
-            d.ingestions.add(ingestion);
-            pending.add(ingestion.start(d.connections.get(in.broker())));
+            MqttIngestion ingestion = new MqttIngestion(in, ingress, deadLetters, log);
+            ingestions.add(ingestion);
+            pending.add(ingestion.start(connections.get(in.broker())));
         }
         await(pending, log, "subscribe");
-        return d;
+    }
+
+    /** Stops taking MQTT messages (before the host stops, so no message is taken that it cannot finish). */
+    public void stopIngestion() {
+        ingestions.forEach(MqttIngestion::close);
     }
 
     private static void await(List<CompletableFuture<?>> futures, Consumer<String> log, String what) {
@@ -194,7 +213,7 @@ public final class Deliveries implements ActionSink, AutoCloseable {
 
     /** Stops the ingestions, gives the lanes {@code drain} to finish, dead-letters the rest, disconnects. */
     public void close(Duration drain) {
-        ingestions.forEach(MqttIngestion::close);
+        stopIngestion();
         long deadline = System.currentTimeMillis() + drain.toMillis();
         for (Lane lane : lanes.values()) {
             try {
