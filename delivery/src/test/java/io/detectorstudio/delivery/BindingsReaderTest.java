@@ -3,6 +3,12 @@ package io.detectorstudio.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.detectorstudio.delivery.bindings.Bindings;
 import io.detectorstudio.delivery.bindings.BindingsException;
 import io.detectorstudio.delivery.bindings.BindingsReader;
@@ -10,6 +16,8 @@ import io.detectorstudio.delivery.bindings.TargetPattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,12 +62,23 @@ class BindingsReaderTest {
     }
 
     @Test
-    void everyExampleInTheDocsReads() throws Exception {
-        try (var files = Files.list(Path.of("..", "docs", "bindings"))) {
-            for (Path f : files.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).toList()) {
-                new BindingsReader(name -> "from-environment").read(f);
-            }
+    void everyExampleInTheDocsAndTheSampleReadsAndTheSchemaAcceptsThem() throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("..", "docs", "bindings.schema.json")));
+        List<Path> files = new ArrayList<>(List.of(Models.SAMPLES.resolve("motor/bindings.yaml")));
+        try (var docs = Files.list(Path.of("..", "docs", "bindings"))) {
+            docs.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).forEach(files::add);
         }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(3);
+        for (Path f : files) {
+            new BindingsReader(name -> "from-environment").read(f);
+            JsonNode tree = f.toString().endsWith(".json") ? new ObjectMapper().readTree(f.toFile())
+                    : new ObjectMapper(new YAMLFactory()).readTree(f.toFile());
+            assertThat(schema.validate(tree)).as(f.toString()).isEmpty();
+        }
+        // and the schema is not a rubber stamp: a misspelt type is refused by both
+        JsonNode wrong = new ObjectMapper().readTree("{\"deliveries\":[{\"type\":\"snss\",\"to\":{\"aws\":{}}}]}");
+        assertThat(schema.validate(wrong)).isNotEmpty();
     }
 
     @Test
