@@ -206,7 +206,7 @@ public final class Deliveries implements ActionSink, AutoCloseable {
             if (lanes.values().stream().allMatch(Lane::idle)) {
                 return true;
             }
-            Thread.sleep(10);
+            Thread.sleep(1);
         }
         return false;
     }
