@@ -37,7 +37,9 @@ public final class MqttConnection implements AutoCloseable {
                 .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
                 .applyAutomaticReconnect()
                 .addDisconnectedListener(context -> {
-                    if (context.getReconnector().getAttempts() == 0) {
+                    // once per outage, and not when we said goodbye ourselves
+                    if (context.getReconnector().getAttempts() == 0
+                            && context.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
                         log.accept("mqtt " + broker.name() + " (" + broker.host() + ":" + broker.port()
                                 + "): disconnected (" + context.getCause().getMessage() + "); reconnecting");
                     }
