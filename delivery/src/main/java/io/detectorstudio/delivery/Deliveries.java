@@ -214,12 +214,14 @@ public final class Deliveries implements ActionSink, AutoCloseable {
     /** Stops the ingestions, gives the lanes {@code drain} to finish, dead-letters the rest, disconnects. */
     public void close(Duration drain) {
         stopIngestion();
+        // a caller stopped by an interrupt (Ctrl-C in run) still gets its drain: the flag is put back afterwards
+        boolean interrupted = Thread.interrupted();
         long deadline = System.currentTimeMillis() + drain.toMillis();
         for (Lane lane : lanes.values()) {
             try {
                 lane.close(deadline);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
             }
         }
         connections.values().forEach(MqttConnection::close);
@@ -228,6 +230,9 @@ public final class Deliveries implements ActionSink, AutoCloseable {
             deadLetters.close();
         } catch (java.io.IOException e) {
             log.accept("delivery: " + e.getMessage());
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
