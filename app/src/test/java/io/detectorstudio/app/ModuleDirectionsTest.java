@@ -8,7 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the module directions of DEVELOPERS.md true: engine ← simulator, engine ← editor, all ← app. */
+/** Keeps the module directions of DEVELOPERS.md true: engine ← simulator, engine ← editor,
+ * engine ← delivery, all ← app. */
 class ModuleDirectionsTest {
 
     private static JavaClasses classes;
@@ -34,6 +35,23 @@ class ModuleDirectionsTest {
         noClasses().that().resideInAPackage("io.detectorstudio.simulator..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "javafx..", "io.detectorstudio.editor..", "io.detectorstudio.app..")
+                .check(classes);
+    }
+
+    @Test
+    void deliveryUsesTheEngineOnly() {
+        noClasses().that().resideInAPackage("io.detectorstudio.delivery..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "io.detectorstudio.simulator..", "io.detectorstudio.editor..",
+                        "io.detectorstudio.app..")
+                .check(classes);
+    }
+
+    @Test
+    void noneButAppAndServerUseDelivery() {
+        noClasses().that().resideInAnyPackage("io.detectorstudio.engine..", "io.detectorstudio.simulator..",
+                        "io.detectorstudio.editor..")
+                .should().dependOnClassesThat().resideInAPackage("io.detectorstudio.delivery..")
                 .check(classes);
     }
 

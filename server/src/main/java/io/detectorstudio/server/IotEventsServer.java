@@ -137,6 +137,15 @@ public final class IotEventsServer implements AutoCloseable {
         }
     }
 
+    /**
+     * BatchPutMessage exactly as a client's call (checked, journaled, evaluated) for feeders inside the process
+     * (MQTT ingestion, issue 17); returns the response body once the messages are durable.
+     */
+    public com.fasterxml.jackson.databind.JsonNode batchPutMessage(com.fasterxml.jackson.databind.node.ObjectNode request)
+            throws Exception {
+        return call("BatchPutMessage", java.util.Map.of(), request).body();
+    }
+
     public URI endpoint() {
         return endpoint;
     }

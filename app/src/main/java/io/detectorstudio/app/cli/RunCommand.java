@@ -2,16 +2,24 @@ package io.detectorstudio.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detectorstudio.delivery.Deliveries;
+import io.detectorstudio.delivery.EngineLoop;
+import io.detectorstudio.delivery.TargetCounters;
+import io.detectorstudio.delivery.bindings.Bindings;
+import io.detectorstudio.delivery.bindings.BindingsException;
+import io.detectorstudio.delivery.bindings.BindingsReader;
 import io.detectorstudio.engine.io.LoadedModel;
 import io.detectorstudio.engine.io.ModelFile;
 import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.engine.runtime.ActionSink;
 import io.detectorstudio.engine.runtime.Clock;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.engine.runtime.MessageShapes;
+import io.detectorstudio.engine.runtime.PerformedAction;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,15 +29,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,8 +82,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-retain-inputs", description = "forget other inputs' values between cycles (§C.7)")
     boolean noRetain;
 
+    @Option(names = "--bindings", paramLabel = "FILE", description = "deliver actions to MQTT/AWS/HTTP and take "
+            + "messages from MQTT as this bindings file says (docs/bindings.md); needs --realtime. With MQTT "
+            + "ingestion it runs until interrupted, after standard input ends")
+    Path bindingsFile;
+
     @Spec
     CommandSpec spec;
+
+    /** Counted down when the run has drained its deliveries (a SIGTERM hook waits for it). */
+    private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
 
     @Override
     public Integer call() {
@@ -112,130 +125,169 @@ public final class RunCommand implements Callable<Integer> {
             err.println("run: --start must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, got '" + start + "'");
             return ExitCodes.CANNOT_RUN;
         }
+        Bindings bindings = null;
+        if (bindingsFile != null) {
+            if (!realtime) {
+                err.println("run: --bindings needs --realtime (deliveries and MQTT ingestion run on the wall clock)");
+                return ExitCodes.CANNOT_RUN;
+            }
+            try {
+                bindings = new BindingsReader().read(bindingsFile);
+            } catch (BindingsException e) {
+                err.println(e.getMessage());
+                return ExitCodes.CANNOT_RUN;
+            }
+        }
         EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain);
         Clock clock = realtime ? Clock.system() : new VirtualClock(startMillis);
         Engine engine = new Engine(options, clock);
         // what the service would have logged: a message a keyed model could not use, an unaddressable key
         engine.setLog(e -> err.println("run: " + e.level().word() + " " + e.detectorModelName()
                 + (e.messageId() == null ? "" : " message " + e.messageId()) + ": " + e.message()));
-        engine.setActionSink(action -> {
-            out.println(action.toString());
-            out.flush();
-        });
         for (LoadedModel model : models) {
             engine.putModel(model.request(), model.version());
         }
+        // on the wall clock the engine has its own thread, so that timers fire on time and MQTT can feed it too
+        EngineLoop loop = realtime ? new EngineLoop(engine, clock) : null;
+        Deliveries deliveries = bindings == null ? null : Deliveries.start(bindings, loop, m -> err.println("run: " + m));
+        engine.setActionSink(new ActionSink() {
+            @Override
+            public void accept(ObjectNode action) {
+                out.println(action.toString());
+                out.flush();
+            }
+
+            @Override
+            public void performed(PerformedAction action) {
+                accept(action.toJson());
+                if (deliveries != null) {
+                    deliveries.performed(action);
+                }
+            }
+        });
+        try {
+            return readMessages(engine, loop, err)
+                    && (deliveries == null || keepIngesting(deliveries, bindings, err)) ? ExitCodes.OK
+                    : ExitCodes.PROBLEMS;
+        } catch (IOException e) {
+            err.println("run: cannot read " + messages + ": " + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        } finally {
+            if (deliveries != null) {
+                deliveries.close(Duration.ofSeconds(10));
+                report(deliveries, err);
+            }
+            if (loop != null) {
+                loop.close();
+            }
+            out.flush();
+            finished.countDown();
+        }
+    }
+
+    /** Whether every line was usable. */
+    private boolean readMessages(Engine engine, EngineLoop loop, PrintWriter err) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        int lineNumber = 0;
         boolean problems = false;
         try (Reader reader = messages.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                 : Files.newBufferedReader(Path.of(messages));
              BufferedReader lines = new BufferedReader(reader)) {
-            LineHandler handler = new LineHandler(engine, err);
-            if (realtime) {
-                problems = runOnTheWallClock(lines, handler, engine, clock);
-            } else {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    problems |= handler.handle(line);
+            String line;
+            while ((line = lines.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode entry;
+                try {
+                    entry = json.readTree(line);
+                } catch (IOException e) {
+                    err.println(messages + ":" + lineNumber + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                    problems = true;
+                    continue;
+                }
+                if (entry.has("advance")) {
+                    Long millis = durationMillis(entry.get("advance"));
+                    if (millis == null) {
+                        err.println(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
+                        problems = true;
+                    } else if (!realtime) {
+                        engine.advanceTo(engine.now() + millis);
+                    }
+                    continue;
+                }
+                Message message;
+                try {
+                    Long timestamp = entry.has("timestamp") ? MessageShapes.timestamp(entry.get("timestamp")) : null;
+                    message = new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
+                            MessageShapes.payload(entry.get("payload")), timestamp);
+                } catch (IllegalArgumentException e) {
+                    err.println(messages + ":" + lineNumber + ": " + e.getMessage());
+                    problems = true;
+                    continue;
+                }
+                for (MessageError error : put(engine, loop, message)) {
+                    err.println(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
+                    problems = true;
                 }
             }
-        } catch (IOException e) {
-            err.println("run: cannot read " + messages + ": " + e.getMessage());
-            return ExitCodes.CANNOT_RUN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
-        out.flush();
-        return problems ? ExitCodes.PROBLEMS : ExitCodes.OK;
+        return !problems;
+    }
+
+    private static List<MessageError> put(Engine engine, EngineLoop loop, Message message) {
+        if (loop == null) {
+            return engine.put(List.of(message));
+        }
+        try {
+            return loop.put(List.of(message));
+        } catch (Exception e) {
+            throw new IllegalStateException("the engine failed on a message", e);
+        }
     }
 
     /**
-     * --realtime: lines are read on their own thread, so timers fire when they fall due even while no line comes
-     * (a heartbeat's timeout needs no message); ends at end of input.
+     * With MQTT ingestion the run goes on after standard input ends, until the process is interrupted (Ctrl-C,
+     * SIGTERM: the JVM's shutdown interrupts nothing, so a hook ends the wait) or the thread is interrupted.
      */
-    private static boolean runOnTheWallClock(BufferedReader lines, LineHandler handler, Engine engine, Clock clock)
-            throws InterruptedException {
-        BlockingQueue<Optional<String>> queue = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    queue.add(Optional.of(line));
-                }
-            } catch (IOException e) {
-                handler.err.println("run: reading the messages failed: " + e.getMessage());
-            } finally {
-                queue.add(Optional.empty());
-            }
-        }, "run-realtime-reader");
-        reader.setDaemon(true);
-        reader.start();
-        boolean problems = false;
-        while (true) {
-            Long due = engine.nextTimerDue();
-            Optional<String> next = due == null ? queue.take()
-                    : queue.poll(Math.max(0, due - clock.nowMillis()), TimeUnit.MILLISECONDS);
-            engine.advanceTo(clock.nowMillis()); // fires the timers due by now
-            if (next == null) {
-                continue;
-            }
-            if (next.isEmpty()) {
-                return problems;
-            }
-            problems |= handler.handle(next.get());
+    private boolean keepIngesting(Deliveries deliveries, Bindings bindings, PrintWriter err) {
+        if (bindings.ingest().isEmpty()) {
+            return true;
         }
+        err.println("run: standard input ended; still taking messages from MQTT (Ctrl-C to stop)");
+        err.flush();
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try { // the JVM ends when the hooks end: give the deliveries their time to drain first
+                finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already shutting down: the hook has run
+        }
+        return true;
     }
 
-    /** One line of input: a message or {@code {"advance": …}}; reports problems with the line number. */
-    private final class LineHandler {
-        private final Engine engine;
-        private final PrintWriter err;
-        private final ObjectMapper json = new ObjectMapper();
-        private int lineNumber;
-
-        LineHandler(Engine engine, PrintWriter err) {
-            this.engine = engine;
-            this.err = err;
+    private static void report(Deliveries deliveries, PrintWriter err) {
+        deliveries.counters().forEach((target, c) -> err.println("run: " + target + ": " + c.delivered() + " delivered, "
+                + c.retries() + " retries, " + c.deadLettered() + " dead letters"
+                + (c.lastError() == null || c.deadLettered() == 0 ? "" : " (last error: " + c.lastError() + ")")));
+        if (deliveries.counters().values().stream().mapToLong(TargetCounters.Snapshot::deadLettered).sum() > 0) {
+            err.println("run: undelivered actions are in " + deliveries.deadLetters().file().toAbsolutePath());
         }
-
-        /** True when the line had a problem. */
-        boolean handle(String line) {
-            lineNumber++;
-            if (line.isBlank()) {
-                return false;
-            }
-            JsonNode entry;
-            try {
-                entry = json.readTree(line);
-            } catch (IOException e) {
-                err.println(messages + ":" + lineNumber + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-                return true;
-            }
-            if (entry.has("advance")) {
-                Long millis = durationMillis(entry.get("advance"));
-                if (millis == null) {
-                    err.println(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
-                    return true;
-                } else if (!realtime) {
-                    engine.advanceTo(engine.now() + millis);
-                }
-                return false;
-            }
-            Message message;
-            try {
-                Long timestamp = entry.has("timestamp") ? MessageShapes.timestamp(entry.get("timestamp")) : null;
-                message = new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
-                        MessageShapes.payload(entry.get("payload")), timestamp);
-            } catch (IllegalArgumentException e) {
-                err.println(messages + ":" + lineNumber + ": " + e.getMessage());
-                return true;
-            }
-            boolean problems = false;
-            for (MessageError error : engine.put(List.of(message))) {
-                err.println(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
-                problems = true;
-            }
-            return problems;
-        }
+        err.flush();
     }
 
     static Long durationMillis(JsonNode node) {

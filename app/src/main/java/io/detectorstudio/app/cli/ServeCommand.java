@@ -1,6 +1,10 @@
 package io.detectorstudio.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.delivery.Deliveries;
+import io.detectorstudio.delivery.bindings.Bindings;
+import io.detectorstudio.delivery.bindings.BindingsException;
+import io.detectorstudio.delivery.bindings.BindingsReader;
 import io.detectorstudio.engine.data.ServiceException;
 import io.detectorstudio.engine.io.LoadedInput;
 import io.detectorstudio.engine.io.LoadedModel;
@@ -56,6 +60,10 @@ public final class ServeCommand implements Callable<Integer> {
             + "--verify-signatures (default ~/.aws/credentials)")
     Path credentials;
 
+    @Option(names = "--bindings", paramLabel = "FILE", description = "deliver actions to MQTT/AWS/HTTP and take "
+            + "messages from MQTT topics as this bindings file says (docs/bindings.md)")
+    Path bindingsFile;
+
     @Option(names = "--debug-log", description = "write one evaluation summary per cycle to DIR/logs/engine.log")
     boolean debugLog;
 
@@ -101,7 +109,21 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("serve: " + e.getMessage() + " (line " + e.line() + ", column " + e.column() + ")");
             return ExitCodes.CANNOT_RUN;
         }
+        Bindings bindings = null;
+        if (bindingsFile != null) {
+            try {
+                bindings = new BindingsReader().read(bindingsFile);
+            } catch (BindingsException e) {
+                err.println(e.getMessage());
+                return ExitCodes.CANNOT_RUN;
+            }
+        }
+        // deliveries first: a timer due while the service was down fires at start, and its actions are delivered
+        Deliveries deliveries = bindings == null ? null : Deliveries.open(bindings, m -> err.println("serve: " + m));
         IotEventsServer server = new IotEventsServer(options);
+        if (deliveries != null) {
+            server.withActionSink(deliveries);
+        }
         URI endpoint;
         try {
             endpoint = server.start();
@@ -110,22 +132,20 @@ public final class ServeCommand implements Callable<Integer> {
             }
         } catch (ServiceException e) {
             err.println("serve: a model given at start was refused: " + e.errorCode() + ": " + e.getMessage());
-            server.close();
+            stop(server, deliveries);
             return ExitCodes.CANNOT_RUN;
         } catch (IOException e) {
             err.println("serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
-            server.close();
+            stop(server, deliveries);
             return ExitCodes.CANNOT_RUN;
+        }
+        if (deliveries != null) {
+            deliveries.startIngestion(new ServerIngress(server));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            int status = ExitCodes.OK;
-            try {
-                server.close(); // SIGTERM / SIGINT: finish queued work, checkpoint, close the database
-            } catch (Exception e) {
-                System.err.println("serve: while stopping: " + e.getMessage());
-                status = ExitCodes.CANNOT_RUN;
-            }
+            // SIGTERM / SIGINT: finish queued work, checkpoint, close, drain deliveries
+            int status = stop(server, deliveries) ? ExitCodes.OK : ExitCodes.CANNOT_RUN;
             stopped.countDown();
             System.out.flush();
             System.err.flush();
@@ -138,5 +158,28 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * No new MQTT messages, then the service finishes its work (checkpoint, database), then the deliveries drain
+     * (at most 10 s); false when the server failed to stop cleanly.
+     */
+    static boolean stop(IotEventsServer server, Deliveries deliveries) {
+        if (deliveries != null) {
+            deliveries.stopIngestion();
+        }
+        boolean closed = true;
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.err.println("serve: while stopping: " + e.getMessage());
+            closed = false;
+        }
+        if (deliveries != null) {
+            deliveries.close(java.time.Duration.ofSeconds(10));
+            deliveries.counters().forEach((target, c) -> System.err.println("serve: " + target + ": " + c.delivered()
+                    + " delivered, " + c.retries() + " retries, " + c.deadLettered() + " dead letters"));
+        }
+        return closed;
     }
 }

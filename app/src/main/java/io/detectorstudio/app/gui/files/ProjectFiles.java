@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The files of an opened folder (a sample or a project) by kind: models, input definitions (in an {@code inputs}
- * folder), scenarios ({@code *.scenario.json}) and traces ({@code *.jsonl}). Layout sidecars and READMEs are left
+ * folder), scenarios ({@code *.scenario.json}) and traces ({@code *.jsonl}). Layout sidecars, bindings files
+ * ({@code bindings.yaml}, {@code *.bindings.json}: docs/bindings.md) and READMEs are left
  * out. Walks at most four levels deep.
  */
 public record ProjectFiles(Path root, List<Path> models, List<Path> inputs, List<Path> scenarios, List<Path> traces) {
@@ -29,7 +30,8 @@ public record ProjectFiles(Path root, List<Path> models, List<Path> inputs, List
                     scenarios.add(f);
                 } else if (name.endsWith(".jsonl")) {
                     traces.add(f);
-                } else if (name.endsWith(".layout.json") || name.startsWith(".")) {
+                } else if (name.endsWith(".layout.json") || name.startsWith(".")
+                        || name.matches("(.*\\.)?bindings\\.(json|ya?ml)")) {
                     continue;
                 } else if (inInputs && name.endsWith(".json")) {
                     inputs.add(f);

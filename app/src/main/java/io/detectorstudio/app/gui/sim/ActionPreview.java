@@ -13,13 +13,15 @@ import javafx.scene.layout.HBox;
 
 /**
  * Every emitted action (newest selected) with its resolved fields and pretty-printed payload, as the trace
- * contract's action object; Copy puts the JSON on the clipboard.
+ * contract's action object; Copy puts the JSON on the clipboard; Deliver… sends the actions of the selected
+ * action's step for real to the targets a bindings file binds them to, after a confirmation (issue 17).
  */
 public final class ActionPreview extends SplitPane {
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ListView<SimulationModel.EmittedAction> list = new ListView<>();
     private final TextArea detail = new TextArea();
+    private String lastBindings = "bindings.yaml";
 
     ActionPreview(SimulationModel model) {
         list.setId("action-list");
@@ -53,8 +55,14 @@ public final class ActionPreview extends SplitPane {
             content.putString(detail.getText());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
+        Button deliver = new Button("Deliver…", Icons.of("mdi2s-send"));
+        deliver.setId("action-deliver");
+        deliver.setTooltip(new javafx.scene.control.Tooltip(
+                "Send this step's actions for real (MQTT, AWS, HTTP) as a bindings file says"));
+        deliver.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.actions()));
+        deliver.setOnAction(e -> deliverStep(model));
         BorderPane right = new BorderPane(detail);
-        right.setTop(new HBox(4, copy));
+        right.setTop(new HBox(4, copy, deliver));
         // the list above the payload: each gets the column's whole width
         setOrientation(javafx.geometry.Orientation.VERTICAL);
         getItems().addAll(list, right);
@@ -67,6 +75,54 @@ public final class ActionPreview extends SplitPane {
 
     public ListView<SimulationModel.EmittedAction> list() {
         return list;
+    }
+
+    /** Asks for the bindings file, confirms, delivers off the FX thread, shows what each target got. */
+    private void deliverStep(SimulationModel model) {
+        SimulationModel.EmittedAction selected = list.getSelectionModel().getSelectedItem();
+        int cycle = selected != null ? selected.cycle() : model.actions().get(model.actions().size() - 1).cycle();
+        java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> step = model.actions().stream()
+                .filter(a -> a.cycle() == cycle).map(SimulationModel.EmittedAction::action).toList();
+        javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(lastBindings);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle("Deliver step " + cycle);
+        ask.setHeaderText("Bindings file (docs/bindings.md)");
+        java.util.Optional<String> file = ask.showAndWait().map(String::trim).filter(f -> !f.isEmpty());
+        if (file.isEmpty()) {
+            return;
+        }
+        lastBindings = file.get();
+        javafx.scene.control.ButtonType send = new javafx.scene.control.ButtonType("Deliver",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The " + step.size() + " actions of step " + cycle + " are sent for real to the MQTT brokers, AWS "
+                        + "services and URLs that " + file.get() + " binds them to.",
+                send, javafx.scene.control.ButtonType.CANCEL);
+        confirm.initOwner(getScene().getWindow());
+        confirm.setHeaderText("Deliver for real?");
+        if (confirm.showAndWait().filter(send::equals).isEmpty()) {
+            return;
+        }
+        javafx.concurrent.Task<String> task = new javafx.concurrent.Task<>() {
+            @Override
+            protected String call() throws Exception {
+                return StepDelivery.deliver(java.nio.file.Path.of(file.get()), step, java.time.Duration.ofSeconds(30));
+            }
+        };
+        task.setOnSucceeded(e -> report(javafx.scene.control.Alert.AlertType.INFORMATION, "Delivered", task.getValue()));
+        task.setOnFailed(e -> report(javafx.scene.control.Alert.AlertType.ERROR, "Not delivered",
+                task.getException().getMessage()));
+        Thread thread = new Thread(task, "deliver step " + cycle);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void report(javafx.scene.control.Alert.AlertType type, String header, String text) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(type, text);
+        alert.initOwner(getScene().getWindow());
+        alert.setHeaderText(header);
+        alert.getDialogPane().setId("deliver-result");
+        alert.show();
     }
 
     private void show(SimulationModel.EmittedAction a) {
