@@ -125,7 +125,7 @@ final class ActionRunner {
             out.fields = fields;
         }
         out.actionIndex = cycle.nextActionIndex();
-        out.cycleSequence = cycle.sequence();
+        out.cycleSequence = cycle.instanceCycle();
         if (action.content() == null) {
             if (action.defaultPayload()) {
                 out.defaultPayload = new PerformedAction.DefaultPayload(cycle.inputName(), cycle.messageId(),

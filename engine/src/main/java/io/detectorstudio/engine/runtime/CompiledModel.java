@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 final class CompiledModel {
 
     private static final Pattern INPUT_REFERENCE = Pattern.compile("\\$input\\.(`[^`]+`|[A-Za-z][A-Za-z0-9_]*)");
+    /** an input reference with the attribute path after it (backtick-quoted names may hold dots) */
+    private static final Pattern INPUT_PATH = Pattern.compile(
+            "\\$input\\.(`[^`]+`|[A-Za-z][A-Za-z0-9_]*)((?:\\.(?:`[^`]+`|[A-Za-z0-9_]+))*)");
     private static final Pattern CURRENT_INPUT = Pattern.compile("currentInput\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
     /** §A.4: text fields of these actions are expressions; of the others literal text (mqttTopic: a template). */
     /** §A.4: the action keys that send something out. */
@@ -50,6 +53,8 @@ final class CompiledModel {
     final SymbolTable symbols = new SymbolTable();
     final Map<String, CompiledState> states = new LinkedHashMap<>();
     final Set<String> routedInputs = new HashSet<>();
+    /** per input: the attribute paths the model reads (what §C.7 retention needs); absent = read whole */
+    private final Map<String, List<List<String>>> readPaths = new HashMap<>();
     private final ExpressionCompiler compiler = new ExpressionCompiler(symbols, ExpressionOptions.DEFAULTS);
     private final Map<String, CompiledExpression> expressions = new HashMap<>();
 
@@ -73,11 +78,52 @@ final class CompiledModel {
         while (m.find()) {
             routedInputs.add(m.group(1).replace("`", ""));
         }
+        Set<String> readWhole = new HashSet<>();
+        m = INPUT_PATH.matcher(text);
+        while (m.find()) {
+            String input = m.group(1).replace("`", "");
+            if (m.group(2).isEmpty()) {
+                readWhole.add(input);
+            } else {
+                readPaths.computeIfAbsent(input, k -> new ArrayList<>()).add(JsonPaths.segments(m.group(2).substring(1)));
+            }
+        }
+        readWhole.forEach(readPaths::remove);
         m = CURRENT_INPUT.matcher(text.replace("\\\"", "\""));
         while (m.find()) {
             routedInputs.add(m.group(1));
         }
         routedInputs.forEach(symbols::inputSlot);
+    }
+
+    /**
+     * The part of an input's payload later cycles can read (§C.7): only the attribute paths the model's expressions
+     * mention, each with its whole value, so a detector's stored state does not carry whole payloads.
+     */
+    JsonNode retainedPart(int inputSlot, JsonNode payload) {
+        List<List<String>> paths = inputSlot < symbols.inputCount() ? readPaths.get(symbols.inputName(inputSlot)) : null;
+        if (paths == null || payload == null || !payload.isObject()) {
+            return payload;
+        }
+        ObjectNode kept = Values.JSON.objectNode();
+        for (List<String> path : paths) {
+            JsonNode from = payload;
+            ObjectNode to = kept;
+            for (int i = 0; i < path.size(); i++) {
+                JsonNode next = from.get(path.get(i));
+                if (next == null) {
+                    break;
+                }
+                if (i == path.size() - 1 || !next.isObject()) {
+                    to.set(path.get(i), next); // the value read, or a non-object on the way: kept whole
+                    break;
+                }
+                JsonNode existing = to.get(path.get(i));
+                to = existing instanceof ObjectNode o ? o : to.putObject(path.get(i));
+                from = next;
+            }
+        }
+        return kept;
     }
 
     private CompiledEvent[] events(JsonNode list) {

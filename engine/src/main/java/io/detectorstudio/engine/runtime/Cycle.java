@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 final class Cycle extends Frame {
 
-    private final Engine engine;
+    private final CycleHost engine;
     private final ActionRunner actions = new ActionRunner(this);
     private CompiledModel model;
     private DetectorInstance instance;
@@ -36,11 +36,34 @@ final class Cycle extends Frame {
     private ArrayNode evaluations;
     private ArrayNode performed;
 
-    Cycle(Engine engine) {
+    Cycle(CycleHost engine) {
         this.engine = engine;
     }
 
-    void reset(CompiledModel model, DetectorInstance instance, Message message, int messageSlot, String timerName,
+    /**
+     * A message cycle of one instance (§C.2/§C.3), then the message's values are retained (§C.7). The one path
+     * every host takes, so §C lives here and nowhere else.
+     */
+    ObjectNode message(CompiledModel model, DetectorInstance instance, boolean created, Message m, long now,
+                       long sequence) {
+        int inputSlot = model.symbols.existingInputSlot(m.inputName());
+        reset(model, instance, m, inputSlot, null, now, sequence);
+        ObjectNode record = run(created);
+        if (engine.options().retainInputValues()) {
+            instance.retainInput(inputSlot, m.payload());
+        }
+        return record;
+    }
+
+    /** The cycle of an expired timer (§C.5): the timer leaves the instance, its timeout() holds once. */
+    ObjectNode timer(CompiledModel model, DetectorInstance instance, String timer, long at, long sequence) {
+        instance.removeTimer(timer); // [GAP] §C.5: an expired timer is no longer listed
+        instance.expired(timer);
+        reset(model, instance, null, -1, timer, at, sequence);
+        return run(false);
+    }
+
+    private void reset(CompiledModel model, DetectorInstance instance, Message message, int messageSlot, String timerName,
                long now, long sequence) {
         this.model = model;
         this.instance = instance;
@@ -56,7 +79,7 @@ final class Cycle extends Frame {
     }
 
     /** Runs the cycle; {@code created} means the instance is new and its initial state's onEnter runs first (§C.2). */
-    ObjectNode run(boolean created) {
+    private ObjectNode run(boolean created) {
         String from = instance.stateName;
         if (created) {
             runGroup("onEnter", state().onEnter());
@@ -91,6 +114,7 @@ final class Cycle extends Frame {
             }
         }
         instance.lastUpdateTime = now;
+        instance.cycles++;
         return engine.tracing() ? record(created, from) : null;
     }
 
@@ -205,8 +229,12 @@ final class Cycle extends Frame {
         return now;
     }
 
-    long sequence() {
-        return sequence;
+    /**
+     * The instance's own number for this cycle (cycles it ran before): generated ids derive from it rather than
+     * from an engine-wide count, so a host that runs only this instance ({@link ModelRunner}) gives the same ids.
+     */
+    long instanceCycle() {
+        return instance.cycles;
     }
 
     int nextActionIndex() {
@@ -227,7 +255,8 @@ final class Cycle extends Frame {
 
     /** §C.10: an iotEvents action sends its payload as a new message, processed after this cycle. */
     void forward(String inputName, JsonNode payload) {
-        String id = Values.generatedId(model.name, instance.keyValue, now, sequence, "forward/" + nextActionIndex());
+        String id = Values.generatedId(model.name, instance.keyValue, now, instance.cycles,
+                "forward/" + nextActionIndex());
         engine.forward(new Message(inputName, id, payload, now));
     }
 

@@ -33,6 +33,8 @@ public final class DetectorInstance {
     Set<String> expiredUnconsumed;
     long creationTime;
     long lastUpdateTime;
+    /** cycles run so far: numbers the instance's cycles where no engine-wide sequence exists ({@link ModelRunner}) */
+    long cycles;
 
     DetectorInstance(String keyValue, SymbolTable symbols, String stateName, long now) {
         this.keyValue = keyValue;
@@ -49,6 +51,7 @@ public final class DetectorInstance {
         c.timers = timers == null ? null : new LinkedHashMap<>(timers);
         c.expiredUnconsumed = expiredUnconsumed == null ? null : new HashSet<>(expiredUnconsumed);
         c.lastUpdateTime = lastUpdateTime;
+        c.cycles = cycles;
         return c;
     }
 

@@ -61,7 +61,32 @@ public final class Engine {
     private EngineLog log = EngineLog.NONE;
     private CycleListener listener;
     private long cycleSequence;
-    private final Cycle cycle = new Cycle(this);
+    private final Cycle cycle = new Cycle(new CycleHost() {
+        @Override
+        public EngineOptions options() {
+            return options;
+        }
+
+        @Override
+        public boolean tracing() {
+            return listener != null;
+        }
+
+        @Override
+        public void emit(PerformedAction action) {
+            sink.performed(action);
+        }
+
+        @Override
+        public void forward(Message message) {
+            forwarded.add(message);
+        }
+
+        @Override
+        public void scheduled(String model, DetectorInstance instance, Timer timer) {
+            Engine.this.scheduled(model, instance, timer);
+        }
+    });
 
     public Engine(EngineOptions options, Clock clock) {
         this.options = options;
@@ -127,22 +152,6 @@ public final class Engine {
     public void deleteModel(String name) {
         models.remove(name);
         instances.remove(name);
-    }
-
-    boolean tracing() {
-        return listener != null;
-    }
-
-    long cycleSequence() {
-        return cycleSequence;
-    }
-
-    void emit(PerformedAction action) {
-        sink.performed(action);
-    }
-
-    void forward(Message message) {
-        forwarded.add(message);
     }
 
     /** BatchPutMessage: returns the per-entry errors; the other entries still run. */
@@ -228,11 +237,8 @@ public final class Engine {
                 instance = new DetectorInstance(key, model.symbols, model.initialState, now);
                 byKey.put(key == null ? "" : key, instance);
             }
-            int inputSlot = model.symbols.existingInputSlot(m.inputName());
-            runCycle(model, instance, m, inputSlot, null, now, created);
-            if (options.retainInputValues()) {
-                instance.retainInput(inputSlot, m.payload());
-            }
+            cycleSequence++;
+            finished(cycle.message(model, instance, created, m, now, cycleSequence));
         }
         if (!routed && !declaredInputs.contains(m.inputName())) {
             return new MessageError(m.messageId(), "ResourceNotFoundException",
@@ -241,11 +247,7 @@ public final class Engine {
         return null;
     }
 
-    private void runCycle(CompiledModel model, DetectorInstance instance, Message m, int inputSlot, String timer,
-                          long now, boolean created) {
-        cycleSequence++;
-        cycle.reset(model, instance, m, inputSlot, timer, now, cycleSequence);
-        ObjectNode record = cycle.run(created);
+    private void finished(ObjectNode record) {
         if (listener != null) {
             listener.cycleFinished(record);
         }
@@ -290,9 +292,8 @@ public final class Engine {
             if (clock instanceof VirtualClock v) {
                 v.set(due.at());
             }
-            instance.removeTimer(due.timer()); // [GAP] §C.5: an expired timer is no longer listed
-            instance.expired(due.timer());
-            runCycle(model, instance, null, -1, due.timer(), due.at(), false);
+            cycleSequence++;
+            finished(cycle.timer(model, instance, due.timer(), due.at(), cycleSequence));
             while (!forwarded.isEmpty()) {
                 process(forwarded.poll());
             }

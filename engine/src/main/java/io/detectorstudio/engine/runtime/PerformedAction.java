@@ -37,7 +37,7 @@ public final class PerformedAction {
     String payloadType;
     /** the default payload's moment, or null */
     DefaultPayload defaultPayload;
-    /** external actions: the cycle and the action's place in it, for generated ids */
+    /** external actions: the instance's cycle number and the action's place in it, for generated ids */
     long cycleSequence;
     int actionIndex;
     private ObjectNode json;
