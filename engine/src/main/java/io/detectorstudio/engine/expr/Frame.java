@@ -12,6 +12,54 @@ public abstract class Frame {
     /** References that resolved to undefined so far; {@code ||} compares it before and after an operand (§B.6 rule 3). */
     int undefinedTouches;
 
+    /** Number registers of {@link CompiledExpression.Node#number}: an unscaled value and its scale. */
+    long unscaled;
+    int scale;
+    /** The value of {@link CompiledExpression.Node#number} when it is not a compact number. */
+    Value other;
+
+    /** The values read at each {@code $input} path in this cycle ({@link SymbolTable#inputPathSlot}); null: not yet. */
+    private Value[] inputValues = new Value[8];
+
+    /**
+     * Forgets the input values read so far. A frame calls it whenever {@link #input} may answer differently (a
+     * new cycle, message or instance); until then each {@code $input} path is converted to a value once.
+     */
+    public final void inputsChanged() {
+        java.util.Arrays.fill(inputValues, null);
+    }
+
+    final Value inputValue(int pathSlot) {
+        return pathSlot < inputValues.length ? inputValues[pathSlot] : null;
+    }
+
+    final void keepInputValue(int pathSlot, Value value) {
+        if (pathSlot >= inputValues.length) {
+            inputValues = java.util.Arrays.copyOf(inputValues, Math.max(pathSlot + 1, inputValues.length * 2));
+        }
+        inputValues[pathSlot] = value;
+    }
+
+    /** Puts a value into the number registers; returns its {@link CompiledExpression.Node#number} kind. */
+    final int load(Value v) {
+        if (v.isCompactNumber()) {
+            unscaled = v.unscaled();
+            scale = v.scale();
+            return v.type() == Value.Type.INTEGER ? CompiledExpression.Node.INTEGER : CompiledExpression.Node.DECIMAL;
+        }
+        other = v;
+        return CompiledExpression.Node.OTHER;
+    }
+
+    /** The value a {@link CompiledExpression.Node#number} call of this kind left. */
+    final Value loaded(int kind) {
+        return switch (kind) {
+            case CompiledExpression.Node.INTEGER -> Value.integer(unscaled);
+            case CompiledExpression.Node.DECIMAL -> Value.decimal(unscaled, scale);
+            default -> other;
+        };
+    }
+
     /** The variable in this slot, or {@link Value#UNDEFINED} (or null) when it was never set. */
     public abstract Value variable(int slot);
 

@@ -17,6 +17,7 @@ public final class SymbolTable {
     private final List<String> variableNames = new ArrayList<>();
     private final Map<String, Integer> inputSlots = new HashMap<>();
     private final List<String> inputNames = new ArrayList<>();
+    private final Map<String, Integer> inputPathSlots = new HashMap<>();
 
     public int variableSlot(String name) {
         return variableSlots.computeIfAbsent(name, n -> {
@@ -35,6 +36,14 @@ public final class SymbolTable {
             inputNames.add(n);
             return inputNames.size() - 1;
         });
+    }
+
+    /**
+     * The slot of one {@code $input} reference (an input and a path in it): the frame keeps the value read there
+     * for the rest of the cycle, so every expression reading it converts it once ({@link Frame#inputsChanged}).
+     */
+    public int inputPathSlot(int inputSlot, List<Object> path) {
+        return inputPathSlots.computeIfAbsent(inputSlot + "/" + path, k -> inputPathSlots.size());
     }
 
     /** The slot of a known input, or -1. */

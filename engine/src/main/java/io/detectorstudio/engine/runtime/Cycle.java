@@ -74,6 +74,7 @@ final class Cycle extends Frame {
         this.sequence = sequence;
         this.actionIndex = 0;
         this.snapshot = null;
+        inputsChanged();
         this.evaluations = engine.tracing() ? Values.JSON.arrayNode() : null;
         this.performed = engine.tracing() ? Values.JSON.arrayNode() : null;
     }
