@@ -18,26 +18,30 @@ public abstract class Frame {
     /** The value of {@link CompiledExpression.Node#number} when it is not a compact number. */
     Value other;
 
-    /** The values read at each {@code $input} path in this cycle ({@link SymbolTable#inputPathSlot}); null: not yet. */
-    private Value[] inputValues = new Value[8];
+    /** The values read at each {@code $input} path ({@link SymbolTable#inputPathSlot}), valid in their epoch. */
+    private Value[] inputValues = new Value[0];
+    private int[] inputEpochs = new int[0];
+    private int epoch = 1;
 
     /**
      * Forgets the input values read so far. A frame calls it whenever {@link #input} may answer differently (a
      * new cycle, message or instance); until then each {@code $input} path is converted to a value once.
      */
     public final void inputsChanged() {
-        java.util.Arrays.fill(inputValues, null);
+        epoch++;
     }
 
     final Value inputValue(int pathSlot) {
-        return pathSlot < inputValues.length ? inputValues[pathSlot] : null;
+        return pathSlot < inputEpochs.length && inputEpochs[pathSlot] == epoch ? inputValues[pathSlot] : null;
     }
 
     final void keepInputValue(int pathSlot, Value value) {
         if (pathSlot >= inputValues.length) {
-            inputValues = java.util.Arrays.copyOf(inputValues, Math.max(pathSlot + 1, inputValues.length * 2));
+            inputValues = java.util.Arrays.copyOf(inputValues, pathSlot + 1);
+            inputEpochs = java.util.Arrays.copyOf(inputEpochs, pathSlot + 1);
         }
         inputValues[pathSlot] = value;
+        inputEpochs[pathSlot] = epoch;
     }
 
     /** Puts a value into the number registers; returns its {@link CompiledExpression.Node#number} kind. */
