@@ -96,4 +96,10 @@ public final class ExpressionCompiler {
             default -> new Nodes.BitFunction(c.function(), first, second);
         };
     }
+
+    /** Reads one {@code $input} path slot ({@link SymbolTable#inputPathSlot}), as a reference to it would. */
+    public CompiledExpression inputPath(int pathSlot) {
+        return new CompiledExpression(new Nodes.InputRef(symbols.pathInput(pathSlot), pathSlot,
+                symbols.path(pathSlot)), null);
+    }
 }

@@ -70,6 +70,14 @@ public abstract class Frame {
     /** The payload visible for the input in this slot (§C.7), or null. */
     public abstract JsonNode input(int slot);
 
+    /**
+     * The value kept at this {@code $input} path slot from an earlier message (§C.7) when {@link #input} has no
+     * payload for its input, or null (undefined).
+     */
+    public Value retainedInput(int pathSlot) {
+        return null;
+    }
+
     /** {@code timeout(name)}: true once after the timer expired; the call consumes it (§B.4). */
     public abstract boolean consumeTimeout(String timerName);
 

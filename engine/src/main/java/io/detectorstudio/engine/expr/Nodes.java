@@ -84,7 +84,13 @@ final class Nodes {
         Value eval(Frame frame) {
             Value value = frame.inputValue(pathSlot);
             if (value == null) {
-                value = Evaluator.fromJson(node(frame));
+                JsonNode payload = frame.input(slot);
+                if (payload != null) {
+                    value = Evaluator.fromJson(walk(payload));
+                } else {
+                    Value retained = frame.retainedInput(pathSlot);
+                    value = retained != null ? retained : Value.UNDEFINED;
+                }
                 frame.keepInputValue(pathSlot, value);
             }
             if (value.type() == Value.Type.UNDEFINED) {
@@ -95,7 +101,11 @@ final class Nodes {
 
         /** The JSON value the path leads to, or null. */
         JsonNode node(Frame frame) {
-            JsonNode node = frame.input(slot);
+            JsonNode payload = frame.input(slot);
+            return payload == null ? null : walk(payload);
+        }
+
+        private JsonNode walk(JsonNode node) {
             for (int i = 0; i < names.length && node != null; i++) {
                 node = names[i] != null ? node.get(names[i]) : node.get(indexes[i]);
             }

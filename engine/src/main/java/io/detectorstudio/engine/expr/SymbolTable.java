@@ -18,6 +18,9 @@ public final class SymbolTable {
     private final Map<String, Integer> inputSlots = new HashMap<>();
     private final List<String> inputNames = new ArrayList<>();
     private final Map<String, Integer> inputPathSlots = new HashMap<>();
+    /** by path slot: its input's slot and the path in the payload */
+    private final List<Integer> pathInputs = new ArrayList<>();
+    private final List<List<Object>> paths = new ArrayList<>();
 
     public int variableSlot(String name) {
         return variableSlots.computeIfAbsent(name, n -> {
@@ -43,7 +46,25 @@ public final class SymbolTable {
      * for the rest of the cycle, so every expression reading it converts it once ({@link Frame#inputsChanged}).
      */
     public int inputPathSlot(int inputSlot, List<Object> path) {
-        return inputPathSlots.computeIfAbsent(inputSlot + "/" + path, k -> inputPathSlots.size());
+        return inputPathSlots.computeIfAbsent(inputSlot + "/" + path, k -> {
+            pathInputs.add(inputSlot);
+            paths.add(List.copyOf(path));
+            return paths.size() - 1;
+        });
+    }
+
+    public int inputPathCount() {
+        return paths.size();
+    }
+
+    /** The input slot of a path slot. */
+    public int pathInput(int pathSlot) {
+        return pathInputs.get(pathSlot);
+    }
+
+    /** The path (names and indexes) of a path slot. */
+    public List<Object> path(int pathSlot) {
+        return paths.get(pathSlot);
     }
 
     /** The slot of a known input, or -1. */

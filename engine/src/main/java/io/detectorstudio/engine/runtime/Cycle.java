@@ -53,7 +53,9 @@ final class Cycle extends Frame {
         reset(model, instance, m, inputSlot, null, now, sequence);
         ObjectNode record = run(created);
         if (engine.options().retainInputValues()) {
-            instance.retainInput(inputSlot, m.payload());
+            for (int pathSlot : model.pathsRead(inputSlot)) { // values this cycle converted are not read again
+                instance.retain(pathSlot, model.pathReader(pathSlot).evaluate(this));
+            }
         }
         return record;
     }
@@ -292,10 +294,12 @@ final class Cycle extends Frame {
 
     @Override
     public JsonNode input(int slot) {
-        if (slot == messageSlot) {
-            return message.payload();
-        }
-        return engine.options().retainInputValues() ? instance.input(slot) : null;
+        return slot == messageSlot ? message.payload() : null;
+    }
+
+    @Override
+    public Value retainedInput(int pathSlot) {
+        return engine.options().retainInputValues() ? instance.retained(pathSlot) : null;
     }
 
     @Override
