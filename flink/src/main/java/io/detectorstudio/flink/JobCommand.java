@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -72,6 +73,10 @@ final class JobCommand implements Callable<Integer> {
                     + "commit with checkpoints, so this is also how often output appears")
     Duration checkpointInterval;
 
+    @Option(names = "--checkpoint-dir", paramLabel = "URI", description = "where checkpoints go (file:///…, "
+            + "s3://…); default: the cluster's configuration, or a temporary folder in local mode")
+    String checkpointDir;
+
     @Option(names = "--no-retain-inputs", description = "forget other inputs' values between cycles (§C.7)")
     boolean noRetain;
 
@@ -113,6 +118,16 @@ final class JobCommand implements Callable<Integer> {
             return 2;
         }
         Configuration conf = new Configuration();
+        Path localCheckpoints = null;
+        if (checkpointDir == null && !kafka) {
+            // the default JobManager storage holds a few MB: a fleet's state needs a file system
+            localCheckpoints = Files.createTempDirectory("detector-studio-checkpoints");
+            checkpointDir = localCheckpoints.toUri().toString();
+        }
+        if (checkpointDir != null) {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.enableCheckpointing((checkpointInterval != null ? checkpointInterval
                 : kafka ? Duration.ofSeconds(10) : Duration.ofSeconds(1)).toMillis());
@@ -134,7 +149,11 @@ final class JobCommand implements Callable<Integer> {
         if (stateParts != null) {
             streams.states().sinkTo(DetectorJob.fileSink(stateParts)).name("states").uid("states-sink");
         }
-        env.execute("detector-studio " + messages.getFileName());
+        try {
+            env.execute("detector-studio " + messages.getFileName());
+        } finally {
+            PartFiles.delete(localCheckpoints);
+        }
         PartFiles.mergeInto(parts, output);
         if (stateParts != null) {
             PartFiles.mergeInto(stateParts, states);

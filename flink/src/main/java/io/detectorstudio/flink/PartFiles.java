@@ -49,6 +49,14 @@ final class PartFiles {
             }
         }
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        delete(dir);
+    }
+
+    /** Removes a folder and everything in it (null or absent: nothing). */
+    static void delete(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One detector model's cycles run on instance state the caller owns — for hosts that keep instances elsewhere,
@@ -74,17 +73,9 @@ public final class ModelRunner {
         return model.name;
     }
 
-    public EngineOptions options() {
-        return options;
-    }
-
     /** Whether the model receives messages of this input (it mentions it, §C.1). */
     public boolean reads(String inputName) {
         return model.routedInputs.contains(inputName);
-    }
-
-    public Set<String> inputs() {
-        return Set.copyOf(model.routedInputs);
     }
 
     public boolean keyed() {
