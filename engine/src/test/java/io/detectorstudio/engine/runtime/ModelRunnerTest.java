@@ -40,7 +40,7 @@ class ModelRunnerTest {
         DetectorInstance actual = runner.read(state, "Fulton-A32");
         assertThat(actual.stateName()).isEqualTo(expected.stateName());
         assertThat(actual.variables()).isEqualTo(expected.variables());
-        assertThat(state.length).as("bytes per motor instance").isLessThan(64);
+        assertThat(state.length).as("bytes per motor instance").isLessThan(32);
         // §C.7 retention keeps the values the model reads of the payload, not the payload
         assertThat(actual.retained).containsExactly(Value.integer(20));
     }
