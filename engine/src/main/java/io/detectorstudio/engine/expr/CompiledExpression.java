@@ -35,6 +35,21 @@ public final class CompiledExpression {
 
     /** One node of a compiled expression. */
     abstract static class Node {
+        /** {@link #number} left an Integer in the frame's number registers. */
+        static final int INTEGER = 0;
+        /** {@link #number} left a compact Decimal (unscaled long and scale) in the frame's number registers. */
+        static final int DECIMAL = 1;
+        /** {@link #number} left any other value in {@link Frame#other}. */
+        static final int OTHER = 2;
+
         abstract Value eval(Frame frame);
+
+        /**
+         * The value as {@link #eval}, but an Integer or compact Decimal is left in the frame's registers instead
+         * of a {@link Value}, so that arithmetic on arithmetic makes no intermediate objects.
+         */
+        int number(Frame frame) {
+            return frame.load(eval(frame));
+        }
     }
 }

@@ -32,6 +32,7 @@ public final class Evaluator {
     }
 
     public Value evaluate(Expr e) {
+        frame.inputsChanged(); // the context may have changed since the last call
         return compiler.compile(e).evaluate(frame);
     }
 
@@ -53,7 +54,12 @@ public final class Evaluator {
             return node.canConvertToLong() ? Value.integer(node.longValue()) : Value.decimal(node.decimalValue());
         }
         if (node.isNumber()) {
-            return Value.decimal(node.isBigDecimal() ? node.decimalValue() : new BigDecimal(node.asText()));
+            if (node.isBigDecimal()) {
+                return Value.decimal(node.decimalValue());
+            }
+            String text = node.asText(); // a double's shortest text: what was written, as BigDecimal reads it
+            Value fast = Decimals.parse(text);
+            return fast != null ? fast : Value.decimal(new BigDecimal(text));
         }
         if (node.isBoolean()) {
             return Value.bool(node.booleanValue());

@@ -33,7 +33,8 @@ public final class ExpressionCompiler {
         if (e instanceof Expr.Literal l) {
             return new Nodes.Constant(l.value());
         } else if (e instanceof Expr.InputRef r) {
-            return new Nodes.InputRef(symbols.inputSlot(r.inputName()), r.path());
+            int input = symbols.inputSlot(r.inputName());
+            return new Nodes.InputRef(input, symbols.inputPathSlot(input, r.path()), r.path());
         } else if (e instanceof Expr.VariableRef v) {
             return new Nodes.VariableRef(symbols.variableSlot(v.name()));
         } else if (e instanceof Expr.Unary u) {
@@ -94,5 +95,11 @@ public final class ExpressionCompiler {
             case "bitnot" -> new Nodes.BitNot(first);
             default -> new Nodes.BitFunction(c.function(), first, second);
         };
+    }
+
+    /** Reads one {@code $input} path slot ({@link SymbolTable#inputPathSlot}), as a reference to it would. */
+    public CompiledExpression inputPath(int pathSlot) {
+        return new CompiledExpression(new Nodes.InputRef(symbols.pathInput(pathSlot), pathSlot,
+                symbols.path(pathSlot)), null);
     }
 }

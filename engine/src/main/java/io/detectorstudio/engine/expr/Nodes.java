@@ -60,11 +60,13 @@ final class Nodes {
     /** {@code $input.Name.a[0].`b c`}: the payload from the frame, then the path with names and indexes. */
     static final class InputRef extends Node {
         private final int slot;
+        private final int pathSlot;
         private final String[] names;
         private final int[] indexes;
 
-        InputRef(int slot, List<Object> path) {
+        InputRef(int slot, int pathSlot, List<Object> path) {
             this.slot = slot;
+            this.pathSlot = pathSlot;
             this.names = new String[path.size()];
             this.indexes = new int[path.size()];
             for (int i = 0; i < path.size(); i++) {
@@ -77,26 +79,37 @@ final class Nodes {
             }
         }
 
+        /** Converted from the payload once per cycle, then kept in the frame (§B.1 conversion allocates). */
         @Override
         Value eval(Frame frame) {
-            return value(node(frame), frame);
-        }
-
-        /** The JSON value the path leads to, or null. */
-        JsonNode node(Frame frame) {
-            JsonNode node = frame.input(slot);
-            for (int i = 0; i < names.length && node != null; i++) {
-                node = names[i] != null ? node.get(names[i]) : node.get(indexes[i]);
+            Value value = frame.inputValue(pathSlot);
+            if (value == null) {
+                JsonNode payload = frame.input(slot);
+                if (payload != null) {
+                    value = Evaluator.fromJson(walk(payload));
+                } else {
+                    Value retained = frame.retainedInput(pathSlot);
+                    value = retained != null ? retained : Value.UNDEFINED;
+                }
+                frame.keepInputValue(pathSlot, value);
             }
-            return node;
-        }
-
-        static Value value(JsonNode node, Frame frame) {
-            Value value = Evaluator.fromJson(node);
             if (value.type() == Value.Type.UNDEFINED) {
                 frame.undefinedTouches++;
             }
             return value;
+        }
+
+        /** The JSON value the path leads to, or null. */
+        JsonNode node(Frame frame) {
+            JsonNode payload = frame.input(slot);
+            return payload == null ? null : walk(payload);
+        }
+
+        private JsonNode walk(JsonNode node) {
+            for (int i = 0; i < names.length && node != null; i++) {
+                node = names[i] != null ? node.get(names[i]) : node.get(indexes[i]);
+            }
+            return node;
         }
     }
 
@@ -130,7 +143,7 @@ final class Nodes {
                 if (node instanceof com.fasterxml.jackson.databind.node.IntNode i) {
                     return Value.bool(Comparison.holds(code, Long.compare(i.intValue(), constant)));
                 }
-                l = InputRef.value(node, frame);
+                l = input.eval(frame);
             } else {
                 l = left.eval(frame);
             }
@@ -170,6 +183,9 @@ final class Nodes {
                     if (v.type() == Value.Type.INTEGER) {
                         return v.asLong() == Long.MIN_VALUE ? Value.invalid("integer overflow")
                                 : Value.integer(-v.asLong());
+                    }
+                    if (v.type() == Value.Type.DECIMAL && v.isCompactNumber()) {
+                        return Value.decimal(-v.unscaled(), v.scale()); // a compact unscaled is never MIN_VALUE
                     }
                     return v.type() == Value.Type.DECIMAL ? Value.decimal(v.asDecimal().negate())
                             : Value.invalid("'-' needs a number but got " + v.type());
@@ -328,7 +344,45 @@ final class Nodes {
 
         @Override
         Value eval(Frame frame) {
-            return Operators.arithmetic(op, left.eval(frame), right.eval(frame), options);
+            return frame.loaded(number(frame));
+        }
+
+        /** Both operands compact Decimals or Integers: long arithmetic in the registers ({@link Decimals}). */
+        @Override
+        int number(Frame frame) {
+            int leftKind = left.number(frame);
+            Value leftOther = frame.other;
+            long leftUnscaled = frame.unscaled;
+            int leftScale = frame.scale;
+            int rightKind = right.number(frame);
+            if (leftKind == OTHER || rightKind == OTHER
+                    || (leftKind == INTEGER && rightKind == INTEGER)) { // Integer arithmetic and everything else
+                Value l = leftKind == OTHER ? leftOther
+                        : leftKind == INTEGER ? Value.integer(leftUnscaled) : Value.decimal(leftUnscaled, leftScale);
+                return frame.load(Operators.arithmetic(op, l, frame.loaded(rightKind), options));
+            }
+            long rightUnscaled = frame.unscaled;
+            int rightScale = frame.scale;
+            boolean done = switch (op) {
+                case "+" -> Decimals.add(frame, leftUnscaled, leftScale, rightUnscaled, rightScale, false);
+                case "-" -> Decimals.add(frame, leftUnscaled, leftScale, rightUnscaled, rightScale, true);
+                case "*" -> Decimals.multiply(frame, leftUnscaled, leftScale, rightUnscaled, rightScale);
+                default -> {
+                    if (rightUnscaled == 0) {
+                        frame.other = Value.invalid("division by zero");
+                        yield false;
+                    }
+                    yield Decimals.divide(frame, leftUnscaled, leftScale, rightUnscaled, rightScale);
+                }
+            };
+            if (done) {
+                return DECIMAL;
+            }
+            if (rightUnscaled == 0 && op.equals("/")) {
+                return OTHER;
+            }
+            return frame.load(Operators.bigDecimal(op, BigDecimal.valueOf(leftUnscaled, leftScale),
+                    BigDecimal.valueOf(rightUnscaled, rightScale)));
         }
     }
 

@@ -113,7 +113,7 @@ final class Operators {
         if (a.type() == Value.Type.INTEGER && b.type() == Value.Type.INTEGER) {
             return Long.compare(a.asLong(), b.asLong());
         }
-        return a.asDecimal().compareTo(b.asDecimal());
+        return Decimals.compare(a, b);
     }
 
     private static Value numeric(String op, Value left, Value right, ExpressionOptions options) {
@@ -141,8 +141,14 @@ final class Operators {
                 return Value.invalid(e.getMessage().contains("zero") ? "division by zero" : "integer overflow");
             }
         }
-        BigDecimal a = left.asDecimal();
-        BigDecimal b = right.asDecimal();
+        return bigDecimal(op, left.asDecimal(), right.asDecimal());
+    }
+
+    /**
+     * Decimal arithmetic in BigDecimal: the definition. Compact operands take {@link Decimals} first
+     * ({@code Nodes.Arithmetic}), which gives the same or defers to this.
+     */
+    static Value bigDecimal(String op, BigDecimal a, BigDecimal b) {
         return switch (op) {
             case "+" -> Value.decimal(a.add(b));
             case "-" -> Value.decimal(a.subtract(b));

@@ -17,6 +17,10 @@ public final class SymbolTable {
     private final List<String> variableNames = new ArrayList<>();
     private final Map<String, Integer> inputSlots = new HashMap<>();
     private final List<String> inputNames = new ArrayList<>();
+    private final Map<String, Integer> inputPathSlots = new HashMap<>();
+    /** by path slot: its input's slot and the path in the payload */
+    private final List<Integer> pathInputs = new ArrayList<>();
+    private final List<List<Object>> paths = new ArrayList<>();
 
     public int variableSlot(String name) {
         return variableSlots.computeIfAbsent(name, n -> {
@@ -35,6 +39,32 @@ public final class SymbolTable {
             inputNames.add(n);
             return inputNames.size() - 1;
         });
+    }
+
+    /**
+     * The slot of one {@code $input} reference (an input and a path in it): the frame keeps the value read there
+     * for the rest of the cycle, so every expression reading it converts it once ({@link Frame#inputsChanged}).
+     */
+    public int inputPathSlot(int inputSlot, List<Object> path) {
+        return inputPathSlots.computeIfAbsent(inputSlot + "/" + path, k -> {
+            pathInputs.add(inputSlot);
+            paths.add(List.copyOf(path));
+            return paths.size() - 1;
+        });
+    }
+
+    public int inputPathCount() {
+        return paths.size();
+    }
+
+    /** The input slot of a path slot. */
+    public int pathInput(int pathSlot) {
+        return pathInputs.get(pathSlot);
+    }
+
+    /** The path (names and indexes) of a path slot. */
+    public List<Object> path(int pathSlot) {
+        return paths.get(pathSlot);
     }
 
     /** The slot of a known input, or -1. */

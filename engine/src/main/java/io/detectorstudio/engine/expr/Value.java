@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * A value of the expression language (§B.1): Integer (64-bit), Decimal (BigDecimal keeping its written scale),
- * String, Boolean, JSON null, undefined (a reference to nothing) and invalid (an operation that failed, with why).
+ * A value of the expression language (§B.1): Integer (64-bit), Decimal (keeping its written scale), String,
+ * Boolean, JSON null, undefined (a reference to nothing) and invalid (an operation that failed, with why).
  * Immutable; the constants are shared so that conditions allocate nothing for booleans.
+ * <p>A Decimal whose unscaled value fits a {@code long} is held as that long and its scale ("compact"), so that
+ * arithmetic on it needs no {@link BigDecimal} ({@link Decimals}); a larger one keeps its BigDecimal. Both forms
+ * have the same value, scale and text as the BigDecimal would.
  */
 public final class Value {
 
@@ -18,14 +21,23 @@ public final class Value {
     public static final Value UNDEFINED = new Value(Type.UNDEFINED, 0, null, null);
 
     private final Type type;
+    /** the Integer, the Boolean as 0/1, or the unscaled value of a compact Decimal */
     private final long integer;
+    /** the scale of a compact Decimal */
+    private final int scale;
+    /** a Decimal that is not compact, else null */
     private final BigDecimal decimal;
     /** the string value, or the reason for INVALID */
     private final String string;
 
     private Value(Type type, long integer, BigDecimal decimal, String string) {
+        this(type, integer, 0, decimal, string);
+    }
+
+    private Value(Type type, long integer, int scale, BigDecimal decimal, String string) {
         this.type = type;
         this.integer = integer;
+        this.scale = scale;
         this.decimal = decimal;
         this.string = string;
     }
@@ -48,7 +60,18 @@ public final class Value {
     }
 
     public static Value decimal(BigDecimal v) {
-        return new Value(Type.DECIMAL, 0, Objects.requireNonNull(v), null);
+        if (v.unscaledValue().bitLength() < 63) {
+            return new Value(Type.DECIMAL, v.unscaledValue().longValue(), v.scale(), null, null);
+        }
+        return new Value(Type.DECIMAL, 0, 0, v, null);
+    }
+
+    /** The Decimal {@code unscaled × 10^-scale}, as {@code BigDecimal.valueOf(unscaled, scale)}. */
+    public static Value decimal(long unscaled, int scale) {
+        if (unscaled == Long.MIN_VALUE) { // kept out of the compact form so that negation never overflows
+            return new Value(Type.DECIMAL, 0, 0, BigDecimal.valueOf(unscaled, scale), null);
+        }
+        return new Value(Type.DECIMAL, unscaled, scale, null, null);
     }
 
     public static Value string(String v) {
@@ -80,11 +103,29 @@ public final class Value {
     }
 
     public long asLong() {
-        return type == Type.INTEGER ? integer : decimal.longValue();
+        return type == Type.INTEGER ? integer : asDecimal().longValue();
     }
 
     public BigDecimal asDecimal() {
-        return type == Type.INTEGER ? BigDecimal.valueOf(integer) : decimal;
+        if (type == Type.INTEGER) {
+            return BigDecimal.valueOf(integer);
+        }
+        return decimal != null ? decimal : BigDecimal.valueOf(integer, scale);
+    }
+
+    /** An Integer, or a Decimal held as a long with a scale: {@link #unscaled()} and {@link #scale()} apply. */
+    boolean isCompactNumber() {
+        return type == Type.INTEGER || (type == Type.DECIMAL && decimal == null);
+    }
+
+    /** The unscaled value of a compact number (the Integer itself). */
+    long unscaled() {
+        return integer;
+    }
+
+    /** The scale of a compact number (0 for an Integer). */
+    int scale() {
+        return scale;
     }
 
     public String asString() {
@@ -100,7 +141,7 @@ public final class Value {
     public String toText() {
         return switch (type) {
             case INTEGER -> Long.toString(integer);
-            case DECIMAL -> decimal.toPlainString();
+            case DECIMAL -> decimal != null ? decimal.toPlainString() : Decimals.plainText(integer, scale);
             case STRING -> string;
             case BOOLEAN -> isTrue() ? "true" : "false";
             case NULL -> "null";
@@ -124,7 +165,7 @@ public final class Value {
         }
         return switch (type) {
             case INTEGER, BOOLEAN -> v.integer == integer;
-            case DECIMAL -> v.decimal.compareTo(decimal) == 0;
+            case DECIMAL -> Decimals.compare(v, this) == 0;
             case STRING, INVALID -> v.string.equals(string);
             default -> true;
         };
@@ -132,7 +173,10 @@ public final class Value {
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, integer, decimal == null ? null : decimal.stripTrailingZeros(), string);
+        if (type == Type.DECIMAL) {
+            return Objects.hash(type, 0L, asDecimal().stripTrailingZeros(), null);
+        }
+        return Objects.hash(type, integer, null, string);
     }
 
     @Override

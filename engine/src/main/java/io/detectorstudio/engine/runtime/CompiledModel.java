@@ -28,9 +28,6 @@ import java.util.regex.Pattern;
 final class CompiledModel {
 
     private static final Pattern INPUT_REFERENCE = Pattern.compile("\\$input\\.(`[^`]+`|[A-Za-z][A-Za-z0-9_]*)");
-    /** an input reference with the attribute path after it (backtick-quoted names may hold dots) */
-    private static final Pattern INPUT_PATH = Pattern.compile(
-            "\\$input\\.(`[^`]+`|[A-Za-z][A-Za-z0-9_]*)((?:\\.(?:`[^`]+`|[A-Za-z0-9_]+))*)");
     private static final Pattern CURRENT_INPUT = Pattern.compile("currentInput\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
     /** §A.4: text fields of these actions are expressions; of the others literal text (mqttTopic: a template). */
     /** §A.4: the action keys that send something out. */
@@ -53,8 +50,10 @@ final class CompiledModel {
     final SymbolTable symbols = new SymbolTable();
     final Map<String, CompiledState> states = new LinkedHashMap<>();
     final Set<String> routedInputs = new HashSet<>();
-    /** per input: the attribute paths the model reads (what §C.7 retention needs); absent = read whole */
-    private final Map<String, List<List<String>>> readPaths = new HashMap<>();
+    private static final int[] NO_PATHS = new int[0];
+    /** by input slot: its {@code $input} path slots; by path slot: an expression reading it */
+    private final int[][] pathsByInput;
+    private final CompiledExpression[] pathReaders;
     private final ExpressionCompiler compiler = new ExpressionCompiler(symbols, ExpressionOptions.DEFAULTS);
     private final Map<String, CompiledExpression> expressions = new HashMap<>();
 
@@ -78,52 +77,36 @@ final class CompiledModel {
         while (m.find()) {
             routedInputs.add(m.group(1).replace("`", ""));
         }
-        Set<String> readWhole = new HashSet<>();
-        m = INPUT_PATH.matcher(text);
-        while (m.find()) {
-            String input = m.group(1).replace("`", "");
-            if (m.group(2).isEmpty()) {
-                readWhole.add(input);
-            } else {
-                readPaths.computeIfAbsent(input, k -> new ArrayList<>()).add(JsonPaths.segments(m.group(2).substring(1)));
-            }
-        }
-        readWhole.forEach(readPaths::remove);
         m = CURRENT_INPUT.matcher(text.replace("\\\"", "\""));
         while (m.find()) {
             routedInputs.add(m.group(1));
         }
         routedInputs.forEach(symbols::inputSlot);
+        pathReaders = new CompiledExpression[symbols.inputPathCount()];
+        int[] counts = new int[symbols.inputCount()];
+        for (int pathSlot = 0; pathSlot < pathReaders.length; pathSlot++) {
+            pathReaders[pathSlot] = compiler.inputPath(pathSlot);
+            counts[symbols.pathInput(pathSlot)]++;
+        }
+        pathsByInput = new int[counts.length][];
+        for (int input = 0; input < counts.length; input++) {
+            pathsByInput[input] = new int[counts[input]];
+            counts[input] = 0;
+        }
+        for (int pathSlot = 0; pathSlot < pathReaders.length; pathSlot++) {
+            int input = symbols.pathInput(pathSlot);
+            pathsByInput[input][counts[input]++] = pathSlot;
+        }
     }
 
-    /**
-     * The part of an input's payload later cycles can read (§C.7): only the attribute paths the model's expressions
-     * mention, each with its whole value, so a detector's stored state does not carry whole payloads.
-     */
-    JsonNode retainedPart(int inputSlot, JsonNode payload) {
-        List<List<String>> paths = inputSlot < symbols.inputCount() ? readPaths.get(symbols.inputName(inputSlot)) : null;
-        if (paths == null || payload == null || !payload.isObject()) {
-            return payload;
-        }
-        ObjectNode kept = Values.JSON.objectNode();
-        for (List<String> path : paths) {
-            JsonNode from = payload;
-            ObjectNode to = kept;
-            for (int i = 0; i < path.size(); i++) {
-                JsonNode next = from.get(path.get(i));
-                if (next == null) {
-                    break;
-                }
-                if (i == path.size() - 1 || !next.isObject()) {
-                    to.set(path.get(i), next); // the value read, or a non-object on the way: kept whole
-                    break;
-                }
-                JsonNode existing = to.get(path.get(i));
-                to = existing instanceof ObjectNode o ? o : to.putObject(path.get(i));
-                from = next;
-            }
-        }
-        return kept;
+    /** The {@code $input} path slots of an input (what §C.7 retention keeps of its payloads). */
+    int[] pathsRead(int inputSlot) {
+        return inputSlot < pathsByInput.length ? pathsByInput[inputSlot] : NO_PATHS;
+    }
+
+    /** Reads one path slot on a cycle: the value a reference to it gives. */
+    CompiledExpression pathReader(int pathSlot) {
+        return pathReaders[pathSlot];
     }
 
     private CompiledEvent[] events(JsonNode list) {

@@ -31,6 +31,9 @@ final class Cycle extends Frame {
     private int actionIndex;
     /** BATCH: the variables as they were when the current group started; null while actions run (live values). */
     private Value[] snapshot;
+    /** the array {@link #snapshot} reuses, and how much of it is the instance's variables */
+    private Value[] snapshotBuffer = new Value[0];
+    private int snapshotLength;
     /** events whose condition held in the current group (BATCH runs their actions after all were checked) */
     private CompiledEvent[] firing = new CompiledEvent[8];
     private ArrayNode evaluations;
@@ -50,7 +53,9 @@ final class Cycle extends Frame {
         reset(model, instance, m, inputSlot, null, now, sequence);
         ObjectNode record = run(created);
         if (engine.options().retainInputValues()) {
-            instance.retainInput(inputSlot, m.payload());
+            for (int pathSlot : model.pathsRead(inputSlot)) { // values this cycle converted are not read again
+                instance.retain(pathSlot, model.pathReader(pathSlot).evaluate(this));
+            }
         }
         return record;
     }
@@ -74,6 +79,7 @@ final class Cycle extends Frame {
         this.sequence = sequence;
         this.actionIndex = 0;
         this.snapshot = null;
+        inputsChanged();
         this.evaluations = engine.tracing() ? Values.JSON.arrayNode() : null;
         this.performed = engine.tracing() ? Values.JSON.arrayNode() : null;
     }
@@ -94,7 +100,7 @@ final class Cycle extends Frame {
             }
             transition = selectTransition(state);
         } else {
-            snapshot = instance.variables.clone();
+            snapshot = snapshot();
             int count = 0;
             for (CompiledEvent event : state.onInput()) {
                 if (check("onInput", event, "event")) {
@@ -116,6 +122,17 @@ final class Cycle extends Frame {
         instance.lastUpdateTime = now;
         instance.cycles++;
         return engine.tracing() ? record(created, from) : null;
+    }
+
+    /** A copy of the instance's variables into the reused buffer. */
+    private Value[] snapshot() {
+        Value[] variables = instance.variables;
+        if (snapshotBuffer.length < variables.length) {
+            snapshotBuffer = new Value[variables.length];
+        }
+        System.arraycopy(variables, 0, snapshotBuffer, 0, variables.length);
+        snapshotLength = variables.length;
+        return snapshotBuffer;
     }
 
     private CompiledState state() {
@@ -143,7 +160,7 @@ final class Cycle extends Frame {
             }
             return;
         }
-        snapshot = instance.variables.clone();
+        snapshot = snapshot();
         int count = 0;
         for (CompiledEvent event : events) {
             if (check(group, event, "event")) {
@@ -268,16 +285,21 @@ final class Cycle extends Frame {
 
     @Override
     public Value variable(int slot) {
-        Value[] view = snapshot != null ? snapshot : instance.variables;
-        return slot < view.length ? view[slot] : null;
+        if (snapshot != null) {
+            return slot < snapshotLength ? snapshot[slot] : null;
+        }
+        Value[] live = instance.variables;
+        return slot < live.length ? live[slot] : null;
     }
 
     @Override
     public JsonNode input(int slot) {
-        if (slot == messageSlot) {
-            return message.payload();
-        }
-        return engine.options().retainInputValues() ? instance.input(slot) : null;
+        return slot == messageSlot ? message.payload() : null;
+    }
+
+    @Override
+    public Value retainedInput(int pathSlot) {
+        return engine.options().retainInputValues() ? instance.retained(pathSlot) : null;
     }
 
     @Override

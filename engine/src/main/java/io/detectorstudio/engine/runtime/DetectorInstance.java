@@ -18,15 +18,17 @@ import java.util.Set;
 public final class DetectorInstance {
 
     private static final Value[] NO_VALUES = new Value[0];
-    private static final JsonNode[] NO_INPUTS = new JsonNode[0];
 
     final String keyValue;
     final SymbolTable symbols;
     String stateName;
     /** by variable slot; null = never set */
     Value[] variables = NO_VALUES;
-    /** by input slot; the last payload of each input (§C.7) */
-    JsonNode[] inputs = NO_INPUTS;
+    /**
+     * by {@code $input} path slot ({@link SymbolTable#inputPathSlot}): the value there in the last payload of its
+     * input (§C.7) — what later cycles can read of it, and nothing else; null = no such payload yet
+     */
+    Value[] retained = NO_VALUES;
     /** null until a timer is set */
     LinkedHashMap<String, Timer> timers;
     /** timers that expired and whose timeout() has not been checked yet (§B.4); null when none */
@@ -47,7 +49,7 @@ public final class DetectorInstance {
     DetectorInstance copy() {
         DetectorInstance c = new DetectorInstance(keyValue, symbols, stateName, creationTime);
         c.variables = variables.clone();
-        c.inputs = inputs.clone();
+        c.retained = retained.clone();
         c.timers = timers == null ? null : new LinkedHashMap<>(timers);
         c.expiredUnconsumed = expiredUnconsumed == null ? null : new HashSet<>(expiredUnconsumed);
         c.lastUpdateTime = lastUpdateTime;
@@ -66,15 +68,15 @@ public final class DetectorInstance {
         variables[slot] = value;
     }
 
-    JsonNode input(int slot) {
-        return slot < inputs.length ? inputs[slot] : null;
+    Value retained(int pathSlot) {
+        return pathSlot < retained.length ? retained[pathSlot] : null;
     }
 
-    void retainInput(int slot, JsonNode payload) {
-        if (slot >= inputs.length) {
-            inputs = Arrays.copyOf(inputs, symbols.inputCount());
+    void retain(int pathSlot, Value value) {
+        if (pathSlot >= retained.length) {
+            retained = Arrays.copyOf(retained, symbols.inputPathCount());
         }
-        inputs[slot] = payload;
+        retained[pathSlot] = value;
     }
 
     Timer timer(String name) {

@@ -1,7 +1,5 @@
 package io.detectorstudio.engine.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detectorstudio.engine.expr.Value;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,17 +13,13 @@ import java.math.BigInteger;
 /**
  * One detector instance as compact bytes, for hosts that keep instances outside the engine (Flink keyed state):
  * state name, variables by slot (typed, numbers as variable-length integers), retained input values (§C.7: only
- * the attributes the model reads) as JSON text, running timers with their durations, pending timer expiries, creation/update times and the
+ * the values at the {@code $input} paths the model reads, typed like variables), running timers with their durations, pending timer expiries, creation/update times and the
  * instance's cycle count. The key value is not stored (the host keys the state by it). Slots are the compiled
  * model's, so bytes are read back with the same model definition.
  */
 final class DetectorStateCodec {
 
-    private static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(Values.JSON);
-
+    private static final int FORMAT = 2; // 2: retained inputs as values by path slot
     private DetectorStateCodec() {
     }
 
@@ -41,15 +35,9 @@ final class DetectorStateCodec {
             for (Value v : instance.variables) {
                 value(out, v);
             }
-            varLong(out, instance.inputs.length);
-            for (int slot = 0; slot < instance.inputs.length; slot++) {
-                JsonNode input = instance.inputs[slot];
-                out.writeBoolean(input != null);
-                if (input != null) {
-                    byte[] text = JSON.writeValueAsBytes(model.retainedPart(slot, input));
-                    varLong(out, text.length);
-                    out.write(text);
-                }
+            varLong(out, instance.retained.length);
+            for (Value v : instance.retained) {
+                value(out, v);
             }
             varLong(out, instance.timers == null ? 0 : instance.timers.size());
             for (Timer t : instance.runningTimers()) {
@@ -85,15 +73,11 @@ final class DetectorStateCodec {
                 variables[i] = value(in);
             }
             instance.variables = variables;
-            JsonNode[] inputs = new JsonNode[(int) varLong(in)];
-            for (int i = 0; i < inputs.length; i++) {
-                if (in.readBoolean()) {
-                    byte[] text = new byte[(int) varLong(in)];
-                    in.readFully(text);
-                    inputs[i] = JSON.readTree(text);
-                }
+            Value[] retained = new Value[(int) varLong(in)];
+            for (int i = 0; i < retained.length; i++) {
+                retained[i] = value(in);
             }
-            instance.inputs = inputs;
+            instance.retained = retained;
             for (long n = varLong(in); n > 0; n--) {
                 String name = in.readUTF();
                 long expires = instance.lastUpdateTime + unZigZag(varLong(in));
@@ -108,7 +92,7 @@ final class DetectorStateCodec {
         }
     }
 
-    // tags: 0 unset, 1 integer, 2 decimal, 3 string, 4 true, 5 false, 6 null
+    // tags: 0 unset, 1 integer, 2 decimal, 3 string, 4 true, 5 false, 6 null, 7 undefined (a retained path absent)
     private static void value(DataOutputStream out, Value v) throws IOException {
         if (v == null) {
             out.writeByte(0);
@@ -134,6 +118,7 @@ final class DetectorStateCodec {
                 out.write(text);
             }
             case BOOLEAN -> out.writeByte(v.isTrue() ? 4 : 5);
+            case UNDEFINED -> out.writeByte(7);
             default -> out.writeByte(6); // a variable holds no undefined or invalid value (§B.6 rule 9)
         }
     }
@@ -157,6 +142,7 @@ final class DetectorStateCodec {
             case 4 -> Value.TRUE;
             case 5 -> Value.FALSE;
             case 6 -> Value.NULL;
+            case 7 -> Value.UNDEFINED;
             default -> throw new IOException("unknown value tag " + tag);
         };
     }

@@ -3,6 +3,7 @@ package io.detectorstudio.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.expr.Value;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,9 @@ class ModelRunnerTest {
         DetectorInstance actual = runner.read(state, "Fulton-A32");
         assertThat(actual.stateName()).isEqualTo(expected.stateName());
         assertThat(actual.variables()).isEqualTo(expected.variables());
-        assertThat(state.length).as("bytes per motor instance").isLessThan(64);
-        // §C.7 retention keeps what the model reads of the payload, not the payload
-        assertThat(actual.inputs[0].toString()).isEqualTo("{\"sensorData\":{\"pressure\":20}}");
+        assertThat(state.length).as("bytes per motor instance").isLessThan(32);
+        // §C.7 retention keeps the values the model reads of the payload, not the payload
+        assertThat(actual.retained).containsExactly(Value.integer(20));
     }
 
     @Test
@@ -75,7 +76,9 @@ class ModelRunnerTest {
         instance.variables = new io.detectorstudio.engine.expr.Value[] {
                 io.detectorstudio.engine.expr.Value.integer(-5), io.detectorstudio.engine.expr.Value.decimal(new java.math.BigDecimal("19.570")),
                 io.detectorstudio.engine.expr.Value.string("é\"x"), io.detectorstudio.engine.expr.Value.TRUE, null};
-        instance.inputs = new com.fasterxml.jackson.databind.JsonNode[] {null, EngineHarness.JSON.createObjectNode().put("a", 1.50)};
+        instance.retained = new io.detectorstudio.engine.expr.Value[] {null,
+                io.detectorstudio.engine.expr.Value.decimal(new java.math.BigDecimal("1.50")),
+                io.detectorstudio.engine.expr.Value.UNDEFINED, io.detectorstudio.engine.expr.Value.NULL};
         instance.putTimer(new Timer("t", 1_700_000_060_000L, 60));
         instance.expired("old");
         instance.lastUpdateTime = 1_700_000_000_500L;
@@ -84,8 +87,8 @@ class ModelRunnerTest {
         DetectorInstance back = DetectorStateCodec.decode(DetectorStateCodec.encode(instance, model), "k", model);
         assertThat(back.stateName).isEqualTo("S");
         assertThat(back.variables).containsExactly(instance.variables);
-        assertThat(back.inputs[1].toString()).isEqualTo("{\"a\":1.5}");
-        assertThat(back.inputs[0]).isNull();
+        assertThat(back.retained).containsExactly(instance.retained);
+        assertThat(back.retained[1].toText()).isEqualTo("1.50");
         assertThat(back.timerExpiries()).isEqualTo(instance.timerExpiries());
         assertThat(back.timer("t").durationSeconds()).isEqualTo(60);
         assertThat(back.consumeExpiry("old")).isTrue();
