@@ -143,7 +143,7 @@ public final class Store {
         ObjectNode variables = o.putObject("variables");
         d.variables().forEach((name, value) -> variables.set(name, json(value)));
         ObjectNode inputs = o.putObject("inputs");
-        d.inputs().forEach(inputs::set);
+        d.inputs().forEach((path, value) -> inputs.set(path, json(value)));
         ArrayNode timers = o.putArray("timers");
         d.timers().forEach(t -> timers.addObject().put("name", t.name()).put("expiresAt", t.expiresAtMillis())
                 .put("seconds", t.durationSeconds()));
@@ -157,8 +157,8 @@ public final class Store {
     static DetectorState detectorState(JsonNode o) {
         Map<String, Value> variables = new LinkedHashMap<>();
         o.path("variables").fields().forEachRemaining(e -> variables.put(e.getKey(), value(e.getValue())));
-        Map<String, JsonNode> inputs = new LinkedHashMap<>();
-        o.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue()));
+        Map<String, Value> inputs = new LinkedHashMap<>();
+        o.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), value(e.getValue())));
         List<DetectorState.TimerState> timers = new ArrayList<>();
         o.path("timers").forEach(t -> timers.add(new DetectorState.TimerState(t.path("name").asText(),
                 t.path("expiresAt").asLong(), t.path("seconds").asLong())));

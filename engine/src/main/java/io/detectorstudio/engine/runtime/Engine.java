@@ -392,10 +392,10 @@ public final class Engine {
     public List<DetectorState> detectorStates(String model) {
         List<DetectorState> out = new ArrayList<>();
         for (DetectorInstance i : instances(model)) {
-            Map<String, com.fasterxml.jackson.databind.JsonNode> inputs = new LinkedHashMap<>();
-            for (int slot = 0; slot < i.inputs.length; slot++) {
-                if (i.inputs[slot] != null) {
-                    inputs.put(i.symbols.inputName(slot), i.inputs[slot]);
+            Map<String, io.detectorstudio.engine.expr.Value> inputs = new LinkedHashMap<>();
+            for (int slot = 0; slot < i.retained.length; slot++) {
+                if (i.retained[slot] != null) {
+                    inputs.put(DetectorState.inputPathKey(i.symbols, slot), i.retained[slot]);
                 }
             }
             List<DetectorState.TimerState> timers = new ArrayList<>();
@@ -417,7 +417,13 @@ public final class Engine {
         DetectorInstance i = new DetectorInstance(state.keyValue(), m.symbols, state.stateName(),
                 state.creationTimeMillis());
         state.variables().forEach((name, value) -> i.setVariable(m.symbols.variableSlot(name), value));
-        state.inputs().forEach((name, payload) -> i.retainInput(m.symbols.inputSlot(name), payload));
+        // by the model's own path slots: a value at a path the model no longer reads is not put back
+        for (int slot = 0; slot < m.symbols.inputPathCount(); slot++) {
+            io.detectorstudio.engine.expr.Value value = state.inputs().get(DetectorState.inputPathKey(m.symbols, slot));
+            if (value != null) {
+                i.retain(slot, value);
+            }
+        }
         for (DetectorState.TimerState t : state.timers()) {
             Timer timer = new Timer(t.name(), t.expiresAtMillis(), t.durationSeconds());
             i.putTimer(timer);
