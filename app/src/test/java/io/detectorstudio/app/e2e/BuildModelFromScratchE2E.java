@@ -67,6 +67,7 @@ class BuildModelFromScratchE2E {
         app.waitUntil("the model's properties", () -> robot.lookup("#open-inputs").tryQuery().isPresent());
         replace(robot, "#model-name", "pumpMonitor");
         robot.clickOn("#open-inputs");
+        app.waitUntil("the input definitions panel", () -> robot.lookup("#new-input-name").tryQuery().isPresent());
         robot.clickOn("#new-input-name").write("PressureInput");
         robot.clickOn("#add-input");
         app.waitUntil("the input's section", () -> robot.lookup("#input-0-new-attribute").tryQuery().isPresent());
@@ -105,6 +106,7 @@ class BuildModelFromScratchE2E {
         app.waitUntil("the new event's panel", () -> robot.lookup("#add-action").tryQuery().isPresent());
         replace(robot, "#event-name", "init");
         robot.clickOn("#add-action");
+        app.waitUntil("the action types menu", () -> robot.lookup("#add-action-setVariable").tryQuery().isPresent());
         robot.clickOn("#add-action-setVariable");
         app.waitUntil("the setVariable panel", () -> robot.lookup("#setVariable-variableName").tryQuery().isPresent());
         replace(robot, "#setVariable-variableName", "readings");
@@ -112,6 +114,7 @@ class BuildModelFromScratchE2E {
         robot.clickOn("#back");
         app.waitUntil("the event's panel", () -> robot.lookup("#add-action").tryQuery().isPresent());
         robot.clickOn("#add-action");
+        app.waitUntil("the action types menu", () -> robot.lookup("#add-action-sns").tryQuery().isPresent());
         robot.clickOn("#add-action-sns");
         app.waitUntil("the SNS panel", () -> robot.lookup("#sns-targetArn").tryQuery().isPresent());
         replace(robot, "#sns-targetArn", SNS_TOPIC);
