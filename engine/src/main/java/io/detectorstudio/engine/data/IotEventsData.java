@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.detectorstudio.engine.diagnostics.Severity;
 import io.detectorstudio.engine.expr.Expr;
 import io.detectorstudio.engine.expr.ParseResult;
 import io.detectorstudio.engine.expr.Parser;
@@ -14,7 +13,6 @@ import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.engine.runtime.MessageShapes;
-import io.detectorstudio.engine.validation.FindingSink;
 import io.detectorstudio.engine.validation.ServiceModel;
 import io.detectorstudio.engine.validation.ShapeCheck;
 import java.math.BigDecimal;
@@ -271,20 +269,7 @@ public final class IotEventsData {
 
     /** The whole request against its service-model shape; the first error rejects it, as the service does. */
     private static void check(JsonNode request, String shape) {
-        List<String> problems = new ArrayList<>();
-        SHAPES.check(request, shape, "$", new FindingSink() {
-            @Override
-            public void report(Severity severity, String code, String path, String message) {
-                if (severity == Severity.ERROR) {
-                    problems.add(path + ": " + message);
-                }
-            }
-
-            @Override
-            public void reportInString(Severity severity, String code, String path, int start, int end, String message) {
-                report(severity, code, path, message);
-            }
-        });
+        List<String> problems = SHAPES.requestErrors(request, shape);
         if (!problems.isEmpty()) {
             throw ServiceException.invalidRequest(String.join("; ", problems));
         }

@@ -20,6 +20,28 @@ public final class ShapeCheck {
         this.service = service;
     }
 
+    /**
+     * A whole request against its shape, as the service checks it: every error, each {@code "path: message"}, in
+     * document order (empty when the request is valid).
+     */
+    public java.util.List<String> requestErrors(JsonNode request, String shapeName) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        check(request, shapeName, "$", new FindingSink() {
+            @Override
+            public void report(Severity severity, String code, String path, String message) {
+                if (severity == Severity.ERROR) {
+                    problems.add(path + ": " + message);
+                }
+            }
+
+            @Override
+            public void reportInString(Severity severity, String code, String path, int start, int end, String message) {
+                report(severity, code, path, message);
+            }
+        });
+        return problems;
+    }
+
     public void check(JsonNode value, String shapeName, String path, FindingSink sink) {
         JsonNode shape = service.shape(shapeName);
         String type = shape.path("type").asText();
