@@ -34,6 +34,8 @@ final class ApiHandler extends Handler.Abstract {
     private final Operations operations;
     private final SigV4Verifier verifier;
     private final int maxBodyBytes;
+    /** The most of a refused body read and dropped before the 413 is sent (see {@link #drain}). */
+    private static final long DRAIN_LIMIT = 16L << 20;
     private final Metrics metrics;
     private final LogFiles logs;
     private final RequestIds requestIds = new RequestIds();
@@ -81,17 +83,35 @@ final class ApiHandler extends Handler.Abstract {
 
     private byte[] readBody(Request request) {
         long declared = request.getLength();
-        if (declared > maxBodyBytes) {
-            throw Errors.tooLarge("the request body has " + declared + " bytes; at most " + maxBodyBytes + " are accepted");
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > maxBodyBytes) {
+                drain(in, declared);
+                throw Errors.tooLarge("the request body has " + declared + " bytes; at most " + maxBodyBytes + " are accepted");
+            }
             byte[] body = in.readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
+                drain(in, DRAIN_LIMIT);
                 throw Errors.tooLarge("the request body exceeds " + maxBodyBytes + " bytes");
             }
             return body;
         } catch (IOException e) {
             throw Errors.invalidRequest("the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads and drops a refused body (up to {@link #DRAIN_LIMIT}) so that a client still sending it reads the 413
+     * answer instead of a broken connection; beyond the limit the connection is closed with the answer.
+     */
+    private static void drain(InputStream in, long declared) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long left = Math.min(declared < 0 ? DRAIN_LIMIT : declared, DRAIN_LIMIT);
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
         }
     }
 
