@@ -146,8 +146,9 @@ public final class CommandStack {
         run(step.command()::undo);
         redo.push(step);
         changed();
-        if (step.selectionBefore() != null) {
-            restoreSelection.accept(step.selectionBefore());
+        Object before = step.selectionBefore();
+        if (before != null && !before.equals(currentSelection.get())) {
+            restoreSelection.accept(before); // an unchanged selection is left alone: panels keep what they show
         }
         return true;
     }

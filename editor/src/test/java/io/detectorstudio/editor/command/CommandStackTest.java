@@ -165,4 +165,14 @@ class CommandStackTest {
         stack.redo();
         assertThat(value).containsExactly("b");
     }
+
+    @Test
+    void anUnchangedSelectionIsNotSetAgainOnUndo() {
+        List<String> restored = new ArrayList<>();
+        stack.rememberSelection(() -> "same", restored::add);
+        stack.execute(set("one", "b"));
+        stack.undo();
+        assertThat(value).containsExactly("a");
+        assertThat(restored).isEmpty();
+    }
 }
