@@ -1,5 +1,7 @@
 package io.detectorstudio.app.cli;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.CFN_PARAMETER_DEFAULT;
+
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.io.ModelFile;
 import io.detectorstudio.engine.io.ModelLoader;
@@ -27,7 +29,7 @@ public final class TemplateParameters {
     /** For commands that print no diagnostics of their own: the defaults used, on stderr. */
     void warnDefaults(ModelFile file, PrintWriter err) {
         for (Diagnostic d : file.readDiagnostics()) {
-            if (d.code().equals("DS-CFN-PARAMETER-DEFAULT")) {
+            if (d.code().equals(CFN_PARAMETER_DEFAULT.code())) {
                 err.println(file.path() + ":" + d.line() + ":" + d.column() + ": warning " + d.code() + " "
                         + d.message());
             }

@@ -494,6 +494,14 @@ final class MainWindow {
         project.setRoot(rootItem);
     }
 
+    private static List<Path> scanModels(Path folder) {
+        try {
+            return ProjectFiles.scan(folder).models();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     private void clearProject() {
         projectFiles = null;
         project.setRoot(null);
@@ -533,21 +541,25 @@ final class MainWindow {
      */
     Task<ModelWorkspace> open(Path file) {
         Path target = file;
-        if (Files.isDirectory(file)) {
-            showProject(file.toAbsolutePath());
+        Path folder = Files.isDirectory(file) ? file.toAbsolutePath() : null;
+        if (folder != null) {
             Path model = file.resolve("model.json");
-            target = Files.isRegularFile(model) ? model
-                    : projectFiles != null && !projectFiles.models().isEmpty() ? projectFiles.models().get(0) : null;
+            List<Path> models = Files.isRegularFile(model) ? List.of(model) : scanModels(folder);
+            target = models.isEmpty() ? null : models.get(0);
             if (target == null) {
+                showProject(folder); // nothing to open: the tree shows what the folder holds
                 return null;
             }
         }
         if (workspace.get() != null && !confirmClose()) {
-            return null;
+            return null; // the current model and its project tree stay
         }
         Path chosen = target;
         return background("Opening " + chosen.getFileName(), () -> ModelWorkspace.open(chosen), opened -> {
             recent.add(chosen, opened.name());
+            if (folder != null) {
+                showProject(folder); // only now: a cancelled or failed open keeps the current model's tree
+            }
             show(opened);
         }, e -> cannotOpen(chosen, e));
     }

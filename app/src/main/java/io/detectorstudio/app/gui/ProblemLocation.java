@@ -1,5 +1,7 @@
 package io.detectorstudio.app.gui;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_HTML_ENTITY;
+
 import io.detectorstudio.editor.document.ActionRef;
 import io.detectorstudio.editor.document.EventRef;
 import io.detectorstudio.editor.properties.PropertyTarget;
@@ -56,7 +58,7 @@ record ProblemLocation(String stateName, PropertyTarget target, boolean conditio
      * that text find it again (the diagnostic itself carries a file position, not an offset in the expression).
      */
     static int offsetIn(String text, String code, DetectorModel model) {
-        if (code.equals("DS-EXPR-HTML-ENTITY")) {
+        if (code.equals(EXPR_HTML_ENTITY.code())) {
             return Math.max(0, text.indexOf('&'));
         }
         ParseResult parsed = Parser.parse(text);

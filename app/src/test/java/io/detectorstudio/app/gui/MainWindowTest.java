@@ -174,4 +174,21 @@ class MainWindowTest {
         assertThat(stage.getTitle()).startsWith("motorDetectorModel"); // the open model is still there
         assertThat(window.workspaceProperty().get().model().name()).isEqualTo("motorDetectorModel");
     }
+
+    @Test
+    void cancellingTheCloseQuestionWhenOpeningAFolderKeepsTheCurrentProjectTree(FxRobot robot) throws Exception {
+        Path motor = Files.createTempDirectory("motor").resolve("model.json");
+        Files.copy(Path.of("..", "samples", "motor", "model.json"), motor);
+        openAndWait(motor, robot);
+        Path shownFolder = window.projectTree().getRoot().getValue();
+        robot.interact(() -> window.workspaceProperty().get().document().renameState("Normal", "Calm"));
+        Path otherFolder = Path.of("..", "samples", "isa-alarm").toAbsolutePath().normalize();
+        robot.interact(() -> javafx.application.Platform.runLater(() -> window.open(otherFolder)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Discard").tryQuery().isPresent());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.workspaceProperty().get().model().name()).isEqualTo("motorDetectorModel");
+        assertThat(window.projectTree().getRoot().getValue()).as("the tree of the model still open")
+                .isEqualTo(shownFolder);
+    }
 }

@@ -130,6 +130,7 @@ public final class DiagramEditorPane extends BorderPane {
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
 
         document.graphProperty().addListener((obs, old, g) -> graphChanged(g));
+        document.commands().rememberSelection(selection::get, selection::set); // undo gives back what was selected
         selection.addListener((obs, old, s) -> redraw());
         highlight.addListener((obs, old, h) -> redraw());
         hoveredTransition.addListener((obs, old, h) -> {

@@ -1,5 +1,7 @@
 package io.detectorstudio.editor.expression;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_TEMPLATE;
+
 import io.detectorstudio.engine.expr.ExpressionProblem;
 import io.detectorstudio.engine.expr.HighlightSpan;
 import io.detectorstudio.engine.expr.Lexer;
@@ -88,7 +90,7 @@ public final class ExpressionAnalyzer {
             String inner = text.substring(open + 2, innerEnd);
             highlights.addAll(highlightExpression(inner, open + 2));
             if (close < 0) {
-                problems.add(ExpressionProblem.error("DS-EXPR-TEMPLATE", "'${' has no closing '}'", open,
+                problems.add(ExpressionProblem.error(EXPR_TEMPLATE.code(), "'${' has no closing '}'", open,
                         text.length()));
                 break;
             }

@@ -101,4 +101,78 @@ class CommandStackTest {
         };
         assertThatThrownBy(() -> stack.execute(nested)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void theHistoryKeepsTheLatestStepsUpToItsLimit() {
+        CommandStack bounded = new CommandStack(3);
+        bounded.markSaved();
+        for (String v : List.of("b", "c", "d", "e", "f")) {
+            bounded.execute(set(v, v));
+        }
+        int undone = 0;
+        while (bounded.undo()) {
+            undone++;
+        }
+        assertThat(undone).isEqualTo(3);
+        assertThat(value).containsExactly("c");
+        assertThat(bounded.isDirty()).as("the saved state fell out of the history").isTrue();
+    }
+
+    @Test
+    void aSavedStepAtTheBottomOfABoundedHistoryStaysReachable() {
+        CommandStack bounded = new CommandStack(2);
+        bounded.execute(set("b", "b"));
+        bounded.markSaved();
+        bounded.execute(set("c", "c"));
+        bounded.execute(set("d", "d"));
+        assertThat(bounded.isDirty()).isTrue();
+        bounded.undo();
+        bounded.undo();
+        assertThat(value).containsExactly("b");
+        assertThat(bounded.isDirty()).isFalse();
+    }
+
+    @Test
+    void aGroupEndsEvenWhenItsEditsThrow() {
+        assertThatThrownBy(() -> stack.group("paste", () -> {
+            stack.execute(set("1", "b"));
+            throw new IllegalArgumentException("bad clipboard");
+        })).hasMessage("bad clipboard");
+        stack.execute(set("next", "c"));
+        assertThat(stack.undoDescription()).isEqualTo("next");
+        stack.undo();
+        assertThat(stack.undoDescription()).isEqualTo("paste");
+        stack.undo();
+        assertThat(value).containsExactly("a");
+    }
+
+    @Test
+    void undoGivesBackTheSelectionTheStepWasMadeWith() {
+        String[] selection = {"first"};
+        stack.rememberSelection(() -> selection[0], s -> selection[0] = s);
+        stack.execute(set("one", "b"));
+        selection[0] = "second";
+        stack.group("two", () -> {
+            stack.execute(set("2a", "c"));
+            selection[0] = "changed inside the group";
+            stack.execute(set("2b", "d"));
+        });
+        selection[0] = "last";
+        stack.undo();
+        assertThat(selection[0]).isEqualTo("second");
+        stack.undo();
+        assertThat(selection[0]).isEqualTo("first");
+        stack.redo();
+        assertThat(value).containsExactly("b");
+    }
+
+    @Test
+    void anUnchangedSelectionIsNotSetAgainOnUndo() {
+        List<String> restored = new ArrayList<>();
+        stack.rememberSelection(() -> "same", restored::add);
+        stack.execute(set("one", "b"));
+        stack.undo();
+        assertThat(value).containsExactly("a");
+        assertThat(restored).isEmpty();
+    }
 }

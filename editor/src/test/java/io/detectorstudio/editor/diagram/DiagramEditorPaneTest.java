@@ -94,6 +94,18 @@ class DiagramEditorPaneTest {
     }
 
     @Test
+    void undoingADeleteBringsBackTheStateSelected(FxRobot robot) {
+        robot.clickOn(centreOf("alarm"));
+        assertThat(pane.selectionProperty().get().states()).containsExactly("alarm");
+        robot.type(javafx.scene.input.KeyCode.DELETE);
+        assertThat(graph().hasState("alarm")).isFalse();
+        assertThat(pane.selectionProperty().get().isEmpty()).isTrue();
+        robot.interact(pane::undo);
+        assertThat(graph().hasState("alarm")).isTrue();
+        assertThat(pane.selectionProperty().get().states()).containsExactly("alarm");
+    }
+
+    @Test
     void movingAStateIsOneUndoStep(FxRobot robot) {
         Point before = graph().state("idle").orElseThrow().position();
         Point2D from = centreOf("idle");

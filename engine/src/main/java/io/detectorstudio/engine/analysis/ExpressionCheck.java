@@ -1,5 +1,7 @@
 package io.detectorstudio.engine.analysis;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_INFERRED;
+
 import io.detectorstudio.engine.diagnostics.Severity;
 import io.detectorstudio.engine.expr.ExpressionChecker;
 import io.detectorstudio.engine.expr.ExpressionOptions;
@@ -44,7 +46,7 @@ public final class ExpressionCheck implements ModelCheck {
         }
         symbols.variables().forEach((name, type) -> {
             if (type.isKnown()) { // the service states what it inferred; "unknown" would only be noise
-                sink.report(Severity.INFO, "DS-TYPE-INFERRED", firstAssignment(model, name),
+                sink.report(Severity.INFO, TYPE_INFERRED.code(), firstAssignment(model, name),
                         "Inferred data types [" + type.label() + "] for $variable." + name);
             }
         });

@@ -1,5 +1,9 @@
 package io.detectorstudio.engine.analysis;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.STATE_DEAD_END;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.STATE_UNREACHABLE;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.VARIABLE_BEFORE_SET;
+
 import io.detectorstudio.engine.diagnostics.Severity;
 import io.detectorstudio.engine.expr.Expr;
 import io.detectorstudio.engine.expr.ExpressionOptions;
@@ -51,11 +55,11 @@ public final class StateGraphCheck implements ModelCheck {
             }
             String path = STATES + "[" + s + "].stateName";
             if (!reachable.contains(name)) {
-                sink.report(Severity.WARNING, "DS-STATE-UNREACHABLE", path, "state '" + name
+                sink.report(Severity.WARNING, STATE_UNREACHABLE.code(), path, "state '" + name
                         + "' cannot be reached from the initial state '" + definition.initialStateName()
                         + "': no chain of transitions leads to it, so its events never run");
             } else if (states.size() > 1 && graph.isTerminal(name) && state.events().isEmpty()) {
-                sink.report(Severity.WARNING, "DS-STATE-DEAD-END", path, "state '" + name + "' has no transition "
+                sink.report(Severity.WARNING, STATE_DEAD_END.code(), path, "state '" + name + "' has no transition "
                         + "out and no events: a detector that enters it stays there forever and does nothing more");
             }
         }
@@ -111,7 +115,7 @@ public final class StateGraphCheck implements ModelCheck {
             for (String v : read) {
                 boolean available = onArrival.get(state).contains(v) || setIn.getOrDefault(state, Set.of()).contains(v);
                 if (everSet.contains(v) && !available && reported.add(state + "/" + v)) {
-                    sink.report(Severity.WARNING, "DS-VARIABLE-BEFORE-SET", field.path(), "$variable." + v
+                    sink.report(Severity.WARNING, VARIABLE_BEFORE_SET.code(), field.path(), "$variable." + v
                             + " is read in state '" + state + "' before any action could set it: no path from the "
                             + "initial state sets it first, so it is undefined here");
                 }

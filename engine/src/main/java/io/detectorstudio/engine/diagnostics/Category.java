@@ -2,7 +2,7 @@ package io.detectorstudio.engine.diagnostics;
 
 /**
  * The analysis result types of the service (semantics §D.2), so a diagnostic can be shown as the service's
- * {@code GetDetectorModelAnalysisResults} would type it. Derived from the stable code's family.
+ * {@code GetDetectorModelAnalysisResults} would type it. Each {@link DiagnosticCode} names its own.
  */
 public enum Category {
     SUPPORTED_ACTIONS("supported-actions"), SERVICE_LIMITS("service-limits"), STRUCTURE("structure"),
@@ -20,20 +20,8 @@ public enum Category {
         return type;
     }
 
+    /** The category of a stable code ({@link DiagnosticCode}); an unknown code is a structure finding. */
     public static Category of(String code) {
-        if (code.startsWith("DS-EXPR-")) {
-            return EXPRESSION_SYNTAX;
-        } else if (code.startsWith("DS-TYPE-")) {
-            return DATA_TYPE;
-        } else if (code.equals("DS-REF-INPUT-UNKNOWN")) {
-            return REFERENCED_RESOURCE;
-        } else if (code.startsWith("DS-REF-") || code.equals("DS-VARIABLE-BEFORE-SET")) {
-            return REFERENCED_DATA;
-        } else if (code.startsWith("DS-QUOTA-") || code.equals("DS-TIMER-SHORT")) {
-            return SERVICE_LIMITS;
-        } else if (code.startsWith("DS-READ") || code.startsWith("DS-CFN-")) {
-            return FILE;
-        }
-        return STRUCTURE;
+        return DiagnosticCode.of(code).map(DiagnosticCode::category).orElse(STRUCTURE);
     }
 }

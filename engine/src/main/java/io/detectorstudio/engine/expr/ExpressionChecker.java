@@ -1,5 +1,19 @@
 package io.detectorstudio.engine.expr;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_WORD;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.REF_ATTRIBUTE_UNKNOWN;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.REF_INPUT_UNKNOWN;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.REF_TIMER_NEVER_SET;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.REF_VARIABLE_NEVER_SET;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_ARGUMENT;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_COMPARISON;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_CONDITION;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_CONVERT;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_DURATION;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_OPERATOR;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_PAYLOAD;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_TRIGGER;
+
 import io.detectorstudio.engine.diagnostics.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +46,19 @@ public final class ExpressionChecker {
         switch (role) {
             case CONDITION -> {
                 if (type.isKnown() && type != StaticType.BOOLEAN) {
-                    problems.add(error("DS-TYPE-CONDITION", text + " is " + type.label()
+                    problems.add(error(TYPE_CONDITION.code(), text + " is " + type.label()
                             + ", not a valid condition expression: a condition must be Boolean", expr));
                 }
             }
             case DURATION -> {
                 if (type.isKnown() && !type.isNumber()) {
-                    problems.add(error("DS-TYPE-DURATION", "durationExpression must return a number (Integer or "
+                    problems.add(error(TYPE_DURATION.code(), "durationExpression must return a number (Integer or "
                             + "Decimal seconds) but is " + type.label(), expr));
                 }
             }
             case CONTENT -> {
                 if (type.isKnown() && type != StaticType.STRING) {
-                    problems.add(error("DS-TYPE-PAYLOAD", "contentExpression must evaluate to a String (write "
+                    problems.add(error(TYPE_PAYLOAD.code(), "contentExpression must evaluate to a String (write "
                             + "JSON as '{\"a\": ${…}}') but is " + type.label(), expr));
                 }
             }
@@ -81,7 +95,7 @@ public final class ExpressionChecker {
             return StaticType.STRING;
         }
         if (e instanceof Expr.Word w) { // a bare word is only a convert type; elsewhere it fails at run time
-            problems.add(error("DS-EXPR-WORD", "'" + w.word() + "' is not a value: a literal needs quotes ('"
+            problems.add(error(EXPR_WORD.code(), "'" + w.word() + "' is not a value: a literal needs quotes ('"
                     + w.word() + "'), a reference $input.… or $variable.…", e));
         }
         return StaticType.UNKNOWN; // syntax errors: the parser reported them
@@ -93,7 +107,7 @@ public final class ExpressionChecker {
         }
         List<List<String>> attributes = symbols.inputs().get(r.inputName());
         if (attributes == null) {
-            problems.add(error("DS-REF-INPUT-UNKNOWN", "Detector Model Definition contains reference to Input '"
+            problems.add(error(REF_INPUT_UNKNOWN.code(), "Detector Model Definition contains reference to Input '"
                     + r.inputName() + "' that does not exist." + known(" Known inputs: ", symbols.inputs().keySet()), r));
             return;
         }
@@ -112,7 +126,7 @@ public final class ExpressionChecker {
                 return; // the attribute itself, a part of it, or a field inside it
             }
         }
-        problems.add(warning("DS-REF-ATTRIBUTE-UNKNOWN", "input '" + r.inputName() + "' has no attribute '"
+        problems.add(warning(REF_ATTRIBUTE_UNKNOWN.code(), "input '" + r.inputName() + "' has no attribute '"
                 + String.join(".", path) + "'; the value will be undefined. Its attributes: "
                 + attributes.stream().map(a -> String.join(".", a)).toList(), r));
     }
@@ -123,7 +137,7 @@ public final class ExpressionChecker {
         }
         StaticType type = symbols.variables().get(v.name());
         if (type == null) {
-            problems.add(warning("DS-REF-VARIABLE-NEVER-SET", "Detected broken Variable: $variable." + v.name()
+            problems.add(warning(REF_VARIABLE_NEVER_SET.code(), "Detected broken Variable: $variable." + v.name()
                     + " is read but no setVariable action sets it, so it is always undefined"
                     + known(". Variables: ", symbols.variables().keySet()), v));
             return StaticType.UNKNOWN;
@@ -135,17 +149,17 @@ public final class ExpressionChecker {
         StaticType t = type(u.operand(), problems);
         switch (u.operator()) {
             case "!" -> {
-                expect(t == StaticType.BOOLEAN || !t.isKnown(), "DS-TYPE-OPERATOR",
+                expect(t == StaticType.BOOLEAN || !t.isKnown(), TYPE_OPERATOR.code(),
                         "'!' needs a Boolean but the operand is " + t.label(), u, problems);
                 return StaticType.BOOLEAN;
             }
             case "~" -> {
-                expect(t == StaticType.INTEGER || !t.isKnown(), "DS-TYPE-OPERATOR",
+                expect(t == StaticType.INTEGER || !t.isKnown(), TYPE_OPERATOR.code(),
                         "'~' needs an Integer but the operand is " + t.label(), u, problems);
                 return StaticType.INTEGER;
             }
             default -> {
-                expect(t.isNumber() || !t.isKnown(), "DS-TYPE-OPERATOR",
+                expect(t.isNumber() || !t.isKnown(), TYPE_OPERATOR.code(),
                         "'-' needs a number but the operand is " + t.label(), u, problems);
                 return t.isNumber() ? t : StaticType.UNKNOWN;
             }
@@ -160,20 +174,20 @@ public final class ExpressionChecker {
         switch (op) {
             case "&&", "||" -> {
                 for (StaticType t : new StaticType[] {l, r}) {
-                    expect(!t.isKnown() || t == StaticType.BOOLEAN, "DS-TYPE-OPERATOR",
+                    expect(!t.isKnown() || t == StaticType.BOOLEAN, TYPE_OPERATOR.code(),
                             "'" + op + "' needs Boolean operands but one is " + t.label(), b, problems);
                 }
                 return StaticType.BOOLEAN;
             }
             case "==", "!=" -> {
-                expect(!known || l == r || (l.isNumber() && r.isNumber()), "DS-TYPE-COMPARISON",
+                expect(!known || l == r || (l.isNumber() && r.isNumber()), TYPE_COMPARISON.code(),
                         "'" + op + "' compares " + l.label() + " with " + r.label() + ", which are never equal;"
                                 + " use convert(…) to compare them", b, problems);
                 return StaticType.BOOLEAN;
             }
             case "<", "<=", ">", ">=" -> {
                 expect(!known || (l.isNumber() && r.isNumber()) || (l == StaticType.STRING && r == l),
-                        "DS-TYPE-COMPARISON", "'" + op + "' cannot compare " + l.label() + " with " + r.label()
+                        TYPE_COMPARISON.code(), "'" + op + "' cannot compare " + l.label() + " with " + r.label()
                                 + "; both sides must be numbers or both Strings", b, problems);
                 return StaticType.BOOLEAN;
             }
@@ -181,7 +195,7 @@ public final class ExpressionChecker {
                 if (op.equals("+") && l == StaticType.STRING && r == StaticType.STRING) {
                     return StaticType.STRING;
                 }
-                expect(!known || (l.isNumber() && r.isNumber()), "DS-TYPE-OPERATOR", "'" + op + "' cannot combine "
+                expect(!known || (l.isNumber() && r.isNumber()), TYPE_OPERATOR.code(), "'" + op + "' cannot combine "
                         + l.label() + " and " + r.label() + (l == StaticType.STRING || r == StaticType.STRING
                         ? "; use convert(String, …) to make text" : ""), b, problems);
                 if (l.isNumber() && r.isNumber()) {
@@ -190,7 +204,7 @@ public final class ExpressionChecker {
                 return StaticType.UNKNOWN;
             }
             default -> {
-                expect(!known || (l == StaticType.INTEGER && r == StaticType.INTEGER), "DS-TYPE-OPERATOR",
+                expect(!known || (l == StaticType.INTEGER && r == StaticType.INTEGER), TYPE_OPERATOR.code(),
                         "'" + op + "' needs Integer operands but got " + l.label() + " and " + r.label(), b, problems);
                 return StaticType.INTEGER;
             }
@@ -216,7 +230,7 @@ public final class ExpressionChecker {
                 Expr kind = c.arguments().get(0);
                 if (kind instanceof Expr.Literal l && l.value().type() == Value.Type.STRING) {
                     String k = l.value().asString().toLowerCase(Locale.ROOT);
-                    expectWarning(k.equals("message") || k.equals("timer"), "DS-TYPE-TRIGGER",
+                    expectWarning(k.equals("message") || k.equals("timer"), TYPE_TRIGGER.code(),
                             "triggerType takes \"Message\" or \"Timer\", not \"" + l.value().asString() + "\"",
                             kind, problems);
                 }
@@ -227,8 +241,8 @@ public final class ExpressionChecker {
                 Expr name = c.arguments().get(0);
                 if (symbols.inputsKnown() && name instanceof Expr.Literal l && l.value().type() == Value.Type.STRING
                         && !symbols.inputs().containsKey(l.value().asString())) {
-                    problems.add(error("DS-REF-INPUT-UNKNOWN", "Detector Model Definition contains reference to Input '"
-                            + l.value().asString() + "' that does not exist.", name));
+                    problems.add(error(REF_INPUT_UNKNOWN.code(),
+                            "Detector Model Definition contains reference to Input '" + l.value().asString() + "' that does not exist.", name));
                 }
                 argument(c, 0, args, StaticType.STRING, problems);
                 return StaticType.BOOLEAN;
@@ -245,7 +259,7 @@ public final class ExpressionChecker {
                 Expr target = c.arguments().get(0);
                 String word = target instanceof Expr.Word w ? w.word() : null;
                 if (word == null || !(word.equals("String") || word.equals("Boolean") || word.equals("Decimal"))) {
-                    problems.add(error("DS-TYPE-CONVERT", "convert's first argument is the target type: String, "
+                    problems.add(error(TYPE_CONVERT.code(), "convert's first argument is the target type: String, "
                             + "Boolean or Decimal (without quotes)", target));
                     return StaticType.UNKNOWN;
                 }
@@ -267,7 +281,7 @@ public final class ExpressionChecker {
     private void timer(Expr name, List<ExpressionProblem> problems) {
         if (symbols.timers() != null && name instanceof Expr.Literal l && l.value().type() == Value.Type.STRING
                 && !symbols.timers().contains(l.value().asString())) {
-            problems.add(warning("DS-REF-TIMER-NEVER-SET", "Detected broken Timer: timeout(\"" + l.value().asString()
+            problems.add(warning(REF_TIMER_NEVER_SET.code(), "Detected broken Timer: timeout(\"" + l.value().asString()
                     + "\") tests a timer no setTimer action sets, so it is never true"
                     + known(". Timers: ", symbols.timers()), name));
         }
@@ -276,7 +290,7 @@ public final class ExpressionChecker {
     private void argument(Expr.Call c, int i, List<StaticType> args, StaticType wanted, List<ExpressionProblem> problems) {
         StaticType t = args.get(i);
         if (t.isKnown() && t != wanted) {
-            problems.add(warning("DS-TYPE-ARGUMENT", c.function() + " needs a " + wanted.label() + " as argument "
+            problems.add(warning(TYPE_ARGUMENT.code(), c.function() + " needs a " + wanted.label() + " as argument "
                     + (i + 1) + " but got " + t.label() + ": " + Functions.SIGNATURE.get(c.function()),
                     c.arguments().get(i)));
         }

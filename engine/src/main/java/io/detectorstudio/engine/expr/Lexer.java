@@ -1,5 +1,9 @@
 package io.detectorstudio.engine.expr;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_CHARACTER;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_UNKNOWN_ROOT;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_UNTERMINATED;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +72,7 @@ public final class Lexer {
             int close = text.indexOf('`', pos + 1);
             if (close < 0) {
                 pos = text.length();
-                problems.add(ExpressionProblem.error("DS-EXPR-UNTERMINATED", "this `quoted name` has no closing "
+                problems.add(ExpressionProblem.error(EXPR_UNTERMINATED.code(), "this `quoted name` has no closing "
                         + "backtick", start, pos));
                 return new Token(TokenKind.ERROR, start, pos, text.substring(start), '`');
             }
@@ -87,7 +91,7 @@ public final class Lexer {
             if (word.equals("$variable")) {
                 return new Token(TokenKind.VARIABLE_ROOT, start, pos, word, '\0');
             }
-            problems.add(ExpressionProblem.error("DS-EXPR-UNKNOWN-ROOT", "'" + word + "' is not a reference; "
+            problems.add(ExpressionProblem.error(EXPR_UNKNOWN_ROOT.code(), "'" + word + "' is not a reference; "
                     + "write $input.InputName.path or $variable.name", start, pos));
             return new Token(TokenKind.ERROR, start, pos, word, '\0');
         }
@@ -131,7 +135,7 @@ public final class Lexer {
         if (kind == null) {
             String hint = c == '=' ? "; compare with '==' (expressions cannot assign)" : c == '%'
                     ? "; there is no '%' operator in IoT Events" : "";
-            problems.add(ExpressionProblem.error("DS-EXPR-CHARACTER", "unexpected character '" + c + "'" + hint,
+            problems.add(ExpressionProblem.error(EXPR_CHARACTER.code(), "unexpected character '" + c + "'" + hint,
                     start, pos));
             return new Token(TokenKind.ERROR, start, pos, String.valueOf(c), '\0');
         }
@@ -193,7 +197,7 @@ public final class Lexer {
             }
         }
         if (pos >= text.length()) {
-            problems.add(ExpressionProblem.error("DS-EXPR-UNTERMINATED", "this string has no closing " + quote,
+            problems.add(ExpressionProblem.error(EXPR_UNTERMINATED.code(), "this string has no closing " + quote,
                     start, pos));
             return new Token(TokenKind.ERROR, start, pos, value.toString(), quote);
         }

@@ -1,5 +1,13 @@
 package io.detectorstudio.engine.expr;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_ARITY;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_EMPTY;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_EXPECTED;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_INTEGER_RANGE;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_TEMPLATE;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_UNEXPECTED;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_UNKNOWN_FUNCTION;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +61,7 @@ public final class Parser {
             }
             int close = text.indexOf('}', open + 2);
             if (close < 0) {
-                problems.add(ExpressionProblem.error("DS-EXPR-TEMPLATE", "'${' has no closing '}'", open,
+                problems.add(ExpressionProblem.error(EXPR_TEMPLATE.code(), "'${' has no closing '}'", open,
                         text.length()));
                 return new ParseResult(new Expr.Error(0, text.length()), List.copyOf(problems));
             }
@@ -78,7 +86,7 @@ public final class Parser {
         Parser parser = new Parser(text, options, problems);
         Expr expr;
         if (parser.peek().kind() == TokenKind.EOF) {
-            problems.add(ExpressionProblem.error("DS-EXPR-EMPTY", "the expression is empty; write a value such as "
+            problems.add(ExpressionProblem.error(EXPR_EMPTY.code(), "the expression is empty; write a value such as "
                     + "true, 0, 'text' or $input.Input.attribute", 0, text.length()));
             expr = new Expr.Error(0, text.length());
         } else {
@@ -86,7 +94,7 @@ public final class Parser {
             while (parser.peek().kind() != TokenKind.EOF) {
                 Token extra = parser.advance();
                 if (extra.kind() != TokenKind.ERROR) {
-                    problems.add(ExpressionProblem.error("DS-EXPR-UNEXPECTED", "unexpected '" + extra.text()
+                    problems.add(ExpressionProblem.error(EXPR_UNEXPECTED.code(), "unexpected '" + extra.text()
                             + "' after a complete expression; expected an operator such as && or +", extra.start(),
                             extra.end()));
                 }
@@ -146,7 +154,7 @@ public final class Parser {
                 try {
                     return new Expr.Literal(Value.integer(Long.parseLong(t.text())), t.start(), t.end());
                 } catch (NumberFormatException e) {
-                    problems.add(ExpressionProblem.error("DS-EXPR-INTEGER-RANGE", "integer " + t.text()
+                    problems.add(ExpressionProblem.error(EXPR_INTEGER_RANGE.code(), "integer " + t.text()
                             + " is outside the 64-bit range; write it as a decimal (" + t.text() + ".0)", t.start(), t.end()));
                     return new Expr.Error(t.start(), t.end());
                 }
@@ -166,7 +174,7 @@ public final class Parser {
                 }
                 Token name = advance();
                 if (name.kind() != TokenKind.IDENTIFIER && name.kind() != TokenKind.QUOTED_IDENTIFIER) {
-                    problems.add(ExpressionProblem.error("DS-EXPR-EXPECTED", "expected a variable name after "
+                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected a variable name after "
                             + "$variable.", name.start(), Math.max(name.end(), name.start() + 1)));
                     return new Expr.Error(t.start(), name.end());
                 }
@@ -185,7 +193,7 @@ public final class Parser {
             case ERROR:
                 return new Expr.Error(t.start(), t.end());
             default:
-                problems.add(ExpressionProblem.error("DS-EXPR-EXPECTED", (t.kind() == TokenKind.EOF
+                problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), (t.kind() == TokenKind.EOF
                         ? "the expression ends too early" : "unexpected '" + t.text() + "'")
                         + "; expected a value: a number, 'string', true/false, $input..., $variable... or a function",
                         t.start(), Math.max(t.end(), Math.min(t.start() + 1, text.length()))));
@@ -199,7 +207,7 @@ public final class Parser {
             return true;
         }
         Token t = peek();
-        problems.add(ExpressionProblem.error("DS-EXPR-EXPECTED", "expected " + what
+        problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected " + what
                 + (t.kind() == TokenKind.EOF ? " but the expression ends" : " but found '" + t.text() + "'"),
                 t.start(), Math.max(t.end(), Math.min(t.start() + 1, text.length()))));
         return false;
@@ -211,7 +219,7 @@ public final class Parser {
         }
         Token input = advance();
         if (input.kind() != TokenKind.IDENTIFIER && input.kind() != TokenKind.QUOTED_IDENTIFIER) {
-            problems.add(ExpressionProblem.error("DS-EXPR-EXPECTED", "expected an input name after $input.",
+            problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected an input name after $input.",
                     input.start(), Math.max(input.end(), input.start() + 1)));
             return new Expr.Error(root.start(), input.end());
         }
@@ -223,7 +231,7 @@ public final class Parser {
                 Token seg = advance();
                 if (seg.kind() != TokenKind.IDENTIFIER && seg.kind() != TokenKind.QUOTED_IDENTIFIER
                         && seg.kind() != TokenKind.TRUE && seg.kind() != TokenKind.FALSE) {
-                    problems.add(ExpressionProblem.error("DS-EXPR-EXPECTED", "expected an attribute name after '.'"
+                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected an attribute name after '.'"
                             + " (quote names with other characters in backticks: `my name`)", seg.start(),
                             Math.max(seg.end(), seg.start() + 1)));
                     return new Expr.Error(root.start(), seg.end());
@@ -234,7 +242,7 @@ public final class Parser {
                 advance();
                 Token n = advance();
                 if (n.kind() != TokenKind.INTEGER) {
-                    problems.add(ExpressionProblem.error("DS-EXPR-EXPECTED", "expected an array index such as [0]",
+                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected an array index such as [0]",
                             n.start(), Math.max(n.end(), n.start() + 1)));
                     return new Expr.Error(root.start(), n.end());
                 }
@@ -246,7 +254,7 @@ public final class Parser {
             }
         }
         if (path.isEmpty()) {
-            problems.add(ExpressionProblem.error("DS-EXPR-EXPECTED", "expected an attribute after $input."
+            problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected an attribute after $input."
                     + input.text() + " (e.g. $input." + input.text() + ".value)", root.start(), input.end()));
             return new Expr.Error(root.start(), input.end());
         }
@@ -267,11 +275,11 @@ public final class Parser {
         }
         Integer arity = Functions.ARITY.get(name.text());
         if (arity == null) {
-            problems.add(ExpressionProblem.error("DS-EXPR-UNKNOWN-FUNCTION", "'" + name.text()
+            problems.add(ExpressionProblem.error(EXPR_UNKNOWN_FUNCTION.code(), "'" + name.text()
                     + "' is not an IoT Events function; available: " + String.join(", ",
                     new java.util.TreeSet<>(Functions.ARITY.keySet())), name.start(), name.end()));
         } else if (arity != args.size()) {
-            problems.add(ExpressionProblem.error("DS-EXPR-ARITY", name.text() + " takes " + arity + " argument"
+            problems.add(ExpressionProblem.error(EXPR_ARITY.code(), name.text() + " takes " + arity + " argument"
                     + (arity == 1 ? "" : "s") + " but got " + args.size() + ": " + Functions.SIGNATURE.get(name.text()),
                     name.start(), end));
         }
@@ -293,7 +301,7 @@ public final class Parser {
             if (raw.startsWith("${", i)) {
                 int close = raw.indexOf('}', i + 2);
                 if (close < 0) {
-                    problems.add(ExpressionProblem.error("DS-EXPR-TEMPLATE", "'${' has no closing '}'",
+                    problems.add(ExpressionProblem.error(EXPR_TEMPLATE.code(), "'${' has no closing '}'",
                             contentStart + i, contentStart + raw.length()));
                     return new Expr.Error(t.start(), t.end());
                 }

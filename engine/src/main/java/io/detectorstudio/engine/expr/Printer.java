@@ -15,10 +15,14 @@ public final class Printer {
         return out.toString();
     }
 
+    /** A value as expression text that parses back to it: strings single-quoted, quotes and backslashes escaped. */
+    public static String literal(Value v) {
+        return v.type() == Value.Type.STRING ? "'" + Strings.escape(v.asString(), '\'') + "'" : v.toText();
+    }
+
     private static void print(Expr e, StringBuilder out) {
         if (e instanceof Expr.Literal l) {
-            Value v = l.value();
-            out.append(v.type() == Value.Type.STRING ? "'" + Strings.escape(v.asString(), '\'') + "'" : v.toText());
+            out.append(literal(l.value()));
         } else if (e instanceof Expr.InputRef r) {
             out.append("$input.").append(name(r.inputName()));
             for (Object segment : r.path()) {

@@ -1,5 +1,9 @@
 package io.detectorstudio.engine.io;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.CFN_PARAMETER_DEFAULT;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.CFN_SUBSTITUTED;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.CFN_UNRESOLVED;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -269,19 +273,19 @@ final class CloudFormationImport {
     /** A value CloudFormation would take from the stack, not given: the default, said once, never silently. */
     private String defaulted(String name, String value, String what, String path) {
         if (defaulted.add(name)) {
-            problems.add(Diagnostic.at(Severity.WARNING, "DS-CFN-PARAMETER-DEFAULT", path, name + " was not given"
+            problems.add(Diagnostic.at(Severity.WARNING, CFN_PARAMETER_DEFAULT.code(), path, name + " was not given"
                     + " (--parameter " + name + "=VALUE); using " + what + ": \"" + value + "\""));
         }
         return value;
     }
 
     private void substituted(String path, String why, String value) {
-        problems.add(Diagnostic.at(Severity.WARNING, "DS-CFN-SUBSTITUTED", path,
+        problems.add(Diagnostic.at(Severity.WARNING, CFN_SUBSTITUTED.code(), path,
                 why + "; using \"" + value + "\" in its place — check it before deploying"));
     }
 
     private void unresolved(String path, String why) {
-        problems.add(Diagnostic.at(Severity.WARNING, "DS-CFN-UNRESOLVED", path,
+        problems.add(Diagnostic.at(Severity.WARNING, CFN_UNRESOLVED.code(), path,
                 why + "; the value is kept as a ${...} placeholder — give the parameter a Default or replace the "
                         + "intrinsic with a literal"));
     }

@@ -1,5 +1,12 @@
 package io.detectorstudio.engine.validation;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.ACTION_ENUM;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.ACTION_PAYLOAD_TYPE;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.ACTION_TARGET;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.ACTION_UNKNOWN;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SITEWISE_TARGET;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SITEWISE_VALUE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.detectorstudio.engine.diagnostics.DidYouMean;
 import io.detectorstudio.engine.diagnostics.Severity;
@@ -64,7 +71,7 @@ public final class ActionCheck implements ModelCheck {
 
     private void action(String type, JsonNode spec, String path, FindingSink sink) {
         if (!ACTION_TYPES.contains(type)) {
-            sink.report(Severity.ERROR, "DS-ACTION-UNKNOWN", path, "'" + type + "' is not an action type"
+            sink.report(Severity.ERROR, ACTION_UNKNOWN.code(), path, "'" + type + "' is not an action type"
                     + DidYouMean.hint(type, ACTION_TYPES) + " Action types: " + String.join(", ", new TreeSet<>(ACTION_TYPES)));
             return;
         }
@@ -83,7 +90,7 @@ public final class ActionCheck implements ModelCheck {
             }
             case "dynamoDBv2" -> {
                 if ("STRING".equals(spec.path("payload").path("type").asText(null))) {
-                    sink.report(Severity.ERROR, "DS-ACTION-PAYLOAD-TYPE", path + ".payload.type", "dynamoDBv2 writes"
+                    sink.report(Severity.ERROR, ACTION_PAYLOAD_TYPE.code(), path + ".payload.type", "dynamoDBv2 writes"
                             + " each top-level attribute of a JSON payload as a column: the payload type must be JSON");
                 }
             }
@@ -96,7 +103,7 @@ public final class ActionCheck implements ModelCheck {
                                FindingSink sink) {
         JsonNode value = spec.path(member);
         if (value.isTextual() && !value.asText().contains("${") && !form.matcher(value.asText()).matches()) {
-            sink.report(Severity.ERROR, "DS-ACTION-TARGET", path + "." + member, "'" + value.asText()
+            sink.report(Severity.ERROR, ACTION_TARGET.code(), path + "." + member, "'" + value.asText()
                     + "' is not " + expected);
         }
     }
@@ -111,7 +118,7 @@ public final class ActionCheck implements ModelCheck {
         if (parsed.ok() && parsed.expr() instanceof Expr.Literal literal && literal.value().type() == Value.Type.STRING
                 && !allowed.contains(literal.value().asString())) {
             String given = literal.value().asString();
-            sink.report(Severity.ERROR, "DS-ACTION-ENUM", path + "." + member, "'" + given + "' is not one of "
+            sink.report(Severity.ERROR, ACTION_ENUM.code(), path + "." + member, "'" + given + "' is not one of "
                     + String.join(", ", new TreeSet<>(allowed)) + DidYouMean.hint(given, allowed)
                     + " Write it quoted, e.g. '" + new TreeSet<>(allowed).first() + "'.");
         }
@@ -120,7 +127,7 @@ public final class ActionCheck implements ModelCheck {
     private static void siteWise(JsonNode spec, String path, FindingSink sink) {
         boolean alias = spec.hasNonNull("propertyAlias");
         if (!alias && !(spec.hasNonNull("assetId") && spec.hasNonNull("propertyId"))) {
-            sink.report(Severity.ERROR, "DS-SITEWISE-TARGET", path, "iotSiteWise needs either propertyAlias or both"
+            sink.report(Severity.ERROR, SITEWISE_TARGET.code(), path, "iotSiteWise needs either propertyAlias or both"
                     + " assetId and propertyId to identify the asset property");
         }
         JsonNode propertyValue = spec.path("propertyValue");
@@ -128,7 +135,7 @@ public final class ActionCheck implements ModelCheck {
         if (variant.isObject()) {
             long given = VARIANT_MEMBERS.stream().filter(variant::hasNonNull).count();
             if (given != 1) {
-                sink.report(Severity.ERROR, "DS-SITEWISE-VALUE", path + ".propertyValue.value", "propertyValue.value"
+                sink.report(Severity.ERROR, SITEWISE_VALUE.code(), path + ".propertyValue.value", "propertyValue.value"
                         + " needs exactly one of " + String.join(", ", VARIANT_MEMBERS) + "; it has " + given);
             }
         }

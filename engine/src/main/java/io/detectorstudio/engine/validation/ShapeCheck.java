@@ -1,5 +1,15 @@
 package io.detectorstudio.engine.validation;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.ROLE_MISSING;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_ENUM;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_LENGTH;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_LIST_SIZE;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_PATTERN;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_RANGE;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_REQUIRED;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_TYPE;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_UNKNOWN_FIELD;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.detectorstudio.engine.diagnostics.DidYouMean;
 import io.detectorstudio.engine.diagnostics.Severity;
@@ -81,10 +91,10 @@ public final class ShapeCheck {
                 continue; // URI/header members (e.g. the model name of an update) are not in the body
             }
             if ((!value.has(name) || value.get(name).isNull()) && isDefinitionOnly(shapeName, name)) {
-                sink.report(Severity.WARNING, "DS-ROLE-MISSING", path, "no 'roleArn': fine for analysis and "
+                sink.report(Severity.WARNING, ROLE_MISSING.code(), path, "no 'roleArn': fine for analysis and "
                         + "simulation, but CreateDetectorModel needs the ARN of a role IoT Events can assume");
             } else if (!value.has(name) || value.get(name).isNull()) {
-                sink.report(Severity.ERROR, "DS-SHAPE-REQUIRED", path,
+                sink.report(Severity.ERROR, SHAPE_REQUIRED.code(), path,
                         shapeName + " requires '" + name + "'" + expectation(members.path(name).path("shape").asText()));
             }
         }
@@ -95,7 +105,7 @@ public final class ShapeCheck {
             String childPath = path + "." + field.getKey();
             if (!known.contains(field.getKey())) {
                 if (!shapeName.equals("Action")) { // an unknown action type is ActionCheck's error
-                    sink.report(Severity.WARNING, "DS-SHAPE-UNKNOWN-FIELD", childPath, "'" + field.getKey()
+                    sink.report(Severity.WARNING, SHAPE_UNKNOWN_FIELD.code(), childPath, "'" + field.getKey()
                             + "' is not a member of " + shapeName + DidYouMean.hint(field.getKey(), known)
                             + " Valid: " + String.join(", ", known.stream().sorted().toList()));
                 }
@@ -122,12 +132,12 @@ public final class ShapeCheck {
             return;
         }
         if (shape.has("min") && value.size() < shape.get("min").asInt()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-LIST-SIZE", path, shapeName + " needs at least "
+            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), path, shapeName + " needs at least "
                     + shape.get("min").asInt() + " entr" + (shape.get("min").asInt() == 1 ? "y" : "ies")
                     + " but has " + value.size());
         }
         if (shape.has("max") && value.size() > shape.get("max").asInt()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-LIST-SIZE", path, shapeName + " allows at most "
+            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), path, shapeName + " allows at most "
                     + shape.get("max").asInt() + " entries but has " + value.size());
         }
         String memberShape = shape.path("member").path("shape").asText();
@@ -144,22 +154,22 @@ public final class ShapeCheck {
         String text = value.asText();
         int length = text.codePointCount(0, text.length());
         if (shape.has("min") && length < shape.get("min").asInt()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-LENGTH", path, shapeName + " must be at least "
+            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), path, shapeName + " must be at least "
                     + shape.get("min").asInt() + " character(s) long" + (length == 0 ? " but is empty" : ""));
         }
         if (shape.has("max") && length > shape.get("max").asInt()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-LENGTH", path, shapeName + " must be at most "
+            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), path, shapeName + " must be at most "
                     + shape.get("max").asInt() + " characters long but has " + length);
         }
         if (shape.has("pattern") && !service.pattern(shape.get("pattern").asText()).matcher(text).find()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-PATTERN", path, "'" + abbreviate(text) + "' does not match the "
+            sink.report(Severity.ERROR, SHAPE_PATTERN.code(), path, "'" + abbreviate(text) + "' does not match the "
                     + shapeName + " pattern " + shape.get("pattern").asText());
         }
         if (shape.has("enum")) {
             Set<String> allowed = new HashSet<>();
             shape.get("enum").forEach(e -> allowed.add(e.asText()));
             if (!allowed.contains(text)) {
-                sink.report(Severity.ERROR, "DS-SHAPE-ENUM", path, "'" + abbreviate(text) + "' is not a valid "
+                sink.report(Severity.ERROR, SHAPE_ENUM.code(), path, "'" + abbreviate(text) + "' is not a valid "
                         + shapeName + "; valid: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
@@ -172,7 +182,7 @@ public final class ShapeCheck {
         }
         long n = value.asLong();
         if ((shape.has("min") && n < shape.get("min").asLong()) || (shape.has("max") && n > shape.get("max").asLong())) {
-            sink.report(Severity.ERROR, "DS-SHAPE-RANGE", path, shapeName + " must be between "
+            sink.report(Severity.ERROR, SHAPE_RANGE.code(), path, shapeName + " must be between "
                     + shape.path("min").asText("-∞") + " and " + shape.path("max").asText("∞") + " but is " + n);
         }
     }
@@ -188,7 +198,7 @@ public final class ShapeCheck {
     }
 
     private static void typeError(JsonNode value, String expected, String shapeName, String path, FindingSink sink) {
-        sink.report(Severity.ERROR, "DS-SHAPE-TYPE", path, shapeName + " must be " + expected + " but is "
+        sink.report(Severity.ERROR, SHAPE_TYPE.code(), path, shapeName + " must be " + expected + " but is "
                 + describe(value));
     }
 

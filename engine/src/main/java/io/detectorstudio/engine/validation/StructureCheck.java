@@ -1,6 +1,20 @@
 package io.detectorstudio.engine.validation;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.ACTION_TYPES;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.EXPR_HTML_ENTITY;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.MODEL_NO_INPUT;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.QUOTA_ACTIONS;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.QUOTA_EVENTS;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.QUOTA_PAYLOAD;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.QUOTA_STATES;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.STATE_DUPLICATE;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.STATE_INITIAL_UNKNOWN;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.STATE_NEXT_UNKNOWN;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TIMER_BOTH;
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TIMER_SHORT;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.detectorstudio.engine.diagnostics.DiagnosticCode;
 import io.detectorstudio.engine.diagnostics.Severity;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,18 +53,18 @@ public final class StructureCheck implements ModelCheck {
         for (int i = 0; i < states.size(); i++) {
             String name = states.get(i).path("stateName").asText(null);
             if (name != null && names.putIfAbsent(name, i) != null) {
-                sink.report(Severity.ERROR, "DS-STATE-DUPLICATE", base + "[" + i + "].stateName",
+                sink.report(Severity.ERROR, STATE_DUPLICATE.code(), base + "[" + i + "].stateName",
                         "state name '" + name + "' is already used by states[" + names.get(name) + "]; state names "
                                 + "must be unique");
             }
         }
         if (states.size() > MAX_STATES) {
-            sink.report(Severity.ERROR, "DS-QUOTA-STATES", base, "a detector model has at most " + MAX_STATES
+            sink.report(Severity.ERROR, QUOTA_STATES.code(), base, "a detector model has at most " + MAX_STATES
                     + " states; this one has " + states.size());
         }
         JsonNode initial = definition.path("initialStateName");
         if (initial.isTextual() && !names.containsKey(initial.asText())) {
-            sink.report(Severity.ERROR, "DS-STATE-INITIAL-UNKNOWN", "$.detectorModelDefinition.initialStateName",
+            sink.report(Severity.ERROR, STATE_INITIAL_UNKNOWN.code(), "$.detectorModelDefinition.initialStateName",
                     "initial state '" + initial.asText() + "' is not one of the states: " + String.join(", ", names.keySet()));
         }
         boolean[] inputInCondition = {false};
@@ -68,7 +82,8 @@ public final class StructureCheck implements ModelCheck {
             // Deployed models exist that read inputs only in actions (lorawan soil moisture), so the service's
             // analysis rule is an error only when the model never reads an input at all.
             boolean readsInput = definition.toString().contains("$input.");
-            sink.report(readsInput ? Severity.WARNING : Severity.ERROR, "DS-MODEL-NO-INPUT", "$.detectorModelDefinition",
+            sink.report(readsInput ? Severity.WARNING : Severity.ERROR, MODEL_NO_INPUT.code(),
+                    "$.detectorModelDefinition",
                     "no condition references an input ($input.NAME... or currentInput(...)): \"Detector Model "
                             + "Definition must use at least one Input in a condition\""
                             + (readsInput ? "; inputs are read only in actions" : "; the model would never look at data"));
@@ -78,7 +93,7 @@ public final class StructureCheck implements ModelCheck {
     private void roleArn(JsonNode model, FindingSink sink) {
         JsonNode arn = model.path("roleArn");
         if (arn.isTextual() && !arn.asText().contains("${") && !ROLE_ARN.matcher(arn.asText()).matches()) {
-            sink.report(Severity.ERROR, "DS-ROLE-ARN", "$.roleArn", "'" + ShapeCheck.abbreviate(arn.asText())
+            sink.report(Severity.ERROR, DiagnosticCode.ROLE_ARN.code(), "$.roleArn", "'" + ShapeCheck.abbreviate(arn.asText())
                     + "' is not an IAM role ARN; expected arn:aws:iam::<12-digit account>:role/<name>");
         }
     }
@@ -89,7 +104,7 @@ public final class StructureCheck implements ModelCheck {
             return;
         }
         if (events.size() > MAX_EVENTS_PER_LIST) {
-            sink.report(Severity.WARNING, "DS-QUOTA-EVENTS", path, "at most " + MAX_EVENTS_PER_LIST
+            sink.report(Severity.WARNING, QUOTA_EVENTS.code(), path, "at most " + MAX_EVENTS_PER_LIST
                     + " events per list; this one has " + events.size());
         }
         for (int e = 0; e < events.size(); e++) {
@@ -104,7 +119,7 @@ public final class StructureCheck implements ModelCheck {
             }
             JsonNode next = event.path("nextState");
             if (next.isTextual() && !states.containsKey(next.asText())) {
-                sink.report(Severity.ERROR, "DS-STATE-NEXT-UNKNOWN", eventPath + ".nextState",
+                sink.report(Severity.ERROR, STATE_NEXT_UNKNOWN.code(), eventPath + ".nextState",
                         "next state '" + next.asText() + "' does not exist; states: " + String.join(", ", states.keySet()));
             }
             actions(event.path("actions"), eventPath + ".actions", sink);
@@ -116,14 +131,14 @@ public final class StructureCheck implements ModelCheck {
             return;
         }
         if (actions.size() > MAX_ACTIONS_PER_EVENT) {
-            sink.report(Severity.ERROR, "DS-QUOTA-ACTIONS", path, "an event has at most " + MAX_ACTIONS_PER_EVENT
+            sink.report(Severity.ERROR, QUOTA_ACTIONS.code(), path, "an event has at most " + MAX_ACTIONS_PER_EVENT
                     + " actions; this one has " + actions.size());
         }
         for (int a = 0; a < actions.size(); a++) {
             JsonNode action = actions.get(a);
             String actionPath = path + "[" + a + "]";
             if (action.isObject() && action.size() != 1) {
-                sink.report(Severity.ERROR, "DS-ACTION-TYPES", actionPath, "Actions may only have one type defined, "
+                sink.report(Severity.ERROR, ACTION_TYPES.code(), actionPath, "Actions may only have one type defined, "
                         + "but found an action with " + action.size() + " types");
             }
             action.fields().forEachRemaining(entry -> {
@@ -135,7 +150,7 @@ public final class StructureCheck implements ModelCheck {
                 JsonNode content = fields.path("payload").path("contentExpression");
                 if (content.isTextual()
                         && content.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
-                    sink.report(Severity.ERROR, "DS-QUOTA-PAYLOAD", fieldsPath + ".payload.contentExpression",
+                    sink.report(Severity.ERROR, QUOTA_PAYLOAD.code(), fieldsPath + ".payload.contentExpression",
                             "a content expression is at most " + MAX_CONTENT_BYTES + " bytes");
                 }
                 fields.fields().forEachRemaining(f -> {
@@ -152,12 +167,12 @@ public final class StructureCheck implements ModelCheck {
 
     private void timer(JsonNode timer, String path, FindingSink sink) {
         if (timer.has("seconds") && timer.has("durationExpression")) {
-            sink.report(Severity.ERROR, "DS-TIMER-BOTH", path, "setTimer takes either 'seconds' or "
+            sink.report(Severity.ERROR, TIMER_BOTH.code(), path, "setTimer takes either 'seconds' or "
                     + "'durationExpression', not both");
         }
         JsonNode seconds = timer.path("seconds");
         if (seconds.isIntegralNumber() && seconds.asLong() >= 1 && seconds.asLong() < MIN_ACCURATE_TIMER_SECONDS) {
-            sink.report(Severity.WARNING, "DS-TIMER-SHORT", path + ".seconds", "timers shorter than "
+            sink.report(Severity.WARNING, TIMER_SHORT.code(), path + ".seconds", "timers shorter than "
                     + MIN_ACCURATE_TIMER_SECONDS + " s are not accurate in the service; use 60 or more");
         }
     }
@@ -166,7 +181,7 @@ public final class StructureCheck implements ModelCheck {
         Matcher m = HTML_ENTITY.matcher(text);
         while (m.find()) {
             String replacement = ENTITY_TEXT.getOrDefault(m.group(1), "the character it stands for");
-            sink.reportInString(Severity.ERROR, "DS-EXPR-HTML-ENTITY", path, m.start(), m.end(),
+            sink.reportInString(Severity.ERROR, EXPR_HTML_ENTITY.code(), path, m.start(), m.end(),
                     "'" + m.group() + "' is an HTML entity, not expression syntax; write '" + replacement + "'");
         }
     }

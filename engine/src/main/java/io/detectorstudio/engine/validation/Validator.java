@@ -1,5 +1,7 @@
 package io.detectorstudio.engine.validation;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.INTERNAL;
+
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.diagnostics.Severity;
 import io.detectorstudio.engine.io.LoadedInput;
@@ -38,7 +40,7 @@ public final class Validator {
             try {
                 check.check(context, sink);
             } catch (RuntimeException e) {
-                sink.report(Severity.ERROR, "DS-INTERNAL", "$", check.getClass().getSimpleName()
+                sink.report(Severity.ERROR, INTERNAL.code(), "$", check.getClass().getSimpleName()
                         + " failed on this model (" + e + "); please report it");
             }
         }

@@ -1,8 +1,6 @@
 package io.detectorstudio.simulator.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.detectorstudio.engine.expr.Evaluator;
-import io.detectorstudio.engine.expr.MapContext;
 import io.detectorstudio.engine.expr.Value;
 import java.util.HashMap;
 import java.util.List;
@@ -113,17 +111,6 @@ final class BreakpointMatcher {
     }
 
     private static Value evaluate(Breakpoint.Watch w, InstanceState state, Frame f) {
-        MapContext context = new MapContext();
-        if (state != null) {
-            state.variables().forEach(context::variable);
-        }
-        JsonNode trigger = f.record().path("trigger");
-        if ("Message".equals(trigger.path("type").asText())) {
-            context.input(trigger.path("inputName").asText(), trigger.path("payload"));
-            context.trigger("Message", trigger.path("inputName").asText());
-        } else {
-            context.trigger("Timer", null);
-        }
-        return new Evaluator(context).evaluate(w.parsed());
+        return new Evaluator(WatchContext.of(state, f.record())).evaluate(w.parsed());
     }
 }

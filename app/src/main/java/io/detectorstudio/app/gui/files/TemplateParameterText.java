@@ -1,5 +1,7 @@
 package io.detectorstudio.app.gui.files;
 
+import static io.detectorstudio.engine.diagnostics.DiagnosticCode.CFN_PARAMETER_DEFAULT;
+
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +17,6 @@ import java.util.Map;
 public final class TemplateParameterText {
 
     /** The warning the loader gives for a parameter that was not given (its message starts with the name). */
-    public static final String DEFAULT_USED = "DS-CFN-PARAMETER-DEFAULT";
     private static final String NOT_GIVEN = " was not given";
 
     /** The values read, in the order given, and what was wrong (empty when the text is usable). */
@@ -56,12 +57,12 @@ public final class TemplateParameterText {
         return out.toString();
     }
 
-    /** The parameters whose default was used, from the loader's {@value #DEFAULT_USED} warnings. */
+    /** The parameters whose default was used, from the loader's {@code DS-CFN-PARAMETER-DEFAULT} warnings. */
     public static List<String> defaulted(List<Diagnostic> problems) {
         List<String> names = new ArrayList<>();
         for (Diagnostic d : problems) {
             int end = d.message().indexOf(NOT_GIVEN);
-            if (d.code().equals(DEFAULT_USED) && end > 0) {
+            if (d.code().equals(CFN_PARAMETER_DEFAULT.code()) && end > 0) {
                 names.add(d.message().substring(0, end));
             }
         }

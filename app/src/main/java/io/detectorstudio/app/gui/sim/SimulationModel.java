@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.editor.graph.TransitionKeys;
 import io.detectorstudio.engine.expr.Evaluator;
-import io.detectorstudio.engine.expr.MapContext;
 import io.detectorstudio.engine.expr.Parser;
+import io.detectorstudio.engine.expr.Printer;
 import io.detectorstudio.engine.expr.Value;
+import io.detectorstudio.engine.model.JsonPaths;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.simulator.scenario.ScenarioRecorder;
@@ -19,6 +20,7 @@ import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.session.SessionInput;
 import io.detectorstudio.simulator.session.SessionListener;
 import io.detectorstudio.simulator.session.SubStep;
+import io.detectorstudio.simulator.session.WatchContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -182,7 +184,7 @@ public final class SimulationModel {
             return null;
         }
         JsonNode at = payload;
-        for (String segment : keyPath.split("\\.")) {
+        for (String segment : JsonPaths.segments(keyPath)) {
             at = at.path(segment);
         }
         return at.isMissingNode() || at.isNull() ? null : at.asText();
@@ -258,12 +260,9 @@ public final class SimulationModel {
         return error;
     }
 
-    /** The expression literal of a value (strings quoted), as BatchUpdateDetector takes it. */
+    /** The expression literal of a value (strings quoted and escaped), as BatchUpdateDetector takes it. */
     static String literalOf(Value v) {
-        return switch (v.type()) {
-            case STRING -> "'" + v.asString() + "'";
-            default -> v.toText();
-        };
+        return Printer.literal(v);
     }
 
     public void stepBack() {
@@ -326,22 +325,11 @@ public final class SimulationModel {
 
     /** A watch expression's value on the selected instance (variables; the shown cycle's input if any). */
     public Value evaluateWatch(String expression) {
-        InstanceState s = selected();
-        MapContext context = new MapContext();
-        if (s != null) {
-            s.variables().forEach(context::variable);
-        }
-        ObjectNode record = session.currentRecord();
-        if (record != null && "Message".equals(record.path("trigger").path("type").asText())) {
-            JsonNode trigger = record.path("trigger");
-            context.input(trigger.path("inputName").asText(), trigger.path("payload"));
-            context.trigger("Message", trigger.path("inputName").asText());
-        }
         var parsed = Parser.parse(expression);
         if (!parsed.problems().isEmpty()) {
             return Value.invalid(parsed.problems().get(0).message());
         }
-        return new Evaluator(context).evaluate(parsed.expr());
+        return new Evaluator(WatchContext.of(selected(), session.currentRecord())).evaluate(parsed.expr());
     }
 
     /**

@@ -110,4 +110,41 @@ class SimulationModelTest {
         sim.stepForward(); // the transition's own setVariable stops it again, after the transition
         assertThat(sim.lastTransitionProperty().get()).isEqualTo("Normal/Overpressurized");
     }
+
+    @Test
+    void aStringVariableWithAQuoteSurvivesTheNextVariableEdit() throws Exception {
+        SimulationModel sim = sample("motor", "PressureInput");
+        pressure(sim, "A", 80);
+        assertThat(sim.setVariable("note", "'it\\'s'")).isNull();
+        assertThat(sim.selected().variables().get("note").asString()).isEqualTo("it's");
+        // every later edit re-sends all variables, the quoted one among them
+        assertThat(sim.setVariable("pressureThresholdBreached", "1")).isNull();
+        assertThat(sim.selected().variables().get("note").asString()).isEqualTo("it's");
+        assertThat(SimulationModel.literalOf(io.detectorstudio.engine.expr.Value.string("a\\b'c")))
+                .isEqualTo("'a\\\\b\\'c'");
+    }
+
+    @Test
+    void aKeyPathWithABacktickQuotedDottedNameSelectsTheSentInstance() throws Exception {
+        ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "samples", "motor", "model.json")));
+        request.put("key", "`motor.id`");
+        SimulationModel sim = new SimulationModel(new Session(Session.Config.of(request).withInputs(List.of("PressureInput"))));
+        for (String motor : new String[] {"A", "B"}) {
+            assertThat(sim.send("PressureInput", JSON.readTree(
+                    "{\"motor.id\":\"" + motor + "\",\"sensorData\":{\"pressure\":80}}"))).isEmpty();
+        }
+        assertThat(sim.instances()).extracting(InstanceState::keyValue).containsExactlyInAnyOrder("A", "B");
+        assertThat(sim.selectedKeyProperty().get()).isEqualTo("B");
+    }
+
+    @Test
+    void aWatchOnATimerCycleSeesTheTimerTriggerAsABreakpointDoes() throws Exception {
+        SimulationModel sim = sample("motor", "PressureInput");
+        pressure(sim, "A", 80);
+        assertThat(sim.setTimer("check", 5)).isNull();
+        assertThat(sim.runToNextTimer()).isTrue();
+        assertThat(sim.session().currentRecord().path("trigger").path("type").asText()).isEqualTo("Timer");
+        assertThat(sim.evaluateWatch("triggerType('Timer')").isTrue()).isTrue();
+        assertThat(sim.evaluateWatch("triggerType('Message')").isTrue()).isFalse();
+    }
 }
