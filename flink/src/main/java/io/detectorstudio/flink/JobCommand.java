@@ -124,6 +124,11 @@ final class JobCommand implements Callable<Integer> {
             localCheckpoints = Files.createTempDirectory("detector-studio-checkpoints");
             checkpointDir = localCheckpoints.toUri().toString();
         }
+        if (!kafka) {
+            // a local run's checkpoints only guard against its own restarts: one that fails (a slow disk, a busy
+            // machine) must not fail the run
+            conf.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, Integer.MAX_VALUE);
+        }
         if (checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
@@ -151,6 +156,13 @@ final class JobCommand implements Callable<Integer> {
         }
         try {
             env.execute("detector-studio " + messages.getFileName());
+        } catch (Exception e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("detector-studio-flink-job: the job failed: " + cause);
+            return 2;
         } finally {
             PartFiles.delete(localCheckpoints);
         }

@@ -49,7 +49,7 @@ class JobCommandTest {
         } finally {
             System.setErr(err);
         }
-        assertThat(exit).isZero();
+        assertThat(exit).as(errors.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("messages: line 4: not valid JSON");
 
         ProjectModels models = ProjectModels.load(List.of(SAMPLES.resolve("motor"),
