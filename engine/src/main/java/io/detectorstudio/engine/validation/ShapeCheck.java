@@ -7,20 +7,37 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Walks a JSON value against a service-model shape: required members, types, lengths, patterns, enums, list sizes
  * and numeric ranges, exactly as declared by the service model.
+ *
+ * <p>It runs on every request a server takes, so valid input costs no strings: a finding's JSON path is built
+ * only when it is reported ({@link Path}), and each structure's member names are collected once.
  */
 public final class ShapeCheck {
 
     private final ServiceModel service;
+    private final Map<String, Set<String>> memberNames = new ConcurrentHashMap<>();
 
     public ShapeCheck(ServiceModel service) {
         this.service = service;
     }
 
+    /** A JSON path made into text only when a finding needs it: the root's text, then {@code .member} or {@code [i]}. */
+    private record Path(Object parent, String member, int index) {
+        @Override
+        public String toString() {
+            return parent + (member != null ? "." + member : "[" + index + "]");
+        }
+    }
+
     public void check(JsonNode value, String shapeName, String path, FindingSink sink) {
+        check(value, shapeName, (Object) path, sink);
+    }
+
+    private void check(JsonNode value, String shapeName, Object path, FindingSink sink) {
         JsonNode shape = service.shape(shapeName);
         String type = shape.path("type").asText();
         switch (type) {
@@ -47,7 +64,7 @@ public final class ShapeCheck {
         }
     }
 
-    private void structure(JsonNode value, String shapeName, JsonNode shape, String path, FindingSink sink) {
+    private void structure(JsonNode value, String shapeName, JsonNode shape, Object path, FindingSink sink) {
         if (!value.isObject()) {
             typeError(value, "an object (" + shapeName + ")", shapeName, path, sink);
             return;
@@ -59,21 +76,24 @@ public final class ShapeCheck {
                 continue; // URI/header members (e.g. the model name of an update) are not in the body
             }
             if ((!value.has(name) || value.get(name).isNull()) && isDefinitionOnly(shapeName, name)) {
-                sink.report(Severity.WARNING, "DS-ROLE-MISSING", path, "no 'roleArn': fine for analysis and "
+                sink.report(Severity.WARNING, "DS-ROLE-MISSING", String.valueOf(path), "no 'roleArn': fine for analysis and "
                         + "simulation, but CreateDetectorModel needs the ARN of a role IoT Events can assume");
             } else if (!value.has(name) || value.get(name).isNull()) {
-                sink.report(Severity.ERROR, "DS-SHAPE-REQUIRED", path,
+                sink.report(Severity.ERROR, "DS-SHAPE-REQUIRED", String.valueOf(path),
                         shapeName + " requires '" + name + "'" + expectation(members.path(name).path("shape").asText()));
             }
         }
-        Set<String> known = new HashSet<>();
-        members.fieldNames().forEachRemaining(known::add);
+        Set<String> known = memberNames.computeIfAbsent(shapeName, n -> {
+            Set<String> names = new HashSet<>();
+            members.fieldNames().forEachRemaining(names::add);
+            return names;
+        });
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            String childPath = path + "." + field.getKey();
+            Path childPath = new Path(path, field.getKey(), 0);
             if (!known.contains(field.getKey())) {
                 if (!shapeName.equals("Action")) { // an unknown action type is ActionCheck's error
-                    sink.report(Severity.WARNING, "DS-SHAPE-UNKNOWN-FIELD", childPath, "'" + field.getKey()
+                    sink.report(Severity.WARNING, "DS-SHAPE-UNKNOWN-FIELD", String.valueOf(childPath), "'" + field.getKey()
                             + "' is not a member of " + shapeName + DidYouMean.hint(field.getKey(), known)
                             + " Valid: " + String.join(", ", known.stream().sorted().toList()));
                 }
@@ -94,27 +114,27 @@ public final class ShapeCheck {
         return shapeName.equals("CreateDetectorModelRequest") && member.equals("roleArn");
     }
 
-    private void list(JsonNode value, String shapeName, JsonNode shape, String path, FindingSink sink) {
+    private void list(JsonNode value, String shapeName, JsonNode shape, Object path, FindingSink sink) {
         if (!value.isArray()) {
             typeError(value, "an array (" + shapeName + ")", shapeName, path, sink);
             return;
         }
         if (shape.has("min") && value.size() < shape.get("min").asInt()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-LIST-SIZE", path, shapeName + " needs at least "
+            sink.report(Severity.ERROR, "DS-SHAPE-LIST-SIZE", String.valueOf(path), shapeName + " needs at least "
                     + shape.get("min").asInt() + " entr" + (shape.get("min").asInt() == 1 ? "y" : "ies")
                     + " but has " + value.size());
         }
         if (shape.has("max") && value.size() > shape.get("max").asInt()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-LIST-SIZE", path, shapeName + " allows at most "
+            sink.report(Severity.ERROR, "DS-SHAPE-LIST-SIZE", String.valueOf(path), shapeName + " allows at most "
                     + shape.get("max").asInt() + " entries but has " + value.size());
         }
         String memberShape = shape.path("member").path("shape").asText();
         for (int i = 0; i < value.size(); i++) {
-            check(value.get(i), memberShape, path + "[" + i + "]", sink);
+            check(value.get(i), memberShape, new Path(path, null, i), sink);
         }
     }
 
-    private void string(JsonNode value, String shapeName, JsonNode shape, String path, FindingSink sink) {
+    private void string(JsonNode value, String shapeName, JsonNode shape, Object path, FindingSink sink) {
         if (!value.isTextual()) {
             typeError(value, "a string", shapeName, path, sink);
             return;
@@ -122,35 +142,35 @@ public final class ShapeCheck {
         String text = value.asText();
         int length = text.codePointCount(0, text.length());
         if (shape.has("min") && length < shape.get("min").asInt()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-LENGTH", path, shapeName + " must be at least "
+            sink.report(Severity.ERROR, "DS-SHAPE-LENGTH", String.valueOf(path), shapeName + " must be at least "
                     + shape.get("min").asInt() + " character(s) long" + (length == 0 ? " but is empty" : ""));
         }
         if (shape.has("max") && length > shape.get("max").asInt()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-LENGTH", path, shapeName + " must be at most "
+            sink.report(Severity.ERROR, "DS-SHAPE-LENGTH", String.valueOf(path), shapeName + " must be at most "
                     + shape.get("max").asInt() + " characters long but has " + length);
         }
         if (shape.has("pattern") && !service.pattern(shape.get("pattern").asText()).matcher(text).find()) {
-            sink.report(Severity.ERROR, "DS-SHAPE-PATTERN", path, "'" + abbreviate(text) + "' does not match the "
+            sink.report(Severity.ERROR, "DS-SHAPE-PATTERN", String.valueOf(path), "'" + abbreviate(text) + "' does not match the "
                     + shapeName + " pattern " + shape.get("pattern").asText());
         }
         if (shape.has("enum")) {
             Set<String> allowed = new HashSet<>();
             shape.get("enum").forEach(e -> allowed.add(e.asText()));
             if (!allowed.contains(text)) {
-                sink.report(Severity.ERROR, "DS-SHAPE-ENUM", path, "'" + abbreviate(text) + "' is not a valid "
+                sink.report(Severity.ERROR, "DS-SHAPE-ENUM", String.valueOf(path), "'" + abbreviate(text) + "' is not a valid "
                         + shapeName + "; valid: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }
 
-    private void integer(JsonNode value, String shapeName, JsonNode shape, String path, FindingSink sink) {
+    private void integer(JsonNode value, String shapeName, JsonNode shape, Object path, FindingSink sink) {
         if (!value.isIntegralNumber()) {
             typeError(value, "a whole number", shapeName, path, sink);
             return;
         }
         long n = value.asLong();
         if ((shape.has("min") && n < shape.get("min").asLong()) || (shape.has("max") && n > shape.get("max").asLong())) {
-            sink.report(Severity.ERROR, "DS-SHAPE-RANGE", path, shapeName + " must be between "
+            sink.report(Severity.ERROR, "DS-SHAPE-RANGE", String.valueOf(path), shapeName + " must be between "
                     + shape.path("min").asText("-∞") + " and " + shape.path("max").asText("∞") + " but is " + n);
         }
     }
@@ -165,8 +185,8 @@ public final class ShapeCheck {
         };
     }
 
-    private static void typeError(JsonNode value, String expected, String shapeName, String path, FindingSink sink) {
-        sink.report(Severity.ERROR, "DS-SHAPE-TYPE", path, shapeName + " must be " + expected + " but is "
+    private static void typeError(JsonNode value, String expected, String shapeName, Object path, FindingSink sink) {
+        sink.report(Severity.ERROR, "DS-SHAPE-TYPE", String.valueOf(path), shapeName + " must be " + expected + " but is "
                 + describe(value));
     }
 
