@@ -3,23 +3,28 @@ package io.detectorstudio.engine.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.detectorstudio.engine.diagnostics.DidYouMean;
 import io.detectorstudio.engine.diagnostics.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Walks a JSON value against a service-model shape: required members, types, lengths, patterns, enums, list sizes
  * and numeric ranges, exactly as declared by the service model.
  *
  * <p>It runs on every request a server takes, so valid input costs no strings: a finding's JSON path is built
- * only when it is reported ({@link Path}), and each structure's member names are collected once.
+ * only when it is reported ({@link Path}), and each shape's rules are read from the service model once
+ * ({@link Rules}); findings still word themselves from the shape as declared.
  */
 public final class ShapeCheck {
 
     private final ServiceModel service;
-    private final Map<String, Set<String>> memberNames = new ConcurrentHashMap<>();
+    private final Map<String, Rules> rules = new ConcurrentHashMap<>();
 
     public ShapeCheck(ServiceModel service) {
         this.service = service;
@@ -33,18 +38,58 @@ public final class ShapeCheck {
         }
     }
 
+    /**
+     * One shape's declarations as the checks use them on valid input (null where the shape declares none).
+     *
+     * @param requiredInBody required members that travel in the body (URI and header members do not)
+     * @param memberShapes member name → its shape's name
+     */
+    private record Rules(JsonNode shape, String type, Integer min, Integer max, Long minLong, Long maxLong,
+                         Pattern pattern, Set<String> enumValues, List<String> requiredInBody,
+                         Map<String, String> memberShapes, Set<String> memberNames, String listMember) { }
+
+    private Rules rules(String shapeName) {
+        return rules.computeIfAbsent(shapeName, name -> {
+            JsonNode shape = service.shape(name);
+            JsonNode members = shape.path("members");
+            List<String> required = new ArrayList<>();
+            for (JsonNode r : shape.path("required")) {
+                if (!members.path(r.asText()).path("location").isTextual()) {
+                    required.add(r.asText());
+                }
+            }
+            Map<String, String> memberShapes = new HashMap<>();
+            Set<String> names = new HashSet<>();
+            members.fields().forEachRemaining(m -> {
+                memberShapes.put(m.getKey(), m.getValue().path("shape").asText());
+                names.add(m.getKey());
+            });
+            Set<String> enumValues = null;
+            if (shape.has("enum")) {
+                enumValues = new HashSet<>();
+                for (JsonNode e : shape.get("enum")) {
+                    enumValues.add(e.asText());
+                }
+            }
+            return new Rules(shape, shape.path("type").asText(),
+                    shape.has("min") ? shape.get("min").asInt() : null, shape.has("max") ? shape.get("max").asInt() : null,
+                    shape.has("min") ? shape.get("min").asLong() : null, shape.has("max") ? shape.get("max").asLong() : null,
+                    shape.has("pattern") ? service.pattern(shape.get("pattern").asText()) : null, enumValues,
+                    List.copyOf(required), memberShapes, names, shape.path("member").path("shape").asText());
+        });
+    }
+
     public void check(JsonNode value, String shapeName, String path, FindingSink sink) {
         check(value, shapeName, (Object) path, sink);
     }
 
     private void check(JsonNode value, String shapeName, Object path, FindingSink sink) {
-        JsonNode shape = service.shape(shapeName);
-        String type = shape.path("type").asText();
-        switch (type) {
-            case "structure" -> structure(value, shapeName, shape, path, sink);
-            case "list" -> list(value, shapeName, shape, path, sink);
-            case "string" -> string(value, shapeName, shape, path, sink);
-            case "integer", "long" -> integer(value, shapeName, shape, path, sink);
+        Rules rules = rules(shapeName);
+        switch (rules.type()) {
+            case "structure" -> structure(value, shapeName, rules, path, sink);
+            case "list" -> list(value, shapeName, rules, path, sink);
+            case "string" -> string(value, shapeName, rules, path, sink);
+            case "integer", "long" -> integer(value, shapeName, rules, path, sink);
             case "double", "float" -> {
                 if (!value.isNumber()) {
                     typeError(value, "a number", shapeName, path, sink);
@@ -64,37 +109,30 @@ public final class ShapeCheck {
         }
     }
 
-    private void structure(JsonNode value, String shapeName, JsonNode shape, Object path, FindingSink sink) {
+    private void structure(JsonNode value, String shapeName, Rules rules, Object path, FindingSink sink) {
         if (!value.isObject()) {
             typeError(value, "an object (" + shapeName + ")", shapeName, path, sink);
             return;
         }
-        JsonNode members = shape.path("members");
-        for (JsonNode required : shape.path("required")) {
-            String name = required.asText();
-            if (members.path(name).path("location").isTextual()) {
-                continue; // URI/header members (e.g. the model name of an update) are not in the body
-            }
-            if ((!value.has(name) || value.get(name).isNull()) && isDefinitionOnly(shapeName, name)) {
+        for (String name : rules.requiredInBody()) {
+            JsonNode given = value.get(name);
+            if ((given == null || given.isNull()) && isDefinitionOnly(shapeName, name)) {
                 sink.report(Severity.WARNING, "DS-ROLE-MISSING", String.valueOf(path), "no 'roleArn': fine for analysis and "
                         + "simulation, but CreateDetectorModel needs the ARN of a role IoT Events can assume");
-            } else if (!value.has(name) || value.get(name).isNull()) {
+            } else if (given == null || given.isNull()) {
                 sink.report(Severity.ERROR, "DS-SHAPE-REQUIRED", String.valueOf(path),
-                        shapeName + " requires '" + name + "'" + expectation(members.path(name).path("shape").asText()));
+                        shapeName + " requires '" + name + "'" + expectation(rules.memberShapes().get(name)));
             }
         }
-        Set<String> known = memberNames.computeIfAbsent(shapeName, n -> {
-            Set<String> names = new HashSet<>();
-            members.fieldNames().forEachRemaining(names::add);
-            return names;
-        });
+        Set<String> known = rules.memberNames();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            Path childPath = new Path(path, field.getKey(), 0);
-            if (!known.contains(field.getKey())) {
+            String memberShape = rules.memberShapes().get(field.getKey());
+            if (memberShape == null) {
                 if (!shapeName.equals("Action")) { // an unknown action type is ActionCheck's error
-                    sink.report(Severity.WARNING, "DS-SHAPE-UNKNOWN-FIELD", String.valueOf(childPath), "'" + field.getKey()
-                            + "' is not a member of " + shapeName + DidYouMean.hint(field.getKey(), known)
+                    sink.report(Severity.WARNING, "DS-SHAPE-UNKNOWN-FIELD", new Path(path, field.getKey(), 0).toString(),
+                            "'" + field.getKey() + "' is not a member of " + shapeName
+                            + DidYouMean.hint(field.getKey(), known)
                             + " Valid: " + String.join(", ", known.stream().sorted().toList()));
                 }
                 continue;
@@ -102,7 +140,7 @@ public final class ShapeCheck {
             if (field.getValue().isNull()) {
                 continue;
             }
-            check(field.getValue(), members.path(field.getKey()).path("shape").asText(), childPath, sink);
+            check(field.getValue(), memberShape, new Path(path, field.getKey(), 0), sink);
         }
     }
 
@@ -114,48 +152,49 @@ public final class ShapeCheck {
         return shapeName.equals("CreateDetectorModelRequest") && member.equals("roleArn");
     }
 
-    private void list(JsonNode value, String shapeName, JsonNode shape, Object path, FindingSink sink) {
+    private void list(JsonNode value, String shapeName, Rules rules, Object path, FindingSink sink) {
+        JsonNode shape = rules.shape();
         if (!value.isArray()) {
             typeError(value, "an array (" + shapeName + ")", shapeName, path, sink);
             return;
         }
-        if (shape.has("min") && value.size() < shape.get("min").asInt()) {
+        if (rules.min() != null && value.size() < rules.min()) {
             sink.report(Severity.ERROR, "DS-SHAPE-LIST-SIZE", String.valueOf(path), shapeName + " needs at least "
                     + shape.get("min").asInt() + " entr" + (shape.get("min").asInt() == 1 ? "y" : "ies")
                     + " but has " + value.size());
         }
-        if (shape.has("max") && value.size() > shape.get("max").asInt()) {
+        if (rules.max() != null && value.size() > rules.max()) {
             sink.report(Severity.ERROR, "DS-SHAPE-LIST-SIZE", String.valueOf(path), shapeName + " allows at most "
                     + shape.get("max").asInt() + " entries but has " + value.size());
         }
-        String memberShape = shape.path("member").path("shape").asText();
+        String memberShape = rules.listMember();
         for (int i = 0; i < value.size(); i++) {
             check(value.get(i), memberShape, new Path(path, null, i), sink);
         }
     }
 
-    private void string(JsonNode value, String shapeName, JsonNode shape, Object path, FindingSink sink) {
+    private void string(JsonNode value, String shapeName, Rules rules, Object path, FindingSink sink) {
+        JsonNode shape = rules.shape();
         if (!value.isTextual()) {
             typeError(value, "a string", shapeName, path, sink);
             return;
         }
         String text = value.asText();
         int length = text.codePointCount(0, text.length());
-        if (shape.has("min") && length < shape.get("min").asInt()) {
+        if (rules.min() != null && length < rules.min()) {
             sink.report(Severity.ERROR, "DS-SHAPE-LENGTH", String.valueOf(path), shapeName + " must be at least "
                     + shape.get("min").asInt() + " character(s) long" + (length == 0 ? " but is empty" : ""));
         }
-        if (shape.has("max") && length > shape.get("max").asInt()) {
+        if (rules.max() != null && length > rules.max()) {
             sink.report(Severity.ERROR, "DS-SHAPE-LENGTH", String.valueOf(path), shapeName + " must be at most "
                     + shape.get("max").asInt() + " characters long but has " + length);
         }
-        if (shape.has("pattern") && !service.pattern(shape.get("pattern").asText()).matcher(text).find()) {
+        if (rules.pattern() != null && !rules.pattern().matcher(text).find()) {
             sink.report(Severity.ERROR, "DS-SHAPE-PATTERN", String.valueOf(path), "'" + abbreviate(text) + "' does not match the "
                     + shapeName + " pattern " + shape.get("pattern").asText());
         }
-        if (shape.has("enum")) {
-            Set<String> allowed = new HashSet<>();
-            shape.get("enum").forEach(e -> allowed.add(e.asText()));
+        if (rules.enumValues() != null) {
+            Set<String> allowed = rules.enumValues();
             if (!allowed.contains(text)) {
                 sink.report(Severity.ERROR, "DS-SHAPE-ENUM", String.valueOf(path), "'" + abbreviate(text) + "' is not a valid "
                         + shapeName + "; valid: " + String.join(", ", allowed.stream().sorted().toList()));
@@ -163,13 +202,14 @@ public final class ShapeCheck {
         }
     }
 
-    private void integer(JsonNode value, String shapeName, JsonNode shape, Object path, FindingSink sink) {
+    private void integer(JsonNode value, String shapeName, Rules rules, Object path, FindingSink sink) {
+        JsonNode shape = rules.shape();
         if (!value.isIntegralNumber()) {
             typeError(value, "a whole number", shapeName, path, sink);
             return;
         }
         long n = value.asLong();
-        if ((shape.has("min") && n < shape.get("min").asLong()) || (shape.has("max") && n > shape.get("max").asLong())) {
+        if ((rules.minLong() != null && n < rules.minLong()) || (rules.maxLong() != null && n > rules.maxLong())) {
             sink.report(Severity.ERROR, "DS-SHAPE-RANGE", String.valueOf(path), shapeName + " must be between "
                     + shape.path("min").asText("-∞") + " and " + shape.path("max").asText("∞") + " but is " + n);
         }
