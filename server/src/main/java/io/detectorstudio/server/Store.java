@@ -247,15 +247,30 @@ public final class Store {
         }
     }
 
-    /** A record's JSON without its request member (logged separately as received). */
+    /**
+     * A record's JSON without its request member (logged separately as received). Written by hand: the rest is
+     * a few scalar members ({@code op}, {@code t}), for which Jackson's per-call set-up would cost more than the text.
+     */
     static String withoutRequest(ObjectNode record) {
-        ObjectNode rest = JSON.createObjectNode();
+        StringBuilder out = new StringBuilder(48).append('{');
         record.fields().forEachRemaining(f -> {
             if (!f.getKey().equals("request")) {
-                rest.set(f.getKey(), f.getValue());
+                out.append(out.length() == 1 ? "" : ",");
+                appendQuoted(out, f.getKey()).append(':');
+                if (f.getValue().isTextual()) {
+                    appendQuoted(out, f.getValue().textValue());
+                } else {
+                    out.append(f.getValue().toString());
+                }
             }
         });
-        return rest.toString();
+        return out.append('}').toString();
+    }
+
+    private static StringBuilder appendQuoted(StringBuilder out, String text) {
+        out.append('"');
+        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"');
     }
 
     /** The de-duplication keys of a BatchPutMessage record, one per line; null for other records. */
