@@ -81,9 +81,11 @@ public final class ServeLoad {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
         long serverCpuBefore = serverThreadsCpu();
+        long gcBefore = gcMillis();
         long[] latencies = run(client, target, concurrency, seconds, "m");
         double cpuMsPerCall = (os.getProcessCpuTime() - cpuBefore) / 1e6 / Math.max(1, latencies.length);
         double serverCpuMsPerCall = (serverThreadsCpu() - serverCpuBefore) / 1e6 / Math.max(1, latencies.length);
+        long gcMillis = gcMillis() - gcBefore;
         Arrays.sort(latencies);
         double perSecond = latencies.length / (double) seconds;
         System.out.printf("calls/s %.0f, messages/s %.0f, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
@@ -97,8 +99,14 @@ public final class ServeLoad {
         System.out.printf("CPU per call in the server's threads %.3f ms: %.0f calls/s on %d cores if the client cost nothing%n",
                 serverCpuMsPerCall, Runtime.getRuntime().availableProcessors() * 1000 / serverCpuMsPerCall,
                 Runtime.getRuntime().availableProcessors());
+        System.out.printf("garbage collection: %d ms of the %d s measured%n", gcMillis, seconds);
         server.close();
         System.exit(0);
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     /** CPU time of the live threads named serve-… (nanoseconds). */
