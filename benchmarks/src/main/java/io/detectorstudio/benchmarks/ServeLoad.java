@@ -27,7 +27,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code baseline} (a hand-written Jetty handler that answers at once: the HTTP + client ceiling of this machine).
  * Also the process's CPU time per call (server and client together), which a busy machine does not distort.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.detectorstudio.benchmarks.ServeLoad durable 64 20</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.detectorstudio.benchmarks.ServeLoad durable 64 20 [warm-up s]</pre>
+ * With {@code -Dthreads} it also prints the measured window's CPU by thread group (JIT, GC, client, server).
  */
 public final class ServeLoad {
 
@@ -38,6 +39,8 @@ public final class ServeLoad {
         String mode = args.length > 0 ? args[0] : "durable";
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        // long enough for C2 to finish compiling the path: on 2 busy cores 5 s left seconds of JIT in the window
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         Path data = Files.createTempDirectory("serve-load");
         AutoCloseable server;
         URI endpoint;
@@ -75,10 +78,11 @@ public final class ServeLoad {
         client.setMaxRequestsQueuedPerDestination(concurrency * 4);
         client.start();
         URI target = endpoint.resolve("/inputs/messages");
-        System.out.printf("mode %s, %d calls in flight, %d s measured after 5 s warm-up, %d cores%n", mode, concurrency,
-                seconds, Runtime.getRuntime().availableProcessors());
-        run(client, target, concurrency, 5, "w");
+        System.out.printf("mode %s, %d calls in flight, %d s measured after %d s warm-up, %d cores%n", mode, concurrency,
+                seconds, warmUp, Runtime.getRuntime().availableProcessors());
+        run(client, target, concurrency, warmUp, "w");
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var ticksBefore = procThreadsCpu();
         long cpuBefore = os.getProcessCpuTime();
         long serverCpuBefore = serverThreadsCpu();
         long gcBefore = gcMillis();
@@ -100,8 +104,33 @@ public final class ServeLoad {
                 serverCpuMsPerCall, Runtime.getRuntime().availableProcessors() * 1000 / serverCpuMsPerCall,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("garbage collection: %d ms of the %d s measured%n", gcMillis, seconds);
+        if (System.getProperty("threads") != null) { // the process's CPU by thread group, from /proc (Linux)
+            procThreadsCpu().forEach((group, ticks) -> System.out.printf("  %-28s %6.2f s%n", group,
+                    (ticks - ticksBefore.getOrDefault(group, 0L)) / 100.0));
+        }
         server.close();
         System.exit(0);
+    }
+
+    /** CPU ticks (1/100 s) of this process's threads by name without digits, from /proc/self/task. */
+    private static java.util.Map<String, Long> procThreadsCpu() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9@a-f]*$", "")
+                            .replaceAll("[0-9]+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
+        return out;
     }
 
     private static long gcMillis() {
