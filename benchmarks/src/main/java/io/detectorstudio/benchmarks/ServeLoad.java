@@ -27,7 +27,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code baseline} (a hand-written Jetty handler that answers at once: the HTTP + client ceiling of this machine).
  * Also the process's CPU time per call (server and client together), which a busy machine does not distort.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar io.detectorstudio.benchmarks.ServeLoad durable 64 20</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.detectorstudio.benchmarks.ServeLoad durable 64 20 [warm-up s]</pre>
+ * With {@code -Dthreads} it also prints the measured window's CPU by thread group (JIT, GC, client, server).
  */
 public final class ServeLoad {
 
@@ -38,11 +39,15 @@ public final class ServeLoad {
         String mode = args.length > 0 ? args[0] : "durable";
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        // long enough for C2 to finish compiling the path: on 2 busy cores 5 s left seconds of JIT in the window
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         Path data = Files.createTempDirectory("serve-load");
         AutoCloseable server;
         URI endpoint;
         if (mode.equals("baseline")) {
-            Server jetty = new Server();
+            org.eclipse.jetty.util.thread.QueuedThreadPool threads = new org.eclipse.jetty.util.thread.QueuedThreadPool(64, 4);
+            threads.setName("serve-http"); // as serve names its pool: counted as the server's threads
+            Server jetty = new Server(threads);
             ServerConnector connector = new ServerConnector(jetty);
             connector.setHost("127.0.0.1");
             jetty.addConnector(connector);
@@ -73,13 +78,18 @@ public final class ServeLoad {
         client.setMaxRequestsQueuedPerDestination(concurrency * 4);
         client.start();
         URI target = endpoint.resolve("/inputs/messages");
-        System.out.printf("mode %s, %d calls in flight, %d s measured after 5 s warm-up, %d cores%n", mode, concurrency,
-                seconds, Runtime.getRuntime().availableProcessors());
-        run(client, target, concurrency, 5, "w");
+        System.out.printf("mode %s, %d calls in flight, %d s measured after %d s warm-up, %d cores%n", mode, concurrency,
+                seconds, warmUp, Runtime.getRuntime().availableProcessors());
+        run(client, target, concurrency, warmUp, "w");
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var ticksBefore = procThreadsCpu();
         long cpuBefore = os.getProcessCpuTime();
+        long serverCpuBefore = serverThreadsCpu();
+        long gcBefore = gcMillis();
         long[] latencies = run(client, target, concurrency, seconds, "m");
         double cpuMsPerCall = (os.getProcessCpuTime() - cpuBefore) / 1e6 / Math.max(1, latencies.length);
+        double serverCpuMsPerCall = (serverThreadsCpu() - serverCpuBefore) / 1e6 / Math.max(1, latencies.length);
+        long gcMillis = gcMillis() - gcBefore;
         Arrays.sort(latencies);
         double perSecond = latencies.length / (double) seconds;
         System.out.printf("calls/s %.0f, messages/s %.0f, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
@@ -89,8 +99,55 @@ public final class ServeLoad {
         System.out.printf("CPU per call (server + client) %.3f ms: %.0f calls/s if this process had %d cores to itself%n",
                 cpuMsPerCall, Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerCall,
                 Runtime.getRuntime().availableProcessors());
+        // the server's own threads (HTTP pool, engine, journal, log flusher) — not the client's, not GC's
+        System.out.printf("CPU per call in the server's threads %.3f ms: %.0f calls/s on %d cores if the client cost nothing%n",
+                serverCpuMsPerCall, Runtime.getRuntime().availableProcessors() * 1000 / serverCpuMsPerCall,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("garbage collection: %d ms of the %d s measured%n", gcMillis, seconds);
+        if (System.getProperty("threads") != null) { // the process's CPU by thread group, from /proc (Linux)
+            procThreadsCpu().forEach((group, ticks) -> System.out.printf("  %-28s %6.2f s%n", group,
+                    (ticks - ticksBefore.getOrDefault(group, 0L)) / 100.0));
+        }
         server.close();
         System.exit(0);
+    }
+
+    /** CPU ticks (1/100 s) of this process's threads by name without digits, from /proc/self/task. */
+    private static java.util.Map<String, Long> procThreadsCpu() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9@a-f]*$", "")
+                            .replaceAll("[0-9]+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux
+        }
+        return out;
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** CPU time of the live threads named serve-… (nanoseconds). */
+    private static long serverThreadsCpu() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("serve-")) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static double pct(long[] sorted, double p) {

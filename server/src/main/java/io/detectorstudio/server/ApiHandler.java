@@ -66,7 +66,7 @@ final class ApiHandler extends Handler.Abstract {
                 verifier.verify(method, path, request.getHttpURI().getQuery(), request.getHeaders(), body);
             }
             ApiRequest apiRequest = new ApiRequest(match.operation(), match.pathParameters(), query(request),
-                    parse(body));
+                    parse(body), body);
             // answered on the HTTP pool: the journal's thread goes straight back to committing
             operations.call(apiRequest).whenCompleteAsync((answer, failure) -> {
                 if (failure != null) {
@@ -88,7 +88,8 @@ final class ApiHandler extends Handler.Abstract {
                 drain(in, declared);
                 throw Errors.tooLarge("the request body has " + declared + " bytes; at most " + maxBodyBytes + " are accepted");
             }
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            // a declared length is read into an array of that size (Jetty holds the body to it)
+            byte[] body = in.readNBytes(declared >= 0 ? (int) declared : maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
                 drain(in, DRAIN_LIMIT);
                 throw Errors.tooLarge("the request body exceeds " + maxBodyBytes + " bytes");
@@ -186,6 +187,14 @@ final class ApiHandler extends Handler.Abstract {
             return;
         }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(body.toString().getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(json(body)), callback);
+    }
+
+    private static byte[] json(JsonNode body) {
+        try {
+            return Store.JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return body.toString().getBytes(StandardCharsets.UTF_8); // a tree always serialises; kept for the compiler
+        }
     }
 }

@@ -6,10 +6,17 @@ import java.util.Map;
 
 /**
  * One API call as the operations see it: the matched path parameters, the query parameters (URL-decoded; a
- * parameter may repeat, e.g. {@code tagKeys}) and the JSON body (an empty object when there is none).
+ * parameter may repeat, e.g. {@code tagKeys}) and the JSON body (an empty object when there is none), with the
+ * bytes it was parsed from when it came over HTTP (null otherwise): a change's log record stores those as received
+ * rather than serialising the tree again.
  */
 public record ApiRequest(String operation, Map<String, String> pathParameters, Map<String, List<String>> query,
-                         JsonNode body) {
+                         JsonNode body, byte[] bodyBytes) {
+
+    public ApiRequest(String operation, Map<String, String> pathParameters, Map<String, List<String>> query,
+                      JsonNode body) {
+        this(operation, pathParameters, query, body, null);
+    }
 
     public String path(String name) {
         return pathParameters.get(name);

@@ -45,19 +45,24 @@ public final class EngineHost implements AutoCloseable {
     public final class Tx {
         private final List<Journal.Op> writes = new ArrayList<>();
         private final List<ObjectNode> records = new ArrayList<>();
+        private final List<Journal.Request> requests = new ArrayList<>();
         private final List<Long> seqs = new ArrayList<>();
 
         /** Applies a change record (see {@link EngineHost}) and logs it once it did not fail as a whole. */
         public JsonNode apply(ObjectNode record) {
-            return apply(record, null);
+            return apply(record, null, null);
         }
 
-        /** As {@link #apply(ObjectNode)}, for a BatchPutMessage record whose request was prepared already. */
-        public JsonNode apply(ObjectNode record, IotEventsData.PreparedBatch prepared) {
+        /**
+         * As {@link #apply(ObjectNode)}, for a BatchPutMessage record whose request was prepared already; with
+         * {@code received} the log stores the request's bytes as received instead of the record's request member.
+         */
+        public JsonNode apply(ObjectNode record, IotEventsData.PreparedBatch prepared, Journal.Request received) {
             record.put("t", engine.now());
             JsonNode result = applyRecord(record, prepared);
             seqs.add(++seq);
             records.add(record);
+            requests.add(received);
             recordsSinceCheckpoint++;
             return result;
         }
@@ -258,10 +263,10 @@ public final class EngineHost implements AutoCloseable {
         CompletableFuture<Void> last = null;
         for (int i = 0; i < tx.records.size(); i++) {
             boolean isLast = i == tx.records.size() - 1;
-            last = journal.append(tx.seqs.get(i), tx.records.get(i), isLast ? tx.writes : List.of());
+            last = journal.append(tx.seqs.get(i), tx.records.get(i), tx.requests.get(i), isLast ? tx.writes : List.of());
         }
         if (tx.records.isEmpty()) {
-            last = journal.append(0, null, tx.writes);
+            last = journal.append(0, null, null, tx.writes);
         }
         if (whenDurable != null) {
             last.whenComplete((ok, error) -> whenDurable.run()); // a failed commit fails the next calls (503)
@@ -276,7 +281,7 @@ public final class EngineHost implements AutoCloseable {
         }
         Store.Checkpoint cp = new Store.Checkpoint(seq, engine.now(), new LinkedHashMap<>(models), detectors);
         long window = engine.options().deduplicationWindowMillis();
-        journal.append(0, null, List.of(c -> Store.writeCheckpoint(c, cp, window)));
+        journal.append(0, null, null, List.of(c -> Store.writeCheckpoint(c, cp, window)));
         recordsSinceCheckpoint = 0;
         lastCheckpoint = wallClock.getAsLong();
         metrics.checkpoints.increment();

@@ -29,10 +29,16 @@ public final class Journal implements AutoCloseable {
         void run(Connection connection) throws SQLException;
     }
 
-    private record Pending(long seq, com.fasterxml.jackson.databind.node.ObjectNode record, List<Op> ops,
-                           CompletableFuture<Void> done) { }
+    /**
+     * A record's request as it was received (JSON bytes) and its de-duplication keys: logged as is, so the journal
+     * does not serialise the parsed request again; the record itself then goes without its {@code request} member.
+     */
+    public record Request(byte[] body, String messageIds) { }
 
-    private static final Pending STOP = new Pending(-1, null, List.of(), null);
+    private record Pending(long seq, com.fasterxml.jackson.databind.node.ObjectNode record, Request request,
+                           List<Op> ops, CompletableFuture<Void> done) { }
+
+    private static final Pending STOP = new Pending(-1, null, null, List.of(), null);
     private static final int MAX_GROUP = 20_000;
 
     private final Connection connection;
@@ -57,7 +63,7 @@ public final class Journal implements AutoCloseable {
         }
         connection.setAutoCommit(false);
         connection.commit();
-        appendLog = connection.prepareStatement("INSERT INTO log(seq, t, record, ids) VALUES (?, ?, ?, ?)");
+        appendLog = connection.prepareStatement("INSERT INTO log(seq, t, record, ids, request) VALUES (?, ?, ?, ?, ?)");
         committer = new Thread(this::commitLoop, "serve-journal");
         committer.setDaemon(true);
         committer.start();
@@ -69,17 +75,19 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Queues a log record (seq > 0; written as JSON on the journal's thread, so it must not change afterwards)
-     * and/or other writes; the future completes once they are durable. Calls come in seq order (the engine thread
-     * is the only caller that logs).
+     * Queues a log record (seq > 0; written as JSON on the journal's thread, so it must not change afterwards —
+     * without its {@code request} member when {@code request} gives the bytes received) and/or other writes; the
+     * future completes once they are durable. Calls come in seq order (the engine thread is the only caller that
+     * logs).
      */
-    public CompletableFuture<Void> append(long seq, com.fasterxml.jackson.databind.node.ObjectNode record, List<Op> ops) {
+    public CompletableFuture<Void> append(long seq, com.fasterxml.jackson.databind.node.ObjectNode record,
+                                          Request request, List<Op> ops) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (failed) {
             done.completeExceptionally(Errors.unavailable("the state database failed; see the server log"));
             return done;
         }
-        queue.add(new Pending(seq, record, ops, done));
+        queue.add(new Pending(seq, record, request, ops, done));
         return done;
     }
 
@@ -119,8 +127,15 @@ public final class Journal implements AutoCloseable {
                 if (p.seq > 0) {
                     appendLog.setLong(1, p.seq);
                     appendLog.setLong(2, p.record.path("t").asLong());
-                    appendLog.setString(3, p.record.toString());
-                    appendLog.setString(4, Store.messageIds(p.record));
+                    if (p.request == null) {
+                        appendLog.setString(3, p.record.toString());
+                        appendLog.setString(4, Store.messageIds(p.record));
+                        appendLog.setNull(5, java.sql.Types.BLOB);
+                    } else {
+                        appendLog.setString(3, Store.withoutRequest(p.record));
+                        appendLog.setString(4, p.request.messageIds());
+                        appendLog.setBytes(5, p.request.body());
+                    }
                     appendLog.addBatch();
                     logged = true;
                 }

@@ -22,6 +22,9 @@ final class LogFiles implements AutoCloseable {
     private final BufferedWriter engine;
     private final Thread flusher;
     private volatile boolean open = true;
+    /** the second {@link #stampPrefix} is the text of (guarded by {@code requests}) */
+    private long stampSecond = -1;
+    private String stampPrefix;
 
     LogFiles(Path dataDir) {
         try {
@@ -47,12 +50,36 @@ final class LogFiles implements AutoCloseable {
         flusher.start();
     }
 
+    /** One line per call; written piece by piece into the buffer, with the time's text made once a second. */
     void request(String method, String path, String operation, int status, long millis, String error) {
-        String line = Instant.now() + " " + method + " " + path + " " + operation + " " + status + " " + millis + "ms"
-                + (error == null ? "" : " " + error) + "\n";
+        long now = System.currentTimeMillis();
         synchronized (requests) {
             try {
-                requests.write(line);
+                if (now / 1000 != stampSecond) {
+                    stampSecond = now / 1000;
+                    String second = Instant.ofEpochSecond(stampSecond).toString(); // …T21:58:20Z
+                    stampPrefix = second.substring(0, second.length() - 1) + ".";
+                }
+                int fraction = (int) (now % 1000);
+                requests.write(stampPrefix);
+                requests.write(fraction < 10 ? "00" : fraction < 100 ? "0" : "");
+                requests.write(Integer.toString(fraction));
+                requests.write("Z ");
+                requests.write(method);
+                requests.write(' ');
+                requests.write(path);
+                requests.write(' ');
+                requests.write(operation);
+                requests.write(' ');
+                requests.write(Integer.toString(status));
+                requests.write(' ');
+                requests.write(Long.toString(millis));
+                requests.write("ms");
+                if (error != null) {
+                    requests.write(' ');
+                    requests.write(error);
+                }
+                requests.write('\n');
             } catch (IOException e) {
                 // a full disk must not fail the request; the state database reports its own failures
             }

@@ -31,7 +31,10 @@ final class Operations {
                 IotEventsData.PreparedBatch prepared = IotEventsData.prepareBatchPutMessage(body);
                 ObjectNode record = Store.JSON.createObjectNode().put("op", "put");
                 record.set("request", body);
-                yield host.call(tx -> ApiResponse.ok(tx.apply(record, prepared)));
+                // the log keeps the body as received (no second serialisation on the journal's thread)
+                Journal.Request logged = r.bodyBytes() == null ? null
+                        : new Journal.Request(r.bodyBytes(), Store.messageIdsOfRequest(body));
+                yield host.call(tx -> ApiResponse.ok(tx.apply(record, prepared, logged)));
             }
             case "BatchUpdateDetector" -> change("update", body);
             case "BatchDeleteDetector" -> change("delete", body);

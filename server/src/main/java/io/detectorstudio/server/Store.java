@@ -38,8 +38,18 @@ public final class Store {
     static void createSchema(Statement s) throws SQLException {
         // ids: "input NUL messageId" lines of a BatchPutMessage record, so the de-duplication window comes back
         // from the log without parsing the records
+        // request: the request's JSON as received, when the record was logged without its request member
         s.execute("CREATE TABLE IF NOT EXISTS log(seq INTEGER PRIMARY KEY, t INTEGER NOT NULL, record TEXT NOT NULL, "
-                + "ids TEXT)");
+                + "ids TEXT, request BLOB)");
+        boolean hasRequest = false;
+        try (ResultSet columns = s.executeQuery("PRAGMA table_info(log)")) {
+            while (columns.next()) {
+                hasRequest |= columns.getString("name").equals("request");
+            }
+        }
+        if (!hasRequest) { // a database written before the column existed
+            s.execute("ALTER TABLE log ADD COLUMN request BLOB");
+        }
         s.execute("CREATE TABLE IF NOT EXISTS inputs(name TEXT PRIMARY KEY, doc TEXT NOT NULL)");
         s.execute("CREATE TABLE IF NOT EXISTS model_versions(name TEXT NOT NULL, version INTEGER NOT NULL, "
                 + "doc TEXT NOT NULL, PRIMARY KEY(name, version))");
@@ -193,11 +203,16 @@ public final class Store {
 
     static List<ObjectNode> readLog(Connection c, long after) throws SQLException {
         List<ObjectNode> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT record FROM log WHERE seq > ? ORDER BY seq")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT record, request FROM log WHERE seq > ? ORDER BY seq")) {
             p.setLong(1, after);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    out.add(parse(r.getString(1)));
+                    ObjectNode record = parse(r.getString(1));
+                    byte[] request = r.getBytes(2);
+                    if (request != null) {
+                        record.set("request", parseRequest(request));
+                    }
+                    out.add(record);
                 }
             }
         }
@@ -223,13 +238,53 @@ public final class Store {
         return out;
     }
 
+    /** A request logged as received, parsed as the server parsed it then. */
+    private static JsonNode parseRequest(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A record's JSON without its request member (logged separately as received). Written by hand: the rest is
+     * a few scalar members ({@code op}, {@code t}), for which Jackson's per-call set-up would cost more than the text.
+     */
+    static String withoutRequest(ObjectNode record) {
+        StringBuilder out = new StringBuilder(48).append('{');
+        record.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("request")) {
+                out.append(out.length() == 1 ? "" : ",");
+                appendQuoted(out, f.getKey()).append(':');
+                if (f.getValue().isTextual()) {
+                    appendQuoted(out, f.getValue().textValue());
+                } else {
+                    out.append(f.getValue().toString());
+                }
+            }
+        });
+        return out.append('}').toString();
+    }
+
+    private static StringBuilder appendQuoted(StringBuilder out, String text) {
+        out.append('"');
+        com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"');
+    }
+
     /** The de-duplication keys of a BatchPutMessage record, one per line; null for other records. */
     static String messageIds(JsonNode record) {
         if (!record.path("op").asText().equals("put")) {
             return null;
         }
+        return messageIdsOfRequest(record.path("request"));
+    }
+
+    /** The de-duplication keys of a BatchPutMessage request: "input NUL messageId", one per line. */
+    static String messageIdsOfRequest(JsonNode request) {
         StringBuilder ids = new StringBuilder();
-        for (JsonNode m : record.path("request").path("messages")) {
+        for (JsonNode m : request.path("messages")) {
             ids.append(ids.length() == 0 ? "" : "\n").append(m.path("inputName").asText()).append('\u0000')
                     .append(m.path("messageId").asText());
         }

@@ -36,11 +36,17 @@ public final class MessageShapes {
         }
         String text = given.asText().trim();
         if (!text.startsWith("{")) {
+            byte[] decoded;
             try {
-                text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8).trim();
+                decoded = Base64.getDecoder().decode(text);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("payload text is neither JSON nor base64: " + e.getMessage());
             }
+            JsonNode object = utf8Object(decoded);
+            if (object != null) {
+                return object;
+            }
+            text = new String(decoded, StandardCharsets.UTF_8).trim();
         }
         try {
             JsonNode parsed = JSON.readTree(text);
@@ -51,6 +57,28 @@ public final class MessageShapes {
         } catch (IOException e) {
             throw new IllegalArgumentException("payload is not valid JSON: "
                     + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * The common case read straight from the decoded bytes (no text copy): a JSON object in UTF-8, after leading
+     * white space as {@code trim} skips it. Null when it is not that plainly — the text path then decides and gives
+     * the message (also for bytes that are not UTF-8, which it reads with replacement characters).
+     */
+    private static JsonNode utf8Object(byte[] decoded) {
+        int start = 0;
+        while (start < decoded.length && (decoded[start] & 0xff) <= ' ') {
+            start++;
+        }
+        // '{' then a non-zero byte: Jackson's encoding detection can only see UTF-8 (no BOM, no UTF-16/32 zeros)
+        if (decoded.length - start < 2 || decoded[start] != '{' || decoded[start + 1] == 0) {
+            return null;
+        }
+        try {
+            JsonNode parsed = JSON.readTree(decoded, start, decoded.length - start);
+            return parsed != null && parsed.isObject() ? parsed : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -13,29 +13,88 @@ import static io.detectorstudio.engine.diagnostics.DiagnosticCode.SHAPE_UNKNOWN_
 import com.fasterxml.jackson.databind.JsonNode;
 import io.detectorstudio.engine.diagnostics.DidYouMean;
 import io.detectorstudio.engine.diagnostics.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Walks a JSON value against a service-model shape: required members, types, lengths, patterns, enums, list sizes
  * and numeric ranges, exactly as declared by the service model.
+ *
+ * <p>It runs on every request a server takes, so valid input costs no strings: a finding's JSON path is built
+ * only when it is reported ({@link Path}), and each shape's rules are read from the service model once
+ * ({@link Rules}); findings still word themselves from the shape as declared.
  */
 public final class ShapeCheck {
 
     private final ServiceModel service;
+    private final Map<String, Rules> rules = new ConcurrentHashMap<>();
 
     public ShapeCheck(ServiceModel service) {
         this.service = service;
+    }
+
+    /** A JSON path made into text only when a finding needs it: the root's text, then {@code .member} or {@code [i]}. */
+    private record Path(Object parent, String member, int index) {
+        @Override
+        public String toString() {
+            return parent + (member != null ? "." + member : "[" + index + "]");
+        }
+    }
+
+    /**
+     * One shape's declarations as the checks use them on valid input (null where the shape declares none).
+     *
+     * @param requiredInBody required members that travel in the body (URI and header members do not)
+     * @param memberShapes member name → its shape's name
+     */
+    private record Rules(JsonNode shape, String type, Integer min, Integer max, Long minLong, Long maxLong,
+                         Pattern pattern, Set<String> enumValues, List<String> requiredInBody,
+                         Map<String, String> memberShapes, Set<String> memberNames, String listMember) { }
+
+    private Rules rules(String shapeName) {
+        return rules.computeIfAbsent(shapeName, name -> {
+            JsonNode shape = service.shape(name);
+            JsonNode members = shape.path("members");
+            List<String> required = new ArrayList<>();
+            for (JsonNode r : shape.path("required")) {
+                if (!members.path(r.asText()).path("location").isTextual()) {
+                    required.add(r.asText());
+                }
+            }
+            Map<String, String> memberShapes = new HashMap<>();
+            Set<String> names = new HashSet<>();
+            members.fields().forEachRemaining(m -> {
+                memberShapes.put(m.getKey(), m.getValue().path("shape").asText());
+                names.add(m.getKey());
+            });
+            Set<String> enumValues = null;
+            if (shape.has("enum")) {
+                enumValues = new HashSet<>();
+                for (JsonNode e : shape.get("enum")) {
+                    enumValues.add(e.asText());
+                }
+            }
+            return new Rules(shape, shape.path("type").asText(),
+                    shape.has("min") ? shape.get("min").asInt() : null, shape.has("max") ? shape.get("max").asInt() : null,
+                    shape.has("min") ? shape.get("min").asLong() : null, shape.has("max") ? shape.get("max").asLong() : null,
+                    shape.has("pattern") ? service.pattern(shape.get("pattern").asText()) : null, enumValues,
+                    List.copyOf(required), memberShapes, names, shape.path("member").path("shape").asText());
+        });
     }
 
     /**
      * A whole request against its shape, as the service checks it: every error, each {@code "path: message"}, in
      * document order (empty when the request is valid).
      */
-    public java.util.List<String> requestErrors(JsonNode request, String shapeName) {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+    public List<String> requestErrors(JsonNode request, String shapeName) {
+        List<String> problems = new ArrayList<>();
         check(request, shapeName, "$", new FindingSink() {
             @Override
             public void report(Severity severity, String code, String path, String message) {
@@ -53,13 +112,16 @@ public final class ShapeCheck {
     }
 
     public void check(JsonNode value, String shapeName, String path, FindingSink sink) {
-        JsonNode shape = service.shape(shapeName);
-        String type = shape.path("type").asText();
-        switch (type) {
-            case "structure" -> structure(value, shapeName, shape, path, sink);
-            case "list" -> list(value, shapeName, shape, path, sink);
-            case "string" -> string(value, shapeName, shape, path, sink);
-            case "integer", "long" -> integer(value, shapeName, shape, path, sink);
+        check(value, shapeName, (Object) path, sink);
+    }
+
+    private void check(JsonNode value, String shapeName, Object path, FindingSink sink) {
+        Rules rules = rules(shapeName);
+        switch (rules.type()) {
+            case "structure" -> structure(value, shapeName, rules, path, sink);
+            case "list" -> list(value, shapeName, rules, path, sink);
+            case "string" -> string(value, shapeName, rules, path, sink);
+            case "integer", "long" -> integer(value, shapeName, rules, path, sink);
             case "double", "float" -> {
                 if (!value.isNumber()) {
                     typeError(value, "a number", shapeName, path, sink);
@@ -79,34 +141,30 @@ public final class ShapeCheck {
         }
     }
 
-    private void structure(JsonNode value, String shapeName, JsonNode shape, String path, FindingSink sink) {
+    private void structure(JsonNode value, String shapeName, Rules rules, Object path, FindingSink sink) {
         if (!value.isObject()) {
             typeError(value, "an object (" + shapeName + ")", shapeName, path, sink);
             return;
         }
-        JsonNode members = shape.path("members");
-        for (JsonNode required : shape.path("required")) {
-            String name = required.asText();
-            if (members.path(name).path("location").isTextual()) {
-                continue; // URI/header members (e.g. the model name of an update) are not in the body
-            }
-            if ((!value.has(name) || value.get(name).isNull()) && isDefinitionOnly(shapeName, name)) {
-                sink.report(Severity.WARNING, ROLE_MISSING.code(), path, "no 'roleArn': fine for analysis and "
+        for (String name : rules.requiredInBody()) {
+            JsonNode given = value.get(name);
+            if ((given == null || given.isNull()) && isDefinitionOnly(shapeName, name)) {
+                sink.report(Severity.WARNING, ROLE_MISSING.code(), String.valueOf(path), "no 'roleArn': fine for analysis and "
                         + "simulation, but CreateDetectorModel needs the ARN of a role IoT Events can assume");
-            } else if (!value.has(name) || value.get(name).isNull()) {
-                sink.report(Severity.ERROR, SHAPE_REQUIRED.code(), path,
-                        shapeName + " requires '" + name + "'" + expectation(members.path(name).path("shape").asText()));
+            } else if (given == null || given.isNull()) {
+                sink.report(Severity.ERROR, SHAPE_REQUIRED.code(), String.valueOf(path),
+                        shapeName + " requires '" + name + "'" + expectation(rules.memberShapes().get(name)));
             }
         }
-        Set<String> known = new HashSet<>();
-        members.fieldNames().forEachRemaining(known::add);
+        Set<String> known = rules.memberNames();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            String childPath = path + "." + field.getKey();
-            if (!known.contains(field.getKey())) {
+            String memberShape = rules.memberShapes().get(field.getKey());
+            if (memberShape == null) {
                 if (!shapeName.equals("Action")) { // an unknown action type is ActionCheck's error
-                    sink.report(Severity.WARNING, SHAPE_UNKNOWN_FIELD.code(), childPath, "'" + field.getKey()
-                            + "' is not a member of " + shapeName + DidYouMean.hint(field.getKey(), known)
+                    sink.report(Severity.WARNING, SHAPE_UNKNOWN_FIELD.code(), new Path(path, field.getKey(), 0).toString(),
+                            "'" + field.getKey() + "' is not a member of " + shapeName
+                            + DidYouMean.hint(field.getKey(), known)
                             + " Valid: " + String.join(", ", known.stream().sorted().toList()));
                 }
                 continue;
@@ -114,7 +172,7 @@ public final class ShapeCheck {
             if (field.getValue().isNull()) {
                 continue;
             }
-            check(field.getValue(), members.path(field.getKey()).path("shape").asText(), childPath, sink);
+            check(field.getValue(), memberShape, new Path(path, field.getKey(), 0), sink);
         }
     }
 
@@ -126,63 +184,65 @@ public final class ShapeCheck {
         return shapeName.equals("CreateDetectorModelRequest") && member.equals("roleArn");
     }
 
-    private void list(JsonNode value, String shapeName, JsonNode shape, String path, FindingSink sink) {
+    private void list(JsonNode value, String shapeName, Rules rules, Object path, FindingSink sink) {
+        JsonNode shape = rules.shape();
         if (!value.isArray()) {
             typeError(value, "an array (" + shapeName + ")", shapeName, path, sink);
             return;
         }
-        if (shape.has("min") && value.size() < shape.get("min").asInt()) {
-            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), path, shapeName + " needs at least "
+        if (rules.min() != null && value.size() < rules.min()) {
+            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), String.valueOf(path), shapeName + " needs at least "
                     + shape.get("min").asInt() + " entr" + (shape.get("min").asInt() == 1 ? "y" : "ies")
                     + " but has " + value.size());
         }
-        if (shape.has("max") && value.size() > shape.get("max").asInt()) {
-            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), path, shapeName + " allows at most "
+        if (rules.max() != null && value.size() > rules.max()) {
+            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), String.valueOf(path), shapeName + " allows at most "
                     + shape.get("max").asInt() + " entries but has " + value.size());
         }
-        String memberShape = shape.path("member").path("shape").asText();
+        String memberShape = rules.listMember();
         for (int i = 0; i < value.size(); i++) {
-            check(value.get(i), memberShape, path + "[" + i + "]", sink);
+            check(value.get(i), memberShape, new Path(path, null, i), sink);
         }
     }
 
-    private void string(JsonNode value, String shapeName, JsonNode shape, String path, FindingSink sink) {
+    private void string(JsonNode value, String shapeName, Rules rules, Object path, FindingSink sink) {
+        JsonNode shape = rules.shape();
         if (!value.isTextual()) {
             typeError(value, "a string", shapeName, path, sink);
             return;
         }
         String text = value.asText();
         int length = text.codePointCount(0, text.length());
-        if (shape.has("min") && length < shape.get("min").asInt()) {
-            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), path, shapeName + " must be at least "
+        if (rules.min() != null && length < rules.min()) {
+            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), String.valueOf(path), shapeName + " must be at least "
                     + shape.get("min").asInt() + " character(s) long" + (length == 0 ? " but is empty" : ""));
         }
-        if (shape.has("max") && length > shape.get("max").asInt()) {
-            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), path, shapeName + " must be at most "
+        if (rules.max() != null && length > rules.max()) {
+            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), String.valueOf(path), shapeName + " must be at most "
                     + shape.get("max").asInt() + " characters long but has " + length);
         }
-        if (shape.has("pattern") && !service.pattern(shape.get("pattern").asText()).matcher(text).find()) {
-            sink.report(Severity.ERROR, SHAPE_PATTERN.code(), path, "'" + abbreviate(text) + "' does not match the "
+        if (rules.pattern() != null && !rules.pattern().matcher(text).find()) {
+            sink.report(Severity.ERROR, SHAPE_PATTERN.code(), String.valueOf(path), "'" + abbreviate(text) + "' does not match the "
                     + shapeName + " pattern " + shape.get("pattern").asText());
         }
-        if (shape.has("enum")) {
-            Set<String> allowed = new HashSet<>();
-            shape.get("enum").forEach(e -> allowed.add(e.asText()));
+        if (rules.enumValues() != null) {
+            Set<String> allowed = rules.enumValues();
             if (!allowed.contains(text)) {
-                sink.report(Severity.ERROR, SHAPE_ENUM.code(), path, "'" + abbreviate(text) + "' is not a valid "
+                sink.report(Severity.ERROR, SHAPE_ENUM.code(), String.valueOf(path), "'" + abbreviate(text) + "' is not a valid "
                         + shapeName + "; valid: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }
 
-    private void integer(JsonNode value, String shapeName, JsonNode shape, String path, FindingSink sink) {
+    private void integer(JsonNode value, String shapeName, Rules rules, Object path, FindingSink sink) {
+        JsonNode shape = rules.shape();
         if (!value.isIntegralNumber()) {
             typeError(value, "a whole number", shapeName, path, sink);
             return;
         }
         long n = value.asLong();
-        if ((shape.has("min") && n < shape.get("min").asLong()) || (shape.has("max") && n > shape.get("max").asLong())) {
-            sink.report(Severity.ERROR, SHAPE_RANGE.code(), path, shapeName + " must be between "
+        if ((rules.minLong() != null && n < rules.minLong()) || (rules.maxLong() != null && n > rules.maxLong())) {
+            sink.report(Severity.ERROR, SHAPE_RANGE.code(), String.valueOf(path), shapeName + " must be between "
                     + shape.path("min").asText("-∞") + " and " + shape.path("max").asText("∞") + " but is " + n);
         }
     }
@@ -197,8 +257,8 @@ public final class ShapeCheck {
         };
     }
 
-    private static void typeError(JsonNode value, String expected, String shapeName, String path, FindingSink sink) {
-        sink.report(Severity.ERROR, SHAPE_TYPE.code(), path, shapeName + " must be " + expected + " but is "
+    private static void typeError(JsonNode value, String expected, String shapeName, Object path, FindingSink sink) {
+        sink.report(Severity.ERROR, SHAPE_TYPE.code(), String.valueOf(path), shapeName + " must be " + expected + " but is "
                 + describe(value));
     }
 
