@@ -28,7 +28,7 @@ final class DetourRouter {
     /** True when a straight piece of {@code route} passes through the inside of {@code s}'s box. */
     static boolean crosses(List<Point> route, DiagramState s) {
         for (int i = 0; i + 1 < route.size(); i++) {
-            if (segmentCrosses(route.get(i), route.get(i + 1), s)) {
+            if (Segments.crossesState(route.get(i), route.get(i + 1), s)) {
                 return true;
             }
         }
@@ -89,29 +89,5 @@ final class DetourRouter {
 
     private static double bottom(DiagramState s) {
         return s.position().y() + s.height();
-    }
-
-    /** Liang–Barsky clipping against the box shrunk by 1px (running along or touching the border is not crossing). */
-    static boolean segmentCrosses(Point a, Point b, DiagramState s) {
-        double xmin = left(s) + 1, ymin = top(s) + 1, xmax = right(s) - 1, ymax = bottom(s) - 1;
-        double dx = b.x() - a.x(), dy = b.y() - a.y();
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {a.x() - xmin, xmax - a.x(), a.y() - ymin, ymax - a.y()};
-        double t0 = 0, t1 = 1;
-        for (int i = 0; i < 4; i++) {
-            if (p[i] == 0) {
-                if (q[i] < 0) {
-                    return false;
-                }
-            } else {
-                double r = q[i] / p[i];
-                if (p[i] < 0) {
-                    t0 = Math.max(t0, r);
-                } else {
-                    t1 = Math.min(t1, r);
-                }
-            }
-        }
-        return t0 < t1;
     }
 }

@@ -10,6 +10,7 @@ import io.detectorstudio.editor.graph.EdgeRoute;
 import io.detectorstudio.editor.graph.EdgeRouter;
 import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Point;
+import io.detectorstudio.editor.graph.Segments;
 import io.detectorstudio.engine.testing.SharedCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,21 +157,7 @@ class DiagramReadabilityTest {
                 v * v * v * a.y() + 3 * v * v * u * b.y() + 3 * v * u * u * c.y() + u * u * u * d.y());
     }
 
-    /** Liang–Barsky clipping against the box shrunk by 1px (touching the border is not crossing). */
     static boolean segmentCrosses(Point a, Point b, double[] box) {
-        double xmin = box[0] + 1, ymin = box[1] + 1, xmax = box[2] - 1, ymax = box[3] - 1;
-        double dx = b.x() - a.x(), dy = b.y() - a.y();
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {a.x() - xmin, xmax - a.x(), a.y() - ymin, ymax - a.y()};
-        double t0 = 0, t1 = 1;
-        for (int i = 0; i < 4; i++) {
-            if (p[i] == 0) {
-                if (q[i] < 0) return false;
-            } else {
-                double r = q[i] / p[i];
-                if (p[i] < 0) t0 = Math.max(t0, r); else t1 = Math.min(t1, r);
-            }
-        }
-        return t0 < t1;
+        return Segments.crossesBox(a, b, box[0], box[1], box[2], box[3]);
     }
 }

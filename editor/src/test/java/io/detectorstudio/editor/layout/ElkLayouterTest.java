@@ -7,6 +7,7 @@ import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.ModelGraphReader;
 import io.detectorstudio.editor.graph.Point;
+import io.detectorstudio.editor.graph.Segments;
 import io.detectorstudio.engine.testing.SharedCorpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,22 +90,7 @@ class ElkLayouterTest {
                 && a.position().y() < b.position().y() + b.height() && b.position().y() < a.position().y() + a.height();
     }
 
-    /** Liang–Barsky clipping against the box shrunk by 1px (touching the border is not crossing). */
     static boolean segmentCrosses(Point a, Point b, DiagramState s) {
-        double xmin = s.position().x() + 1, ymin = s.position().y() + 1;
-        double xmax = s.position().x() + s.width() - 1, ymax = s.position().y() + s.height() - 1;
-        double dx = b.x() - a.x(), dy = b.y() - a.y();
-        double[] p = {-dx, dx, -dy, dy};
-        double[] q = {a.x() - xmin, xmax - a.x(), a.y() - ymin, ymax - a.y()};
-        double t0 = 0, t1 = 1;
-        for (int i = 0; i < 4; i++) {
-            if (p[i] == 0) {
-                if (q[i] < 0) return false;
-            } else {
-                double r = q[i] / p[i];
-                if (p[i] < 0) t0 = Math.max(t0, r); else t1 = Math.min(t1, r);
-            }
-        }
-        return t0 < t1;
+        return Segments.crossesState(a, b, s);
     }
 }
