@@ -2,7 +2,10 @@ package io.detectorstudio.flink;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -52,15 +55,40 @@ final class PartFiles {
         delete(dir);
     }
 
-    /** Removes a folder and everything in it (null or absent: nothing). */
+    /**
+     * Removes a folder and everything in it (null or absent: nothing). Flink may still be cleaning up or writing a
+     * checkpoint folder as the job ends, so files that vanish meanwhile are fine and a folder that gained entries
+     * is walked again.
+     */
     static void delete(Path dir) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteOnce(dir);
+                return;
+            } catch (DirectoryNotEmptyException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteOnce(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            all = walk.sorted(Comparator.reverseOrder()).toList();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                deleteOnce(dir);
+                return;
             }
+            throw e;
+        }
+        for (Path p : all) {
+            Files.deleteIfExists(p);
         }
     }
 
@@ -68,7 +96,7 @@ final class PartFiles {
         try {
             return Files.getLastModifiedTime(p).to(java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
