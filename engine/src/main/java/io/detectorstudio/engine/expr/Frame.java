@@ -31,6 +31,14 @@ public abstract class Frame {
         epoch++;
     }
 
+    /**
+     * Gives a {@code $input} path slot its value for the current cycle, read beforehand (e.g. straight from JSON
+     * bytes): references then read it as if they had converted it from {@link #input}'s payload.
+     */
+    protected final void presetInputValue(int pathSlot, Value value) {
+        keepInputValue(pathSlot, value);
+    }
+
     final Value inputValue(int pathSlot) {
         return pathSlot < inputEpochs.length && inputEpochs[pathSlot] == epoch ? inputValues[pathSlot] : null;
     }

@@ -99,12 +99,6 @@ final class Nodes {
             return value;
         }
 
-        /** The JSON value the path leads to, or null. */
-        JsonNode node(Frame frame) {
-            JsonNode payload = frame.input(slot);
-            return payload == null ? null : walk(payload);
-        }
-
         private JsonNode walk(JsonNode node) {
             for (int i = 0; i < names.length && node != null; i++) {
                 node = names[i] != null ? node.get(names[i]) : node.get(indexes[i]);
@@ -115,12 +109,12 @@ final class Nodes {
 
     /**
      * {@code <expression> < 70} and the like: a comparison with an Integer literal, the commonest condition shape.
-     * Integers compare as {@code long}s; an {@code $input} operand that is a JSON int is compared without making
-     * a value at all. Anything else takes the general rules of {@link Operators#compare}.
+     * Integers compare as {@code long}s (an {@code $input} operand is the frame's value for the cycle, converted
+     * once, so repeated conditions on one reading never walk the payload again); anything else takes the general
+     * rules of {@link Operators#compare}.
      */
     static final class CompareWithInteger extends Node {
         private final Node left;
-        private final InputRef input;
         private final String op;
         private final int code;
         private final long constant;
@@ -130,23 +124,13 @@ final class Nodes {
             this.op = op;
             this.code = Comparison.code(op);
             this.left = left;
-            this.input = left instanceof InputRef r ? r : null;
             this.constant = constant;
             this.constantValue = Value.integer(constant);
         }
 
         @Override
         Value eval(Frame frame) {
-            Value l;
-            if (input != null) {
-                JsonNode node = input.node(frame);
-                if (node instanceof com.fasterxml.jackson.databind.node.IntNode i) {
-                    return Value.bool(Comparison.holds(code, Long.compare(i.intValue(), constant)));
-                }
-                l = input.eval(frame);
-            } else {
-                l = left.eval(frame);
-            }
+            Value l = left.eval(frame);
             if (l.type() == Value.Type.INTEGER) {
                 return Value.bool(Comparison.holds(code, Long.compare(l.asLong(), constant)));
             }
@@ -331,12 +315,21 @@ final class Nodes {
 
     static final class Arithmetic extends Node {
         private final String op;
+        /** the operator's character: a switch on it costs no string hashing per evaluation */
+        private final char code;
         private final Node left;
         private final Node right;
         private final ExpressionOptions options;
+        /**
+         * The last number this node returned: a result equal in value and scale is that same immutable object
+         * (a one-entry cache like {@link Value#integer}'s), so re-evaluating on unchanged data allocates nothing.
+         * Its fields are final, so a frame on another thread may read it without a lock.
+         */
+        private Value last;
 
         Arithmetic(String op, Node left, Node right, ExpressionOptions options) {
             this.op = op;
+            this.code = op.charAt(0);
             this.left = left;
             this.right = right;
             this.options = options;
@@ -344,7 +337,31 @@ final class Nodes {
 
         @Override
         Value eval(Frame frame) {
-            return frame.loaded(number(frame));
+            int kind = number(frame);
+            if (kind == OTHER) {
+                return frame.other;
+            }
+            Value previous = last;
+            if (previous != null && previous.unscaled() == frame.unscaled && previous.scale() == frame.scale
+                    && previous.type() == (kind == INTEGER ? Value.Type.INTEGER : Value.Type.DECIMAL)
+                    && previous.isCompactNumber()) {
+                return previous;
+            }
+            Value made = frame.loaded(kind);
+            last = made;
+            return made;
+        }
+
+        /** Whether {@code x op y} did not overflow (as {@link Math#addExact} and friends would check). */
+        private static boolean fits(char code, long x, long y, long result) {
+            return switch (code) {
+                case '+' -> ((x ^ result) & (y ^ result)) >= 0;
+                case '-' -> ((x ^ y) & (x ^ result)) >= 0;
+                default -> {
+                    long hi = Math.multiplyHigh(x, y);
+                    yield (hi == 0 && result >= 0) || (hi == -1 && result < 0);
+                }
+            };
         }
 
         /** Both operands compact Decimals or Integers: long arithmetic in the registers ({@link Decimals}). */
@@ -355,6 +372,19 @@ final class Nodes {
             long leftUnscaled = frame.unscaled;
             int leftScale = frame.scale;
             int rightKind = right.number(frame);
+            if (leftKind == INTEGER && rightKind == INTEGER && code != '/') {
+                long r = frame.unscaled;
+                long result = switch (code) {
+                    case '+' -> leftUnscaled + r;
+                    case '-' -> leftUnscaled - r;
+                    default -> leftUnscaled * r;
+                };
+                if (fits(code, leftUnscaled, r, result)) { // else Operators gives its "integer overflow"
+                    frame.unscaled = result;
+                    frame.scale = 0;
+                    return INTEGER;
+                }
+            }
             if (leftKind == OTHER || rightKind == OTHER
                     || (leftKind == INTEGER && rightKind == INTEGER)) { // Integer arithmetic and everything else
                 Value l = leftKind == OTHER ? leftOther
@@ -363,10 +393,10 @@ final class Nodes {
             }
             long rightUnscaled = frame.unscaled;
             int rightScale = frame.scale;
-            boolean done = switch (op) {
-                case "+" -> Decimals.add(frame, leftUnscaled, leftScale, rightUnscaled, rightScale, false);
-                case "-" -> Decimals.add(frame, leftUnscaled, leftScale, rightUnscaled, rightScale, true);
-                case "*" -> Decimals.multiply(frame, leftUnscaled, leftScale, rightUnscaled, rightScale);
+            boolean done = switch (code) {
+                case '+' -> Decimals.add(frame, leftUnscaled, leftScale, rightUnscaled, rightScale, false);
+                case '-' -> Decimals.add(frame, leftUnscaled, leftScale, rightUnscaled, rightScale, true);
+                case '*' -> Decimals.multiply(frame, leftUnscaled, leftScale, rightUnscaled, rightScale);
                 default -> {
                     if (rightUnscaled == 0) {
                         frame.other = Value.invalid("division by zero");
@@ -378,7 +408,7 @@ final class Nodes {
             if (done) {
                 return DECIMAL;
             }
-            if (rightUnscaled == 0 && op.equals("/")) {
+            if (rightUnscaled == 0 && code == '/') {
                 return OTHER;
             }
             return frame.load(Operators.bigDecimal(op, BigDecimal.valueOf(leftUnscaled, leftScale),

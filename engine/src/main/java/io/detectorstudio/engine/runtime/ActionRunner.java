@@ -48,6 +48,14 @@ final class ActionRunner {
         return out;
     }
 
+    /** A setVariable nobody records: the effect of {@link #run} without its {@link PerformedAction}. */
+    void setVariableUnrecorded(CompiledAction.SetVariable set) {
+        Value value = set.value().evaluate(cycle);
+        if (value.isDefined() && value.type() != Value.Type.NULL) { // else it keeps its value, as in run
+            cycle.instance().setVariable(set.slot(), value);
+        }
+    }
+
     private void setVariable(CompiledAction.SetVariable set, DetectorInstance instance, PerformedAction out) {
         out.name = set.variableName();
         Value value = set.value().evaluate(cycle);

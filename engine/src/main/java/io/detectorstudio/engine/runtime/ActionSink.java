@@ -16,9 +16,23 @@ public interface ActionSink {
         accept(action.toJson());
     }
 
+    /**
+     * Whether this sink is shown the actions that only change the detector itself (setVariable). A sink that
+     * delivers or counts what goes out answers false, and the engine then makes no record of them when no
+     * {@link CycleListener} listens either; the variables change all the same.
+     */
+    default boolean receivesVariableActions() {
+        return true;
+    }
+
     ActionSink NONE = new ActionSink() {
         @Override
         public void accept(ObjectNode action) {
+        }
+
+        @Override
+        public boolean receivesVariableActions() {
+            return false;
         }
 
         @Override

@@ -54,6 +54,7 @@ final class CompiledModel {
     /** by input slot: its {@code $input} path slots; by path slot: an expression reading it */
     private final int[][] pathsByInput;
     private final CompiledExpression[] pathReaders;
+    private final PayloadReader[] payloadReaders;
     private final ExpressionCompiler compiler = new ExpressionCompiler(symbols, ExpressionOptions.DEFAULTS);
     private final Map<String, CompiledExpression> expressions = new HashMap<>();
 
@@ -97,6 +98,15 @@ final class CompiledModel {
             int input = symbols.pathInput(pathSlot);
             pathsByInput[input][counts[input]++] = pathSlot;
         }
+        payloadReaders = new PayloadReader[counts.length];
+        for (int input = 0; input < counts.length; input++) {
+            payloadReaders[input] = new PayloadReader(PreparedMessage.JSON, keyPath, symbols, pathsByInput[input]);
+        }
+    }
+
+    /** What this model reads of an input's payloads: its key and its paths (an input it does not read: null). */
+    PayloadReader payloadReader(int inputSlot) {
+        return inputSlot >= 0 && inputSlot < payloadReaders.length ? payloadReaders[inputSlot] : null;
     }
 
     /** The {@code $input} path slots of an input (what §C.7 retention keeps of its payloads). */

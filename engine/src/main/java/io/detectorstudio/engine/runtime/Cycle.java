@@ -49,8 +49,30 @@ final class Cycle extends Frame {
      */
     ObjectNode message(CompiledModel model, DetectorInstance instance, boolean created, Message m, long now,
                        long sequence) {
-        int inputSlot = model.symbols.existingInputSlot(m.inputName());
+        return message(model, instance, created, m, model.symbols.existingInputSlot(m.inputName()), now, sequence);
+    }
+
+    /** {@link #message} with the model's slot of the message's input already known (the engine's routes hold it). */
+    ObjectNode message(CompiledModel model, DetectorInstance instance, boolean created, Message m, int inputSlot,
+                       long now, long sequence) {
+        return message(model, instance, created, m, inputSlot, now, sequence, null);
+    }
+
+    /**
+     * {@link #message} with the values at the input's paths already read ({@link PayloadReader}; by
+     * {@link CompiledModel#pathsRead} order, null = not read), so no reference reads the payload.
+     */
+    ObjectNode message(CompiledModel model, DetectorInstance instance, boolean created, Message m, int inputSlot,
+                       long now, long sequence, io.detectorstudio.engine.expr.Value[] values) {
         reset(model, instance, m, inputSlot, null, now, sequence);
+        if (values != null) {
+            int[] paths = model.pathsRead(inputSlot);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    presetInputValue(paths[i], values[i]);
+                }
+            }
+        }
         ObjectNode record = run(created);
         if (engine.options().retainInputValues()) {
             for (int pathSlot : model.pathsRead(inputSlot)) { // values this cycle converted are not read again
@@ -223,6 +245,11 @@ final class Cycle extends Frame {
         for (CompiledAction action : event.actions()) {
             if (action instanceof CompiledAction.Unknown) {
                 continue; // never performed: not an action type (the service rejects the model)
+            }
+            if (performed == null && action instanceof CompiledAction.SetVariable set
+                    && !engine.emitsVariableActions()) {
+                actions.setVariableUnrecorded(set);
+                continue;
             }
             PerformedAction done = actions.run(action, event.name());
             if (performed != null) {

@@ -13,6 +13,11 @@ interface CycleHost {
 
     void emit(PerformedAction action);
 
+    /** Whether {@link #emit} wants setVariable actions (false: the cycle performs them without a record). */
+    default boolean emitsVariableActions() {
+        return true;
+    }
+
     /** §C.10: an iotEvents action's message, to be processed after the current cycle. */
     void forward(Message message);
 

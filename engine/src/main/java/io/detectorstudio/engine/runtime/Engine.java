@@ -3,6 +3,7 @@ package io.detectorstudio.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.diagnostics.Severity;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +32,8 @@ public final class Engine {
     private final Clock clock;
     private final Map<String, CompiledModel> models = new LinkedHashMap<>();
     private final Map<String, Map<String, DetectorInstance>> instances = new HashMap<>();
+    /** by input name: the models that read it (§C.1), in model order — rebuilt whenever models or instances change */
+    private final Map<String, Route[]> routes = new HashMap<>();
     /** (input, messageId) → when first seen; insertion order is time order, so old entries are pruned from the head */
     private final LinkedHashMap<String, Long> seenMessageIds = new LinkedHashMap<>();
     private final Deque<Message> forwarded = new ArrayDeque<>();
@@ -54,6 +57,27 @@ public final class Engine {
         }
     }
 
+    /**
+     * A model that reads an input: its instances, its slot of the input and its reader of the input's payloads,
+     * so a message looks nothing else up.
+     */
+    private record Route(CompiledModel model, Map<String, DetectorInstance> byKey, int inputSlot,
+                         PayloadReader reader) {
+    }
+
+    private void route() {
+        routes.clear();
+        Map<String, List<Route>> byInput = new HashMap<>();
+        for (CompiledModel model : models.values()) {
+            for (String input : model.routedInputs) {
+                int slot = model.symbols.existingInputSlot(input);
+                byInput.computeIfAbsent(input, i -> new ArrayList<>()).add(new Route(model, instances.get(model.name),
+                        slot, model.payloadReader(slot)));
+            }
+        }
+        byInput.forEach((input, list) -> routes.put(input, list.toArray(Route[]::new)));
+    }
+
     void scheduled(String model, DetectorInstance instance, Timer timer) {
         schedule.add(new Scheduled(timer.expiresAtMillis(), timer.name(), model, instance));
     }
@@ -75,6 +99,11 @@ public final class Engine {
         @Override
         public void emit(PerformedAction action) {
             sink.performed(action);
+        }
+
+        @Override
+        public boolean emitsVariableActions() {
+            return sink.receivesVariableActions();
         }
 
         @Override
@@ -134,6 +163,7 @@ public final class Engine {
         }
         models.put(name, new CompiledModel(request, version));
         instances.put(name, new LinkedHashMap<>());
+        route();
     }
 
     private static long versionNumber(String version) {
@@ -152,26 +182,87 @@ public final class Engine {
     public void deleteModel(String name) {
         models.remove(name);
         instances.remove(name);
+        route();
     }
 
     /** BatchPutMessage: returns the per-entry errors; the other entries still run. */
     public List<MessageError> put(List<Message> batch) {
-        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+        return put(batch, null);
+    }
+
+    /**
+     * BatchPutMessage of messages read by {@link #prepare}: the same as {@link #put} of their messages, without
+     * reading the payloads again.
+     */
+    public List<MessageError> putPrepared(List<PreparedMessage> batch) {
+        return put(null, batch);
+    }
+
+    /**
+     * One payload read for the models that read its input (§C.1) — key and {@code $input} values — before it is
+     * put; the tree is not read again by {@link #putPrepared}. Reads only the models, never instances: on the
+     * engine's thread, or on another while no model is added, updated or deleted.
+     */
+    public PreparedMessage prepare(Message m) {
+        Route[] routed = m.inputName() == null ? null : routes.get(m.inputName());
+        if (routed == null || m.payload() == null || !m.payload().isObject()) {
+            return new PreparedMessage(m, null, routed, null);
+        }
+        PayloadReader.Reading[] readings = new PayloadReader.Reading[routed.length];
+        for (int r = 0; r < routed.length; r++) {
+            readings[r] = routed[r].reader.read(m.payload());
+        }
+        return new PreparedMessage(m, null, routed, readings);
+    }
+
+    /**
+     * One message from its payload's JSON bytes: what the models read of it comes straight from the bytes
+     * (Jackson's streaming parser, skipping every member no path enters); the tree is built only where the
+     * bytes need it (not an object, a number a reference must fail on) or later a trace does. Accepts and rejects
+     * exactly what {@code ObjectMapper.readTree} followed by {@link #prepare(Message)} would.
+     *
+     * @throws IOException when the bytes are not JSON, as {@code readTree} throws it
+     */
+    public PreparedMessage prepare(String inputName, String messageId, byte[] payload, Long timestampMillis)
+            throws IOException {
+        Route[] routed = inputName == null ? null : routes.get(inputName);
+        if (routed != null) {
+            PayloadReader.Reading[] readings = new PayloadReader.Reading[routed.length];
+            for (int r = 0; r < routed.length; r++) {
+                readings[r] = routed[r].reader.read(payload);
+                if (readings[r] == null) {
+                    readings = null;
+                    break;
+                }
+            }
+            if (readings != null) {
+                return new PreparedMessage(new Message(inputName, messageId, null, timestampMillis), payload, routed,
+                        readings);
+            }
+        }
+        return prepare(new Message(inputName, messageId, PreparedMessage.JSON.readTree(payload), timestampMillis));
+    }
+
+    /** One of the two batches is given. */
+    private List<MessageError> put(List<Message> messages, List<PreparedMessage> prepared) {
+        int size = messages != null ? messages.size() : prepared.size();
+        if (size == 0 || size > MAX_BATCH) {
             List<MessageError> errors = new ArrayList<>();
-            for (Message m : batch) {
-                errors.add(new MessageError(m.messageId(), "InvalidRequestException",
-                        "a BatchPutMessage call takes 1 to " + MAX_BATCH + " messages, not " + batch.size()));
+            for (int i = 0; i < size; i++) {
+                errors.add(new MessageError(messageId(messages, prepared, i), "InvalidRequestException",
+                        "a BatchPutMessage call takes 1 to " + MAX_BATCH + " messages, not " + size));
             }
             return errors;
         }
         List<MessageError> errors = null; // most batches have none: allocate only when needed
-        for (int i = 0; i < batch.size(); i++) {
-            Message m = batch.get(i);
-            MessageError error = repeatsAnEarlierId(batch, i) ? new MessageError(m.messageId(),
-                    "InvalidRequestException", "messageId '" + m.messageId() + "' appears twice in this batch")
-                    : process(m);
+        for (int i = 0; i < size; i++) {
+            MessageError error = repeatsAnEarlierId(messages, prepared, i) ? new MessageError(
+                    messageId(messages, prepared, i), "InvalidRequestException", "messageId '"
+                    + messageId(messages, prepared, i) + "' appears twice in this batch")
+                    : messages != null ? process(messages.get(i), null)
+                    : process(prepared.get(i).withoutTree(), prepared.get(i));
             while (!forwarded.isEmpty()) {
-                process(forwarded.poll());
+                process(forwarded.poll(), null);
             }
             if (error != null) {
                 errors = errors == null ? new ArrayList<>() : errors;
@@ -181,21 +272,26 @@ public final class Engine {
         return errors == null ? List.of() : errors;
     }
 
-    private static boolean repeatsAnEarlierId(List<Message> batch, int i) {
-        String id = batch.get(i).messageId();
+    private static String messageId(List<Message> messages, List<PreparedMessage> prepared, int i) {
+        return messages != null ? messages.get(i).messageId() : prepared.get(i).messageId();
+    }
+
+    private static boolean repeatsAnEarlierId(List<Message> messages, List<PreparedMessage> prepared, int i) {
+        String id = messageId(messages, prepared, i);
         for (int j = 0; id != null && j < i; j++) {
-            if (id.equals(batch.get(j).messageId())) {
+            if (id.equals(messageId(messages, prepared, j))) {
                 return true;
             }
         }
         return false;
     }
 
-    private MessageError process(Message m) {
+    /** One message; {@code prepared} (or null) is what was read of it, {@code m} then its message. */
+    private MessageError process(Message m, PreparedMessage prepared) {
         if (m.inputName() == null || m.inputName().isEmpty()) {
             return new MessageError(m.messageId(), "InvalidRequestException", "inputName is required");
         }
-        if (m.payload() == null || !m.payload().isObject()) {
+        if ((prepared == null || !prepared.streamed()) && (m.payload() == null || !m.payload().isObject())) {
             return new MessageError(m.messageId(), "InvalidRequestException",
                     "the payload must be a JSON object");
         }
@@ -211,13 +307,21 @@ public final class Engine {
             }
             seenMessageIds.put(dedupKey, now);
         }
-        boolean routed = false;
-        for (CompiledModel model : models.values()) {
-            if (!model.routedInputs.contains(m.inputName())) {
-                continue;
+        Route[] routed = routes.get(m.inputName());
+        PayloadReader.Reading[] readings = null;
+        if (prepared != null) {
+            if (prepared.routes != routed) { // read for models that have changed since
+                prepared = prepare(prepared.message());
+                m = prepared.message();
             }
-            routed = true;
-            String key = keyOf(model, m.payload());
+            if (listener != null) {
+                m = prepared.message(); // the trace shows the payload
+            }
+            readings = prepared.readings;
+        }
+        for (int r = 0; routed != null && r < routed.length; r++) {
+            CompiledModel model = routed[r].model;
+            String key = readings != null ? readings[r].key() : keyOf(model, m.payload());
             if (model.keyPath != null && key == null) {
                 // [GAP] §C.1: a message without the key attribute is not delivered to this model, and logged
                 log.log(new EngineLog.Entry(Severity.ERROR, model.name, null, m.messageId(), "the message on input '"
@@ -225,7 +329,7 @@ public final class Engine {
                         + "' (or it is an object, an array or null): not delivered to detector model '" + model.name + "'"));
                 continue;
             }
-            Map<String, DetectorInstance> byKey = instances.get(model.name);
+            Map<String, DetectorInstance> byKey = routed[r].byKey;
             DetectorInstance instance = byKey.get(key == null ? "" : key);
             boolean created = instance == null;
             if (created) {
@@ -238,9 +342,10 @@ public final class Engine {
                 byKey.put(key == null ? "" : key, instance);
             }
             cycleSequence++;
-            finished(cycle.message(model, instance, created, m, now, cycleSequence));
+            finished(cycle.message(model, instance, created, m, routed[r].inputSlot, now, cycleSequence,
+                    readings != null ? readings[r].values() : null));
         }
-        if (!routed && !declaredInputs.contains(m.inputName())) {
+        if (routed == null && !declaredInputs.contains(m.inputName())) {
             return new MessageError(m.messageId(), "ResourceNotFoundException",
                     "no detector model uses input '" + m.inputName() + "'");
         }
@@ -262,17 +367,7 @@ public final class Engine {
 
     /** The key value of a message (§C.1), as text; null when the model has a key and the message lacks it. */
     static String keyOf(CompiledModel model, JsonNode payload) {
-        if (model.keyPath == null) {
-            return null;
-        }
-        JsonNode node = payload;
-        for (String segment : model.keyPath) {
-            node = node.path(segment);
-        }
-        if (node.isMissingNode() || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        return node.asText(); // [GAP] §C.1: values outside ^[a-zA-Z0-9\-_:]+$ are accepted (see isAddressable)
+        return PayloadReader.keyOf(model.keyPath, payload);
     }
 
     /** Whether DescribeDetector/BatchUpdateDetector could address this key value (§C.1). */
@@ -295,7 +390,7 @@ public final class Engine {
             cycleSequence++;
             finished(cycle.timer(model, instance, due.timer(), due.at(), cycleSequence));
             while (!forwarded.isEmpty()) {
-                process(forwarded.poll());
+                process(forwarded.poll(), null);
             }
         }
         if (clock instanceof VirtualClock v) {
@@ -471,6 +566,7 @@ public final class Engine {
             byKey.forEach((k, i) -> c.put(k, i.copy()));
             instances.put(model, c);
         });
+        route();
         seenMessageIds.clear();
         seenMessageIds.putAll(snapshot.seenMessageIds());
         schedule.clear();

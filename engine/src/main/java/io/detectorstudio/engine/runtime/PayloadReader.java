@@ -1,0 +1,336 @@
+package io.detectorstudio.engine.runtime;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.detectorstudio.engine.expr.Evaluator;
+import io.detectorstudio.engine.expr.SymbolTable;
+import io.detectorstudio.engine.expr.Value;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads what one model needs of one input's payload — the key value (§C.1) and the value at each {@code $input}
+ * path the model's expressions read (§C.7) — either from a parsed tree or straight from the JSON bytes with
+ * Jackson's streaming parser, skipping every subtree no path enters. Both give exactly the values a
+ * reference would read from {@code readTree}'s tree ({@link Evaluator#fromJson} on the same nodes):
+ * {@code PayloadReaderPropertiesTest} compares them. Immutable once built; one per model and input.
+ */
+final class PayloadReader {
+
+    /** What was read: the key value (null: none) and one value per path, in {@link CompiledModel#pathsRead} order. */
+    record Reading(String key, Value[] values) {
+    }
+
+    /** A step of the paths: a name in an object or an index in an array, and what the paths do there. */
+    private static final class Step {
+        final String name;
+        final int index;
+        /** the value index ending here, or -1 */
+        int value = -1;
+        boolean key;
+        Step[] names = new Step[0];
+        Step[] indexes = new Step[0];
+        /** every value index at or below this step, and whether the key is, for resetting a repeated member */
+        int[] below = new int[0];
+        boolean keyBelow;
+
+        Step(String name, int index) {
+            this.name = name;
+            this.index = index;
+        }
+
+        Step name(String n) {
+            for (Step s : names) {
+                if (s.name == n) { // Jackson interns the names it parses, as the steps' names are
+                    return s;
+                }
+            }
+            for (Step s : names) {
+                if (s.name.equals(n)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        Step index(int i) {
+            for (Step s : indexes) {
+                if (s.index == i) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        boolean leaf() {
+            return names.length == 0 && indexes.length == 0;
+        }
+    }
+
+    /** Marks a value whose conversion fails (a number beyond a double, ±1e400) until a later member replaces it. */
+    private static final Value CONVERSION_FAILS = Value.invalid("not convertible");
+
+    private final ObjectMapper mapper;
+    private final String[] keyPath;
+    private final List<List<Object>> paths = new ArrayList<>();
+    private final Step root = new Step(null, -1);
+
+    /** The reader of {@code inputSlot}'s payloads for a model with this key path (null: keyless). */
+    PayloadReader(ObjectMapper mapper, String[] keyPath, SymbolTable symbols, int[] pathSlots) {
+        this.mapper = mapper;
+        this.keyPath = keyPath;
+        for (int i = 0; i < pathSlots.length; i++) {
+            List<Object> path = symbols.path(pathSlots[i]);
+            paths.add(path);
+            Step step = root;
+            for (Object part : path) {
+                step = part instanceof Integer index ? child(step, null, index) : child(step, (String) part, -1);
+                step.below = append(step.below, i);
+            }
+            step.value = i;
+        }
+        root.below = new int[pathSlots.length];
+        Arrays.setAll(root.below, i -> i);
+        if (keyPath != null) {
+            Step step = root;
+            root.keyBelow = true;
+            for (String name : keyPath) {
+                step = child(step, name, -1);
+                step.keyBelow = true;
+            }
+            step.key = true;
+        }
+    }
+
+    private static Step child(Step parent, String name, int index) {
+        Step found = name != null ? parent.name(name) : parent.index(index);
+        if (found == null) {
+            found = new Step(name == null ? null : name.intern(), index);
+            if (name != null) {
+                parent.names = Arrays.copyOf(parent.names, parent.names.length + 1);
+                parent.names[parent.names.length - 1] = found;
+            } else {
+                parent.indexes = Arrays.copyOf(parent.indexes, parent.indexes.length + 1);
+                parent.indexes[parent.indexes.length - 1] = found;
+            }
+        }
+        return found;
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = v;
+        return b;
+    }
+
+    int pathCount() {
+        return paths.size();
+    }
+
+    // ---- from a tree
+
+    /**
+     * The key and values of a parsed payload; a value whose conversion fails is left null, so that a reference
+     * converts it in the cycle and fails there, as it always did.
+     */
+    Reading read(JsonNode payload) {
+        Value[] values = new Value[paths.size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonNode node = payload;
+            for (Object part : paths.get(i)) {
+                if (node == null) {
+                    break;
+                }
+                node = part instanceof Integer index ? node.get(index) : node.get((String) part);
+            }
+            try {
+                values[i] = Evaluator.fromJson(node);
+            } catch (RuntimeException conversionFails) {
+                values[i] = null;
+            }
+        }
+        return new Reading(keyOf(keyPath, payload), values);
+    }
+
+    /** The key value of a message (§C.1), as text; null when the model is keyless or the message lacks it. */
+    static String keyOf(String[] keyPath, JsonNode payload) {
+        if (keyPath == null) {
+            return null;
+        }
+        JsonNode node = payload;
+        for (String segment : keyPath) {
+            node = node.path(segment);
+        }
+        if (node.isMissingNode() || node.isNull() || node.isContainerNode()) {
+            return null;
+        }
+        return node.asText(); // [GAP] §C.1: values outside ^[a-zA-Z0-9\-_:]+$ are accepted (Engine.isAddressable)
+    }
+
+    // ---- from bytes
+
+    /**
+     * The key and values read straight from JSON bytes, or null when the bytes need the tree path: not an object,
+     * malformed (the tree path reports it as {@code readTree} would), or a value whose conversion fails.
+     */
+    Reading read(byte[] json) {
+        Stream s = new Stream(paths.size());
+        try (JsonParser p = mapper.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            s.value(p, JsonToken.START_OBJECT, root);
+        } catch (IOException | RuntimeException notForTheStream) {
+            return null;
+        }
+        for (Value v : s.values) {
+            if (v == CONVERSION_FAILS) {
+                return null;
+            }
+        }
+        return new Reading(s.key, s.values);
+    }
+
+    /** One pass over one payload's tokens. */
+    private final class Stream {
+        final Value[] values;
+        String key;
+
+        Stream(int count) {
+            values = new Value[count];
+            Arrays.fill(values, Value.UNDEFINED); // a path the payload does not have
+        }
+
+        /** The value whose first token is {@code token}, at {@code step}; leaves the parser on its last token. */
+        void value(JsonParser p, JsonToken token, Step step) throws IOException {
+            if (step.value >= 0 || step.key) {
+                read(p, token, step);
+            }
+            if (token == JsonToken.START_OBJECT) {
+                if (step.names.length == 0) {
+                    skip(p);
+                    return;
+                }
+                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    Step member = step.name(p.currentName());
+                    JsonToken first = p.nextToken();
+                    if (member == null) {
+                        skipValue(p, first);
+                    } else {
+                        forget(member); // a repeated member: the last one is the tree's
+                        value(p, first, member);
+                    }
+                }
+            } else if (token == JsonToken.START_ARRAY) {
+                if (step.indexes.length == 0) {
+                    skip(p);
+                    return;
+                }
+                int i = 0;
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+                    if (t == null) {
+                        throw new IOException("unexpected end of the payload");
+                    }
+                    Step element = step.index(i);
+                    if (element == null) {
+                        skipValue(p, t);
+                    } else {
+                        value(p, t, element);
+                    }
+                }
+            } else if (token == JsonToken.VALUE_STRING && step.value < 0 && !step.key) {
+                p.finishToken();
+            }
+        }
+
+        private void forget(Step step) {
+            for (int i : step.below) {
+                values[i] = Value.UNDEFINED;
+            }
+            if (step.keyBelow) {
+                key = null;
+            }
+        }
+
+        /**
+         * The value and key text at a step. A number that is not a plain int or long is turned into the very node
+         * {@code readTree} makes there (its mapper's settings), which then gives both, as on the tree path.
+         */
+        private void read(JsonParser p, JsonToken token, Step step) throws IOException {
+            JsonNode node = null;
+            if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT
+                    && p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
+                node = mapper.readTree(p); // consumes the token: the parser is not asked about it again
+            }
+            if (step.value >= 0) {
+                values[step.value] = node != null ? converted(node) : scalar(p, token);
+            }
+            if (step.key) {
+                key = node != null ? node.asText() : keyText(p, token);
+            }
+        }
+
+        /** §B.1 as {@link Evaluator#fromJson} gives it for the node {@code readTree} would make here. */
+        private Value scalar(JsonParser p, JsonToken token) throws IOException {
+            return switch (token) {
+                case VALUE_STRING -> Value.string(p.getText());
+                case VALUE_TRUE -> Value.TRUE;
+                case VALUE_FALSE -> Value.FALSE;
+                case VALUE_NULL -> Value.NULL;
+                case VALUE_NUMBER_INT -> Value.integer(p.getLongValue()); // an int or a long: IntNode or LongNode
+                default -> Value.UNDEFINED; // an object or an array
+            };
+        }
+
+        private Value converted(JsonNode node) {
+            try {
+                return Evaluator.fromJson(node);
+            } catch (RuntimeException conversionFails) {
+                return CONVERSION_FAILS; // unless a repeated member replaces it, the tree path must fail on it
+            }
+        }
+
+        private String keyText(JsonParser p, JsonToken token) throws IOException {
+            return switch (token) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_TRUE -> "true";
+                case VALUE_FALSE -> "false";
+                case VALUE_NUMBER_INT -> Long.toString(p.getLongValue());
+                default -> null; // null, an object or an array
+            };
+        }
+
+        private void skipValue(JsonParser p, JsonToken first) throws IOException {
+            if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
+                skip(p);
+            } else if (first == JsonToken.VALUE_STRING) {
+                p.finishToken();
+            }
+        }
+
+        /**
+         * Past the container the parser is at the start of. Strings are decoded on the way (unlike
+         * {@link JsonParser#skipChildren}), so a bad escape or bad UTF-8 fails here as it fails {@code readTree}.
+         */
+        private void skip(JsonParser p) throws IOException {
+            int depth = 1;
+            while (depth > 0) {
+                JsonToken t = p.nextToken();
+                if (t == null) {
+                    throw new IOException("unexpected end of the payload");
+                }
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (t == JsonToken.VALUE_STRING) {
+                    p.finishToken();
+                }
+            }
+        }
+    }
+}
