@@ -8,6 +8,7 @@ import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.PerformedAction;
+import io.detectorstudio.engine.runtime.PreparedMessage;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ public class EngineBenchmark {
     private MotorFleet fleet;
     private Engine engine;
     private Message[] messages;
+    private PreparedMessage[] prepared;
     private byte[][] bytes;
     private HandWrittenMotor handWritten;
     long actions;
@@ -86,6 +88,10 @@ public class EngineBenchmark {
             bytes[i] = fleet.json(i);
             messages[i] = new Message("PressureInput", null, JSON.readTree(bytes[i]), null);
         }
+        prepared = new PreparedMessage[MotorFleet.MESSAGES];
+        for (int i = 0; i < MotorFleet.MESSAGES; i++) {
+            prepared[i] = engine.prepare(messages[i]);
+        }
     }
 
     @Benchmark
@@ -97,9 +103,33 @@ public class EngineBenchmark {
         return actions;
     }
 
+    /**
+     * Pre-parsed as the engine's own form: each message read for the model beforehand ({@link Engine#prepare}:
+     * key and the values at the paths the model reads), as the hand-written model gets its key and pressure.
+     */
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long enginePrepared() {
+        for (PreparedMessage m : prepared) {
+            engine.putPrepared(List.of(m));
+        }
+        return actions;
+    }
+
+    /** From JSON bytes: the key and pressure read straight from the bytes (Jackson streaming), no tree. */
     @Benchmark
     @OperationsPerInvocation(MotorFleet.MESSAGES)
     public long engineFromJson() throws Exception {
+        for (byte[] b : bytes) {
+            engine.putPrepared(List.of(engine.prepare("PressureInput", null, b, null)));
+        }
+        return actions;
+    }
+
+    /** From JSON bytes through a tree: {@code readTree}, then {@link Engine#put} (the path before issue 19). */
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long engineFromJsonTree() throws Exception {
         for (byte[] b : bytes) {
             engine.put(List.of(new Message("PressureInput", null, JSON.readTree(b), null)));
         }

@@ -2,6 +2,7 @@ package io.detectorstudio.engine.runtime;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detectorstudio.engine.expr.Evaluator;
@@ -175,24 +176,71 @@ final class PayloadReader {
 
     /**
      * The key and values read straight from JSON bytes, or null when the bytes need the tree path: not an object,
-     * malformed (the tree path reports it as {@code readTree} would), or a value whose conversion fails.
+     * not UTF-8 JSON (the tree path then reports it as {@code readTree} would), or a value whose conversion fails.
+     * Trailing bytes after the object are ignored, as {@code readTree} ignores them.
      */
     Reading read(byte[] json) {
-        Stream s = new Stream(paths.size());
-        try (JsonParser p = mapper.getFactory().createParser(json)) {
+        Feed feed = FEEDS.get(); // one mapper (PreparedMessage.JSON) makes every reader's parser
+        try {
+            JsonParser p = feed.parser(mapper, json);
             if (p.nextToken() != JsonToken.START_OBJECT) {
+                feed.discard();
                 return null;
             }
+            Stream s = new Stream(paths.size());
             s.value(p, JsonToken.START_OBJECT, root);
+            feed.finished();
+            for (Value v : s.values) {
+                if (v == CONVERSION_FAILS) {
+                    return null;
+                }
+            }
+            return new Reading(s.key, s.values);
         } catch (IOException | RuntimeException notForTheStream) {
+            feed.discard();
             return null;
         }
-        for (Value v : s.values) {
-            if (v == CONVERSION_FAILS) {
-                return null;
+    }
+
+    /**
+     * A thread's non-blocking parser, fed one payload after another: a parser costs more to make than a small
+     * payload costs to read, and its table of names is kept. Any payload it cannot read whole makes a new one.
+     */
+    private static final ThreadLocal<Feed> FEEDS = ThreadLocal.withInitial(Feed::new);
+
+    private static final class Feed {
+        /** a parser lives for this many payloads, so that the names it keeps stay few */
+        private static final int PAYLOADS_PER_PARSER = 100_000;
+        private JsonParser parser;
+        private int fed;
+
+        JsonParser parser(ObjectMapper mapper, byte[] json) throws IOException {
+            if (parser == null || ++fed > PAYLOADS_PER_PARSER) {
+                discard();
+                parser = mapper.getFactory().createNonBlockingByteArrayParser();
+                fed = 0;
+            }
+            ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(json, 0, json.length);
+            return parser;
+        }
+
+        /** After the root object: the parser takes the next payload only if nothing but whitespace is left. */
+        void finished() throws IOException {
+            if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
+                discard();
             }
         }
-        return new Reading(s.key, s.values);
+
+        void discard() {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // nothing is held open: the input was a byte array
+                }
+                parser = null;
+            }
+        }
     }
 
     /** One pass over one payload's tokens. */
@@ -215,9 +263,9 @@ final class PayloadReader {
                     skip(p);
                     return;
                 }
-                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                for (JsonToken t = next(p); t == JsonToken.FIELD_NAME; t = next(p)) {
                     Step member = step.name(p.currentName());
-                    JsonToken first = p.nextToken();
+                    JsonToken first = next(p);
                     if (member == null) {
                         skipValue(p, first);
                     } else {
@@ -231,10 +279,7 @@ final class PayloadReader {
                     return;
                 }
                 int i = 0;
-                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
-                    if (t == null) {
-                        throw new IOException("unexpected end of the payload");
-                    }
+                for (JsonToken t = next(p); t != JsonToken.END_ARRAY; t = next(p), i++) {
                     Step element = step.index(i);
                     if (element == null) {
                         skipValue(p, t);
@@ -245,6 +290,15 @@ final class PayloadReader {
             } else if (token == JsonToken.VALUE_STRING && step.value < 0 && !step.key) {
                 p.finishToken();
             }
+        }
+
+        /** The next token of the payload; its end before the root object's end fails the read. */
+        private JsonToken next(JsonParser p) throws IOException {
+            JsonToken t = p.nextToken();
+            if (t == null || t == JsonToken.NOT_AVAILABLE) {
+                throw new IOException("the payload ends inside its object");
+            }
+            return t;
         }
 
         private void forget(Step step) {
@@ -319,10 +373,7 @@ final class PayloadReader {
         private void skip(JsonParser p) throws IOException {
             int depth = 1;
             while (depth > 0) {
-                JsonToken t = p.nextToken();
-                if (t == null) {
-                    throw new IOException("unexpected end of the payload");
-                }
+                JsonToken t = next(p);
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                     depth++;
                 } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
