@@ -83,8 +83,20 @@ final class Decimals {
         boolean negative = (x < 0) != (y < 0);
         x = Math.abs(x);
         y = Math.abs(y);
+        int power = powerOfTen(y);
+        if (power >= 0 && x < DIVISION_LIMIT) { // x / 10^k: exact, x's digits at a larger scale
+            long scale = preferred + power;
+            while (scale > preferred && x != 0 && x % 10 == 0) { // no trailing zeros beyond the preferred scale
+                x /= 10;
+                scale--;
+            }
+            if (x == 0) {
+                scale = preferred;
+            }
+            return scale == (int) scale && result(out, negative ? -x : x, (int) scale);
+        }
         long q = x / y;
-        long r = x % y;
+        long r = x - q * y; // one division where / and % would be two
         if (q >= DIVISION_LIMIT) {
             return false;
         }
@@ -92,8 +104,9 @@ final class Decimals {
         int digits = digitCount(q);
         while (r != 0 && digits <= DIVISION_DIGITS) {
             r *= 10;
-            q = q * 10 + r / y;
-            r %= y;
+            long digit = r / y;
+            q = q * 10 + digit;
+            r -= digit * y;
             fraction++;
             if (q != 0) {
                 digits = digitCount(q);
@@ -238,11 +251,18 @@ final class Decimals {
         return product;
     }
 
+    /** The decimal digits of v ≥ 0 (1 for 0): from its bit length, then one comparison. */
     private static int digitCount(long v) {
-        int n = 1;
-        while (n < TEN.length && v >= TEN[n]) {
-            n++;
+        int n = ((64 - Long.numberOfLeadingZeros(v | 1)) * 1233) >>> 12; // ⌊bits · log10 2⌋
+        return v >= TEN[n] ? n + 1 : Math.max(n, 1);
+    }
+
+    /** k when v is 10^k, else -1. */
+    private static int powerOfTen(long v) {
+        if (v <= 0) {
+            return -1;
         }
-        return n;
+        int n = digitCount(v) - 1;
+        return TEN[n] == v ? n : -1;
     }
 }

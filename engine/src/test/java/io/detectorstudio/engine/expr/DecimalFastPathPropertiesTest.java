@@ -61,6 +61,47 @@ class DecimalFastPathPropertiesTest {
         }
     }
 
+    /** Division by 10^k (unscaled) takes its own exact path: the same value and scale as BigDecimal's. */
+    @Property(tries = 3000)
+    void divisionByAPowerOfTenGivesBigDecimalsValueAndText(@ForAll("operands") Value a,
+                                                           @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 18) int k,
+                                                           @ForAll @net.jqwik.api.constraints.IntRange(min = -3, max = 6) int scale,
+                                                           @ForAll boolean negative) {
+        long power = BigInteger.TEN.pow(k).longValueExact() * (negative ? -1 : 1);
+        Value b = scale == 0 && a.type() != Value.Type.INTEGER ? Value.integer(power) : Value.decimal(power, scale);
+        Value got = evaluate("$variable.a / $variable.b", a, b);
+        assertSame(got, reference("/", a.asDecimal(), b.asDecimal()), a + " / " + b);
+    }
+
+    /** Integer + - * in registers: Math's exact arithmetic, overflow invalid. */
+    @Property(tries = 3000)
+    void integerArithmeticIsExactOrOverflows(@ForAll("integers") long x, @ForAll("integers") long y) {
+        String[] ops = {"+", "-", "*"};
+        for (String op : ops) {
+            Value got = evaluate("$variable.a " + op + " $variable.b", Value.integer(x), Value.integer(y));
+            Value want;
+            try {
+                want = Value.integer(switch (op) {
+                    case "+" -> Math.addExact(x, y);
+                    case "-" -> Math.subtractExact(x, y);
+                    default -> Math.multiplyExact(x, y);
+                });
+            } catch (ArithmeticException overflow) {
+                want = Value.invalid("integer overflow");
+            }
+            assertThat(got.type()).as(x + " " + op + " " + y).isEqualTo(want.type());
+            assertThat(got.toText()).as(x + " " + op + " " + y).isEqualTo(want.toText());
+            assertThat(got.reason()).as(x + " " + op + " " + y).isEqualTo(want.reason());
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> integers() {
+        return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-3_037_000_500L, 3_037_000_500L),
+                Arbitraries.longs().between(-1000, 1000),
+                Arbitraries.of(Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1, -1L, 0L, 1L, 4_294_967_296L));
+    }
+
     @Property(tries = 3000)
     void comparisonsAgreeWithBigDecimal(@ForAll("operands") Value a, @ForAll("operands") Value b) {
         int c = a.asDecimal().compareTo(b.asDecimal());
