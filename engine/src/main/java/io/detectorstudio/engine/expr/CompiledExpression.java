@@ -2,7 +2,8 @@ package io.detectorstudio.engine.expr;
 
 /**
  * An expression compiled for repeated evaluation: a tree of small node objects whose references hold slots
- * (see {@link ExpressionCompiler}). Thread-safe and reusable; all run-time state lives in the {@link Frame}.
+ * (see {@link ExpressionCompiler}). Thread-safe and reusable; all run-time state lives in the {@link Frame}
+ * (an arithmetic node remembers the immutable value it last returned, to return it again for an equal result).
  */
 public final class CompiledExpression {
 

@@ -55,6 +55,12 @@ final class Nodes {
             }
             return value;
         }
+
+        @Override
+        int number(Frame frame) {
+            Value value = frame.variable(slot);
+            return value != null && value.isCompactNumber() ? frame.load(value) : frame.load(eval(frame));
+        }
     }
 
     /** {@code $input.Name.a[0].`b c`}: the payload from the frame, then the path with names and indexes. */
@@ -326,6 +332,10 @@ final class Nodes {
          * Its fields are final, so a frame on another thread may read it without a lock.
          */
         private Value last;
+        /** a right operand that is a compact number literal ({@code * 9}, {@code / 10}): its kind, else -1 */
+        private final int rightConstantKind;
+        private final long rightConstantUnscaled;
+        private final int rightConstantScale;
 
         Arithmetic(String op, Node left, Node right, ExpressionOptions options) {
             this.op = op;
@@ -333,6 +343,11 @@ final class Nodes {
             this.left = left;
             this.right = right;
             this.options = options;
+            Value constant = right instanceof Constant c && c.value.isCompactNumber() ? c.value : null;
+            this.rightConstantKind = constant == null ? -1
+                    : constant.type() == Value.Type.INTEGER ? INTEGER : DECIMAL;
+            this.rightConstantUnscaled = constant == null ? 0 : constant.unscaled();
+            this.rightConstantScale = constant == null ? 0 : constant.scale();
         }
 
         @Override
@@ -371,7 +386,14 @@ final class Nodes {
             Value leftOther = frame.other;
             long leftUnscaled = frame.unscaled;
             int leftScale = frame.scale;
-            int rightKind = right.number(frame);
+            int rightKind;
+            if (rightConstantKind >= 0) { // the literal straight into the registers, no call
+                rightKind = rightConstantKind;
+                frame.unscaled = rightConstantUnscaled;
+                frame.scale = rightConstantScale;
+            } else {
+                rightKind = right.number(frame);
+            }
             if (leftKind == INTEGER && rightKind == INTEGER && code != '/') {
                 long r = frame.unscaled;
                 long result = switch (code) {
