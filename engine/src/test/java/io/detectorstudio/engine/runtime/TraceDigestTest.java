@@ -48,7 +48,7 @@ class TraceDigestTest {
     private static String digest(TraceWorkloads.Workload w) throws NoSuchAlgorithmException {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         Engine engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
-        engine.setCycleListener(record -> sha.update((record.toString() + "\n").getBytes(StandardCharsets.UTF_8)));
+        engine.setCycleListener(record -> sha.update((record.toJson().toString() + "\n").getBytes(StandardCharsets.UTF_8)));
         engine.setActionSink(action -> sha.update(("action " + action + "\n").getBytes(StandardCharsets.UTF_8)));
         engine.putModel(w.model());
         w.run(engine);

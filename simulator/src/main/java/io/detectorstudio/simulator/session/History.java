@@ -2,6 +2,7 @@ package io.detectorstudio.simulator.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.runtime.CycleListener;
 import io.detectorstudio.engine.runtime.DetectorInstance;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.MessageError;
@@ -54,7 +55,7 @@ final class History {
         e.putModel(config.model());
         config.companions().forEach(e::putModel);
         config.inputNames().forEach(e::declareInput);
-        e.setCycleListener(this::onCycle);
+        e.setCycleListener(CycleListener.traceLines(this::onCycle));
         return e;
     }
 
