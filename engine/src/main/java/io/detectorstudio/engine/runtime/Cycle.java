@@ -208,12 +208,14 @@ final class Cycle extends Frame {
                 error = v.isDefined() ? "the condition is " + v.type() + ", not a Boolean" : null;
             }
         }
-        steps.add(new CycleRecord.Evaluation(transition ? "transition" : group, instance.stateName, event.name(),
+        String stepGroup = transition ? "transition" : group;
+        steps.add(new CycleRecord.Evaluation(stepGroup, instance.stateName, event.name(), indexOf(stepGroup, event),
                 transition, event.nextState(), event.condition() == null ? null : event.conditionText(), result, error));
         return result == Result.TRUE; // §B.6 rule 1: anything but true does not fire
     }
 
     private void execute(CompiledEvent event, String group) {
+        int eventIndex = steps == null ? -1 : indexOf(group, event);
         int index = 0;
         for (CompiledAction action : event.actions()) {
             if (action instanceof CompiledAction.Unknown) {
@@ -221,11 +223,28 @@ final class Cycle extends Frame {
             }
             PerformedAction done = actions.run(action, event.name());
             if (steps != null) {
-                steps.add(new CycleRecord.Action(group, index, done));
+                steps.add(new CycleRecord.Action(group, eventIndex, index, done));
             }
             index++;
             engine.emit(done);
         }
+    }
+
+    /** The event's place in its group of the instance's current state (for the record only). */
+    private int indexOf(String group, CompiledEvent event) {
+        CompiledState s = state();
+        CompiledEvent[] list = s == null ? new CompiledEvent[0] : switch (group) {
+            case "onEnter" -> s.onEnter();
+            case "onInput" -> s.onInput();
+            case "transition" -> s.transitions();
+            default -> s.onExit();
+        };
+        for (int i = 0; i < list.length; i++) {
+            if (list[i] == event) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- what ActionRunner needs

@@ -81,6 +81,9 @@ public record CycleRecord(long seq, long timeMillis, String detectorModelName, S
         String stateName();
 
         String eventName();
+
+        /** The event's place in its group's list of the state ({@code transition}: transitionEvents). */
+        int eventIndex();
     }
 
     /** How a condition came out: only TRUE fires the event (§B.6 rule 1). */
@@ -96,7 +99,8 @@ public record CycleRecord(long seq, long timeMillis, String detectorModelName, S
      * @param error      why the result is not a Boolean (the reason of an invalid value, or the type of a defined
      *                   non-Boolean); null otherwise
      */
-    public record Evaluation(String group, String stateName, String eventName, boolean transition, String nextState,
+    public record Evaluation(String group, String stateName, String eventName, int eventIndex, boolean transition,
+                             String nextState,
                              String condition, Result result, String error) implements Step {
 
         public boolean fired() {
@@ -107,10 +111,10 @@ public record CycleRecord(long seq, long timeMillis, String detectorModelName, S
     /**
      * One action performed.
      *
-     * @param index the action's place among its event's actions (actions of no action type are not counted: the
-     *              engine never performs them)
+     * @param actionIndex the action's place among its event's actions (actions of no action type are not counted:
+     *                    the engine never performs them)
      */
-    public record Action(String group, int index, PerformedAction action) implements Step {
+    public record Action(String group, int eventIndex, int actionIndex, PerformedAction action) implements Step {
 
         @Override
         public String stateName() {

@@ -41,6 +41,8 @@ class CycleRecordTest {
                 ObjectNode json = c.toJson();
                 assertThat(c.toString()).isEqualTo(json.toString());
                 stepsMatch(w.name(), c, json);
+                c.steps().forEach(step -> assertThat(eventAt(w.model(), step)).as(w.name() + " " + step)
+                        .isEqualTo(step.eventName()));
                 changes += changesReplayToTheStateAfter(w.name(), c, latest.get(String.valueOf(c.keyValue())));
                 latest.put(String.valueOf(c.keyValue()), c.state());
                 cycles++;
@@ -81,6 +83,20 @@ class CycleRecordTest {
             assertThat(c.toState()).isEqualTo(transition.nextState());
         }
         assertThat(json.path("toState").asText()).isEqualTo(c.state().stateName());
+    }
+
+    /** The name of the event a step names by state, group and index, read from the model. */
+    private static String eventAt(ObjectNode model, Step step) {
+        for (JsonNode state : model.path("detectorModelDefinition").path("states")) {
+            if (state.path("stateName").asText().equals(step.stateName())) {
+                JsonNode list = switch (step.group()) {
+                    case "transition" -> state.path("onInput").path("transitionEvents");
+                    default -> state.path(step.group()).path("events");
+                };
+                return list.path(step.eventIndex()).path("eventName").asText(null);
+            }
+        }
+        return null;
     }
 
     private static void changeMatches(PerformedAction action, JsonNode j) {
