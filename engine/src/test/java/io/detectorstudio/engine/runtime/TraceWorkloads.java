@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 /**
  * Fixed workloads whose traces pin the engine's trace output: generated models ({@link EnginePropertiesTest#model})
  * for a range of seeds in BATCH and SERIAL, and every corpus model fed payloads built from the {@code $input} paths
- * it reads (numbers, decimals, text, booleans, sometimes missing), with time passing so that timers fire.
+ * it reads (numbers, decimals, text, booleans, sometimes missing), with time passing so that timers fire. Public for
+ * the simulator's tests (engine test-jar).
  */
-final class TraceWorkloads {
+public final class TraceWorkloads {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final Pattern INPUT_PATH = Pattern.compile("\\$input\\.([A-Za-z0-9_]+)\\.([A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*)");
@@ -31,11 +32,15 @@ final class TraceWorkloads {
     private TraceWorkloads() {
     }
 
+    /** A message, delivered after time moved on by {@code advanceSeconds}. */
+    public record Input(Message message, long advanceSeconds) {
+    }
+
     /** One workload: a model and what to run on it. */
-    record Workload(String name, ObjectNode model, List<EnginePropertiesTest.Step> steps) {
+    public record Workload(String name, ObjectNode model, List<Input> steps) {
         /** Runs it on {@code engine} (the model already put). */
-        void run(Engine engine) {
-            for (EnginePropertiesTest.Step step : steps) {
+        public void run(Engine engine) {
+            for (Input step : steps) {
                 engine.advanceTo(engine.now() + step.advanceSeconds() * 1000);
                 engine.put(List.of(step.message()));
             }
@@ -43,19 +48,21 @@ final class TraceWorkloads {
         }
     }
 
-    static List<Workload> generated(int seeds) {
+    public static List<Workload> generated(int seeds) {
         List<Workload> out = new ArrayList<>();
         for (int seed = 1; seed <= seeds; seed++) {
             for (String evaluation : new String[] {"BATCH", "SERIAL"}) {
                 Random r = new Random(seed);
                 ObjectNode model = EnginePropertiesTest.model(r, evaluation);
-                out.add(new Workload("generated " + seed + " " + evaluation, model, EnginePropertiesTest.steps(r)));
+                List<Input> inputs = EnginePropertiesTest.steps(r).stream()
+                        .map(step -> new Input(step.message(), step.advanceSeconds())).toList();
+                out.add(new Workload("generated " + seed + " " + evaluation, model, inputs));
             }
         }
         return out;
     }
 
-    static List<Workload> corpus() {
+    public static List<Workload> corpus() {
         List<Workload> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(SharedCorpus.resolve("corpus/models"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -69,7 +76,7 @@ final class TraceWorkloads {
     }
 
     /** 60 messages on the inputs the model reads, for keys k0–k2, with every path it reads set (mostly). */
-    private static List<EnginePropertiesTest.Step> corpusSteps(ObjectNode model, Random r) {
+    private static List<Input> corpusSteps(ObjectNode model, Random r) {
         Map<String, Set<String>> paths = new LinkedHashMap<>();
         Matcher m = INPUT_PATH.matcher(model.toString());
         while (m.find()) {
@@ -77,7 +84,7 @@ final class TraceWorkloads {
         }
         String key = model.path("key").asText(null);
         List<String> inputs = new ArrayList<>(paths.keySet());
-        List<EnginePropertiesTest.Step> steps = new ArrayList<>();
+        List<Input> steps = new ArrayList<>();
         for (int i = 0; i < 60 && !inputs.isEmpty(); i++) {
             String input = inputs.get(r.nextInt(inputs.size()));
             ObjectNode payload = NODES.objectNode();
@@ -90,7 +97,7 @@ final class TraceWorkloads {
                 put(payload, key, null);
                 set(payload, key, "k" + r.nextInt(3));
             }
-            steps.add(new EnginePropertiesTest.Step(new Message(input, "m" + i, payload, null),
+            steps.add(new Input(new Message(input, "m" + i, payload, null),
                     r.nextInt(3) == 0 ? 10 + r.nextInt(400) : 0));
         }
         return steps;
