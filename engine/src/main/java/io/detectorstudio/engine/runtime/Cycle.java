@@ -19,6 +19,8 @@ import java.util.List;
  */
 final class Cycle extends Frame {
 
+    private static final CompiledEvent[] NO_EVENTS = new CompiledEvent[0];
+
     private final CycleHost engine;
     private final ActionRunner actions = new ActionRunner(this);
     private CompiledModel model;
@@ -233,7 +235,7 @@ final class Cycle extends Frame {
     /** The event's place in its group of the instance's current state (for the record only). */
     private int indexOf(String group, CompiledEvent event) {
         CompiledState s = state();
-        CompiledEvent[] list = s == null ? new CompiledEvent[0] : switch (group) {
+        CompiledEvent[] list = s == null ? NO_EVENTS : switch (group) {
             case "onEnter" -> s.onEnter();
             case "onInput" -> s.onInput();
             case "transition" -> s.transitions();
