@@ -69,11 +69,15 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Writes {@code (key, value)} records in order and waits until the broker has them. */
     void produce(String topic, List<String[]> keyAndValue) {
+        produce(keyAndValue.stream().map(kv -> new ProducerRecord<>(topic, kv[0], kv[1])).toList());
+    }
+
+    void produce(List<ProducerRecord<String, String>> records) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            keyAndValue.forEach(kv -> producer.send(new ProducerRecord<>(topic, kv[0], kv[1])));
+            records.forEach(producer::send);
             producer.flush();
         }
     }

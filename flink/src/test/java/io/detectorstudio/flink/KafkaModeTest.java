@@ -25,6 +25,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,22 +70,48 @@ class KafkaModeTest {
         assertThat(kafkaThreads()).as("Kafka client and broker threads left").isEmpty();
     }
 
+    /**
+     * The motor sample and the LoRaWAN gateway watchdog (its detector timers fire on event time) in one job. The
+     * input topic has four partitions: three carry the messages (each device in one), the fourth nothing, so event
+     * time moves only because an idle partition stops holding it back (--idle-timeout); at the end a message on
+     * an input no model reads (declared with --inputs) goes to each of the three, moving event time past the
+     * last timers as an advance does in {@code run}.
+     */
     @Test
-    void motorMessagesGiveTheEmbeddedEnginesActionsPerDetector(@InjectClusterClient ClusterClient<?> flink) throws Exception {
-        broker.createTopics(2, "motor-in", "motor-out");
-        List<String> lines = timestamped(Workload.lines(5, 8, 0));
-        broker.produce("motor-in", lines.stream().map(l -> new String[] {key(l, "motorid"), l}).toList());
-        Map<String, List<String>> expected = DifferentialRuns.embedded(
-                ProjectModels.load(List.of(SAMPLES.resolve("motor")), List.of(), true), lines, START).actions();
+    void motorAndGatewayMessagesGiveTheEmbeddedEnginesActionsPerDetector(@InjectClusterClient ClusterClient<?> flink)
+            throws Exception {
+        broker.createTopics(4, "fleet-in");
+        broker.createTopics(2, "fleet-out");
+        List<Path> models = List.of(SAMPLES.resolve("motor"), SAMPLES.resolve("lorawan-gateway-watchdog"));
+        List<String> lines = timestamped(Workload.lines(12, 6, 4));
+        long end = DifferentialRuns.JSON.readTree(lines.get(lines.size() - 1)).path("timestamp").asLong() + 600_500;
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode payload = json(line).path("payload");
+            String device = payload.has("motorid") ? payload.get("motorid").asText() : payload.path("gatewayid").asText();
+            records.add(new ProducerRecord<>("fleet-in", Math.floorMod(device.hashCode(), 3), device, line));
+        }
+        for (int partition = 0; partition < 3; partition++) {
+            records.add(new ProducerRecord<>("fleet-in", partition, "clock",
+                    "{\"inputName\":\"Clock\",\"payload\":{},\"timestamp\":" + end + "}"));
+        }
+        broker.produce(records);
+        List<String> run = new ArrayList<>(lines);
+        run.add("{\"advance\":\"PT600.5S\"}"); // to the clock messages' time
+        Map<String, List<String>> expected = DifferentialRuns.embedded(ProjectModels.load(models, List.of(), true),
+                run, START).actions();
         int count = expected.values().stream().mapToInt(List::size).sum();
-        assertThat(count).as("the workload makes actions").isGreaterThan(10);
+        assertThat(expected.values().stream().flatMap(List::stream)).as("timers fire in the run")
+                .anyMatch(a -> a.contains("\"eventName\":\"DisconnetedTimerTimeout\""));
 
-        CompletableFuture<Integer> job = start("--models", SAMPLES.resolve("motor").toString(),
-                "--kafka-input-topic", "motor-in", "--kafka-output-topic", "motor-out", "--kafka-group", "motor");
-        waitUntil("all actions committed", () -> broker.readCommitted("motor-out").size() >= count);
+        Path clock = java.nio.file.Files.writeString(dir.resolve("Clock.json"), "{\"inputName\":\"Clock\"}");
+        CompletableFuture<Integer> job = start("--models", models.get(0).toString(), models.get(1).toString(),
+                "--inputs", clock.toString(), "--idle-timeout", "PT1S",
+                "--kafka-input-topic", "fleet-in", "--kafka-output-topic", "fleet-out", "--kafka-group", "fleet");
+        waitUntil("all actions committed", () -> broker.readCommitted("fleet-out").size() >= count);
         stop(flink, job);
 
-        List<ConsumerRecord<String, String>> out = broker.readCommitted("motor-out");
+        List<ConsumerRecord<String, String>> out = broker.readCommitted("fleet-out");
         assertThat(byDetector(out)).isEqualTo(expected);
         assertThat(out).allSatisfy(r -> assertThat(r.key())
                 .as("an action's key is its detector's key value").isEqualTo(json(r.value()).path("keyValue").asText()));
