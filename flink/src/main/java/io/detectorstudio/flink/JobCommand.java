@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -216,10 +217,11 @@ final class JobCommand implements Callable<Integer> {
             return true;
         } catch (Exception e) {
             Throwable cause = e;
-            while (cause.getCause() != null) {
+            while (cause.getCause() != null && !(cause instanceof JobCancellationException)) {
                 cause = cause.getCause();
             }
-            System.err.println("detector-studio-flink-job: the job failed: " + cause);
+            System.err.println("detector-studio-flink-job: " + (cause instanceof JobCancellationException
+                    ? "the job was cancelled" : "the job failed: " + cause));
             return false;
         }
     }

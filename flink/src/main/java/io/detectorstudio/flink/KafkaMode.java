@@ -80,7 +80,11 @@ final class KafkaMode {
                 }
             }
         } catch (org.apache.kafka.common.KafkaException e) {
-            return "cannot use Kafka at " + bootstrap + " (--kafka-bootstrap, --kafka-property): " + e.getMessage();
+            Throwable cause = e; // "Failed to create new KafkaAdminClient" wraps what is wrong
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return "cannot use Kafka at " + bootstrap + " (--kafka-bootstrap, --kafka-property): " + cause.getMessage();
         }
         return null;
     }

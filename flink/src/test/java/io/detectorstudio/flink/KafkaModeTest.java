@@ -75,7 +75,7 @@ class KafkaModeTest {
      * input topic has four partitions: three carry the messages (each device in one), the fourth nothing, so event
      * time moves only because an idle partition stops holding it back (--idle-timeout); at the end a message on
      * an input no model reads (declared with --inputs) goes to each of the three, moving event time past the
-     * last timers as an advance does in {@code run}.
+     * last timers as an advance does in {@code run}. A malformed record among them is skipped.
      */
     @Test
     void motorAndGatewayMessagesGiveTheEmbeddedEnginesActionsPerDetector(@InjectClusterClient ClusterClient<?> flink)
@@ -91,6 +91,7 @@ class KafkaModeTest {
             String device = payload.has("motorid") ? payload.get("motorid").asText() : payload.path("gatewayid").asText();
             records.add(new ProducerRecord<>("fleet-in", Math.floorMod(device.hashCode(), 3), device, line));
         }
+        records.add(3, new ProducerRecord<>("fleet-in", 0, "motor-0", "{\"inputName\": 12")); // reported, skipped
         for (int partition = 0; partition < 3; partition++) {
             records.add(new ProducerRecord<>("fleet-in", partition, "clock",
                     "{\"inputName\":\"Clock\",\"payload\":{},\"timestamp\":" + end + "}"));
@@ -170,6 +171,9 @@ class KafkaModeTest {
         }
         assertOneLine("no Kafka broker answered at 127.0.0.1:" + closedPort + " within 2 s", "--models",
                 SAMPLES.resolve("motor").toString(), "--kafka-bootstrap", "127.0.0.1:" + closedPort, "--kafka-timeout", "PT2S");
+        assertOneLine("cannot use Kafka at no-such-host.invalid:9092 (--kafka-bootstrap, --kafka-property): No "
+                + "resolvable bootstrap urls", "--models", SAMPLES.resolve("motor").toString(),
+                "--kafka-bootstrap", "no-such-host.invalid:9092");
         assertOneLine("the Kafka topic 'no-such-topic' (--kafka-input-topic) does not exist", "--models",
                 SAMPLES.resolve("motor").toString(), "--kafka-bootstrap", broker.bootstrap(),
                 "--kafka-input-topic", "no-such-topic");
