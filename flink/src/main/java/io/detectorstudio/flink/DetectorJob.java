@@ -85,6 +85,6 @@ public final class DetectorJob {
     }
 
     public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new JobCommand()).execute(args));
+        System.exit(JobCommand.commandLine().execute(args));
     }
 }

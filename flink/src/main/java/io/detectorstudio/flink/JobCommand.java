@@ -15,6 +15,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -103,6 +104,31 @@ final class JobCommand implements Callable<Integer> {
             + "with Kafka: a partition without messages for this long stops holding back the detectors' timers "
             + "(ISO-8601); default ${DEFAULT-VALUE}")
     Duration idleTimeout;
+
+    /** The command line as {@code main} runs it: an option picocli cannot read is one line on stderr, exit 2. */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new JobCommand());
+        line.registerConverter(Duration.class, text -> {
+            try {
+                return Duration.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 duration such as PT30S or PT5M");
+            }
+        });
+        line.registerConverter(Instant.class, text -> {
+            try {
+                return Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text
+                        + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            }
+        });
+        line.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("detector-studio-flink-job: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        return line;
+    }
 
     @Override
     public Integer call() throws Exception {

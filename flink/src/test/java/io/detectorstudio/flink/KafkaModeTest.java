@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Kafka mode through the job's command line against a real broker (KRaft, in this JVM): message entries produced
@@ -179,6 +178,10 @@ class KafkaModeTest {
                 "--kafka-input-topic", "no-such-topic");
         assertOneLine("are for local mode", "--models", SAMPLES.resolve("motor").toString(),
                 "--kafka-bootstrap", broker.bootstrap(), "--states", "states.jsonl");
+        assertOneLine("Invalid value for option '--kafka-timeout': 'soon' is not an ISO-8601 duration such as PT30S", "--models", SAMPLES.resolve("motor").toString(),
+                "--kafka-bootstrap", broker.bootstrap(), "--kafka-timeout", "soon");
+        assertOneLine("--kafka-property", "--models", SAMPLES.resolve("motor").toString(),
+                "--kafka-bootstrap", broker.bootstrap(), "--kafka-property", "acks");
         assertThat(broker.topics()).as("the check creates nothing").doesNotContain("no-such-topic");
     }
 
@@ -194,7 +197,7 @@ class KafkaModeTest {
         int exit;
         try {
             System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new JobCommand()).execute(args);
+            exit = JobCommand.commandLine().execute(args);
         } finally {
             System.setErr(err);
         }
@@ -208,7 +211,7 @@ class KafkaModeTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--kafka-bootstrap", broker.bootstrap(), "--parallelism", "2",
                 "--checkpoint-interval", "PT0.2S", "--checkpoint-dir", dir.resolve("checkpoints").toUri().toString()));
-        return CompletableFuture.supplyAsync(() -> new CommandLine(new JobCommand()).execute(all.toArray(String[]::new)));
+        return CompletableFuture.supplyAsync(() -> JobCommand.commandLine().execute(all.toArray(String[]::new)));
     }
 
     /** Stops the running job with a savepoint, as {@code flink stop} does; its command then ends with 0. */
