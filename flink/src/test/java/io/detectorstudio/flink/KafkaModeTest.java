@@ -106,7 +106,7 @@ class KafkaModeTest {
 
         Path clock = java.nio.file.Files.writeString(dir.resolve("Clock.json"), "{\"inputName\":\"Clock\"}");
         CompletableFuture<Integer> job = start("--models", models.get(0).toString(), models.get(1).toString(),
-                "--inputs", clock.toString(), "--idle-timeout", "PT1S",
+                "--inputs", clock.toString(), "--idle-timeout", "PT2S",
                 "--kafka-input-topic", "fleet-in", "--kafka-output-topic", "fleet-out", "--kafka-group", "fleet");
         waitUntil("all actions committed", () -> broker.readCommitted("fleet-out").size() >= count);
         stop(flink, job);
