@@ -167,11 +167,6 @@ final class ModelWorkspace {
         }
     }
 
-    void savedAs(Path target) {
-        this.file = target;
-        unsavedOrigin.set(false);
-    }
-
     ModelDocument document() {
         return document;
     }
@@ -238,11 +233,6 @@ final class ModelWorkspace {
         return file == null ? Path.of("untitled.json") : file;
     }
 
-    /** Problems of the current model, located in the bytes it would be saved as (reads the document: FX thread). */
-    List<Diagnostic> validateNow() throws ModelReadException {
-        return currentCheck().run();
-    }
-
     /**
      * What a save writes, taken on the FX thread: {@link Saving#write} then runs on a worker and {@link #saved}
      * back on the FX thread.
@@ -257,7 +247,8 @@ final class ModelWorkspace {
      * it was edited while the save ran (then what was written is not what is shown).
      */
     void saved(Path target, Saving saving) {
-        savedAs(target);
+        this.file = target;
+        unsavedOrigin.set(false);
         if (document.commands().revisionProperty().get() == saving.revision()) {
             document.commands().markSaved();
         }
