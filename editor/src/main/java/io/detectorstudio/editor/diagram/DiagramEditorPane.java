@@ -569,9 +569,9 @@ public final class DiagramEditorPane extends BorderPane {
             paste();
         } else if (shortcut && e.getCode() == KeyCode.A) {
             selection.set(DiagramSelection.ofStates(document.graphProperty().get().positions().keySet()));
-        } else if (shortcut && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+        } else if (DiagramKeys.ACTUAL_SIZE.match(e) || shortcut && e.getCode() == KeyCode.NUMPAD0) {
             zoomTo100();
-        } else if (shortcut && e.getCode() == KeyCode.DIGIT9) {
+        } else if (DiagramKeys.FIT.match(e)) {
             fitToWindow();
         } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             deleteSelection();
@@ -594,8 +594,8 @@ public final class DiagramEditorPane extends BorderPane {
         zoomLabel.textProperty().bind(zoom.multiply(100).asString("%.0f%%"));
         return new ToolBar(undo, redo,
                 button("Arrange", "Automatic layout (ELK layered)", this::arrange),
-                button("Fit", "Fit to window (Ctrl+9)", this::fitToWindow),
-                button("100%", "Actual size (Ctrl+0)", this::zoomTo100),
+                button("Fit", "Fit to window (" + DiagramKeys.FIT.getDisplayText() + ")", this::fitToWindow),
+                button("100%", "Actual size (" + DiagramKeys.ACTUAL_SIZE.getDisplayText() + ")", this::zoomTo100),
                 button("Delete", "Delete selection (Del)", this::deleteSelection),
                 zoomLabel);
     }
