@@ -352,7 +352,7 @@ public final class Engine {
         return null;
     }
 
-    private void finished(ObjectNode record) {
+    private void finished(CycleRecord record) {
         if (listener != null) {
             listener.cycleFinished(record);
         }

@@ -125,6 +125,68 @@ class PayloadReaderPropertiesTest {
                 .isEqualTo(PayloadReader.keyOf(new String[] {"k"}, PreparedMessage.JSON.readTree(json)));
     }
 
+    /**
+     * Whole runs: generated models and message sequences put as {@code readTree} trees and as bytes through
+     * {@link Engine#prepare}: the same trace lines with a listener; without one (no tree is built) the same
+     * actions, states and variables.
+     */
+    @Property(tries = 100)
+    void messagesFromBytesRunAsTheirTrees(@ForAll long seed) throws IOException {
+        for (String evaluation : new String[] {"BATCH", "SERIAL"}) {
+            Random r = new Random(seed);
+            ObjectNode model = EnginePropertiesTest.model(r, evaluation);
+            List<EnginePropertiesTest.Step> steps = EnginePropertiesTest.steps(r);
+            List<byte[]> payloads = new ArrayList<>();
+            for (EnginePropertiesTest.Step step : steps) {
+                ObjectNode payload = ((ObjectNode) step.message().payload()).deepCopy();
+                if (r.nextBoolean()) {
+                    payload.putObject("extra").putArray("z").add(1).add(2.50).addObject().put("q", "x\"y");
+                }
+                if (r.nextInt(4) == 0) { // a Decimal reading, or a string where a number is expected
+                    if (r.nextInt(3) == 0) {
+                        payload.put("v", "12");
+                    } else {
+                        payload.put("v", r.nextInt(2000) / 10.0);
+                    }
+                }
+                payloads.add(payload.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            for (boolean listening : new boolean[] {true, false}) {
+                List<String> fromTrees = run(model, steps, payloads, false, listening);
+                List<String> fromBytes = run(model, steps, payloads, true, listening);
+                assertThat(fromBytes).as("seed %d %s listening %s", seed, evaluation, listening)
+                        .isEqualTo(fromTrees);
+            }
+        }
+    }
+
+    /** Trace lines (listening) or actions then final instances (not listening), as text. */
+    private static List<String> run(ObjectNode model, List<EnginePropertiesTest.Step> steps, List<byte[]> payloads,
+                                    boolean bytes, boolean listening) throws IOException {
+        Engine engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
+        List<String> out = new ArrayList<>();
+        if (listening) {
+            engine.setCycleListener(record -> out.add(record.toJson().toString()));
+        } else {
+            engine.setActionSink(action -> out.add(action.toString()));
+        }
+        engine.putModel(model);
+        for (int i = 0; i < steps.size(); i++) {
+            Message m = steps.get(i).message();
+            engine.advanceTo(engine.now() + steps.get(i).advanceSeconds() * 1000);
+            List<MessageError> errors = bytes
+                    ? engine.putPrepared(List.of(engine.prepare(m.inputName(), m.messageId(), payloads.get(i), null)))
+                    : engine.put(List.of(new Message(m.inputName(), m.messageId(),
+                    PreparedMessage.JSON.readTree(payloads.get(i)), null)));
+            out.add(errors.toString());
+        }
+        for (DetectorInstance instance : engine.instances("gen")) {
+            out.add(instance.keyValue() + " " + instance.stateName() + " " + instance.variables()
+                    + " " + instance.timerExpiries() + " " + java.util.Arrays.toString(instance.retained));
+        }
+        return out;
+    }
+
     @Example
     void theMotorPayloadIsReadWithoutATree() throws IOException {
         Engine engine = engineReadingEverything();
