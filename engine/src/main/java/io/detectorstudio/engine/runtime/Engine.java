@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * then for each model that references the input (§C.1) reads the key, finds or creates the instance and runs a
  * {@link Cycle}. Not thread-safe: one caller at a time (the service serialises cycles per instance, §C.5).
  */
-public final class Engine {
+public final class Engine implements Detectors {
 
     public static final int MAX_BATCH = 10;
     private static final Pattern KEY_VALUE = Pattern.compile("^[a-zA-Z0-9\\-_:]+$");
@@ -43,7 +43,13 @@ public final class Engine {
         @Override
         public int compareTo(Scheduled o) {
             int c = Long.compare(at, o.at);
-            return c != 0 ? c : timer.compareTo(o.timer);
+            c = c != 0 ? c : timer.compareTo(o.timer);
+            c = c != 0 ? c : model.compareTo(o.model); // ties by model and key: a total order, so engines that
+            return c != 0 ? c : key().compareTo(o.key()); // share the instances (shards) fire in the same order
+        }
+
+        String key() {
+            return instance.keyValue == null ? "" : instance.keyValue;
         }
 
         boolean live(Map<String, Map<String, DetectorInstance>> instances) {
@@ -60,6 +66,9 @@ public final class Engine {
     private ActionSink sink = ActionSink.NONE;
     private EngineLog log = EngineLog.NONE;
     private CycleListener listener;
+    private Dispatcher dispatcher;
+    private java.util.function.Consumer<Message> forwarder;
+    private TimerObserver timerObserver;
     private long cycleSequence;
     private final Cycle cycle = new Cycle(new CycleHost() {
         @Override
@@ -79,7 +88,11 @@ public final class Engine {
 
         @Override
         public void forward(Message message) {
-            forwarded.add(message);
+            if (forwarder != null) {
+                forwarder.accept(message);
+            } else {
+                forwarded.add(message);
+            }
         }
 
         @Override
@@ -107,6 +120,59 @@ public final class Engine {
 
     public void setCycleListener(CycleListener listener) {
         this.listener = listener;
+    }
+
+    // ---- the seam for engines that share the instances between threads (engine.runtime.shard)
+
+    /** Where a routed message's cycle runs when this engine only routes (it then holds no instances). */
+    @FunctionalInterface
+    public interface Dispatcher {
+        /** The message, checked and de-duplicated, for {@code model}'s instance {@code keyValue} at {@code now}. */
+        void dispatch(String model, String keyValue, Message message, long now);
+    }
+
+    /** Told before each timer's expiry cycle. */
+    @FunctionalInterface
+    public interface TimerObserver {
+        void expiring(String model, String keyValue, String timer, long at);
+    }
+
+    /**
+     * With a dispatcher, {@link #put} checks, de-duplicates and routes (§C.1, §C.6) but hands every model's cycle to
+     * it instead of running it here.
+     */
+    public void setDispatcher(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** With a forwarder, messages that iotEvents actions send (§C.10) go to it instead of being routed here. */
+    public void setForwarder(java.util.function.Consumer<Message> forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    public void setTimerObserver(TimerObserver observer) {
+        this.timerObserver = observer;
+    }
+
+    /**
+     * Runs one model's cycle for a message another engine routed ({@link Dispatcher}): the timers due up to
+     * {@code now} fire first, then the instance is found or created and the cycle runs, as {@link #put} would.
+     */
+    public void deliver(String model, String keyValue, Message message, long now) {
+        advanceTo(now);
+        CompiledModel compiled = models.get(model);
+        if (compiled != null) {
+            runCycle(compiled, keyValue, message, now);
+        }
+        while (!forwarded.isEmpty()) {
+            process(forwarded.poll());
+        }
+    }
+
+    /** The key value of a message for a model (§C.1), as text; null when keyless or the message lacks it. */
+    public String keyOf(String model, JsonNode payload) {
+        CompiledModel m = models.get(model);
+        return m == null ? null : keyOf(m, payload);
     }
 
     /**
@@ -225,26 +291,35 @@ public final class Engine {
                         + "' (or it is an object, an array or null): not delivered to detector model '" + model.name + "'"));
                 continue;
             }
-            Map<String, DetectorInstance> byKey = instances.get(model.name);
-            DetectorInstance instance = byKey.get(key == null ? "" : key);
-            boolean created = instance == null;
-            if (created) {
-                if (key != null && !isAddressable(key)) {
-                    log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, m.messageId(), "key value '" + key
-                            + "' does not match ^[a-zA-Z0-9\\-_:]+$: the detector is created, but DescribeDetector and "
-                            + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
-                }
-                instance = new DetectorInstance(key, model.symbols, model.initialState, now);
-                byKey.put(key == null ? "" : key, instance);
+            if (dispatcher != null) {
+                dispatcher.dispatch(model.name, key, m, now);
+            } else {
+                runCycle(model, key, m, now);
             }
-            cycleSequence++;
-            finished(cycle.message(model, instance, created, m, now, cycleSequence));
         }
         if (!routed && !declaredInputs.contains(m.inputName())) {
             return new MessageError(m.messageId(), "ResourceNotFoundException",
                     "no detector model uses input '" + m.inputName() + "'");
         }
         return null;
+    }
+
+    /** Finds or creates the model's instance for the key and runs the message's cycle on it. */
+    private void runCycle(CompiledModel model, String key, Message m, long now) {
+        Map<String, DetectorInstance> byKey = instances.get(model.name);
+        DetectorInstance instance = byKey.get(key == null ? "" : key);
+        boolean created = instance == null;
+        if (created) {
+            if (key != null && !isAddressable(key)) {
+                log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, m.messageId(), "key value '" + key
+                        + "' does not match ^[a-zA-Z0-9\\-_:]+$: the detector is created, but DescribeDetector and "
+                        + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
+            }
+            instance = new DetectorInstance(key, model.symbols, model.initialState, now);
+            byKey.put(key == null ? "" : key, instance);
+        }
+        cycleSequence++;
+        finished(cycle.message(model, instance, created, m, now, cycleSequence));
     }
 
     private void finished(ObjectNode record) {
@@ -291,6 +366,9 @@ public final class Engine {
             DetectorInstance instance = due.instance();
             if (clock instanceof VirtualClock v) {
                 v.set(due.at());
+            }
+            if (timerObserver != null) {
+                timerObserver.expiring(due.model(), instance.keyValue, due.timer(), due.at());
             }
             cycleSequence++;
             finished(cycle.timer(model, instance, due.timer(), due.at(), cycleSequence));
