@@ -97,8 +97,9 @@ final class Shard {
         return lastHandedOver;
     }
 
-    long nextDue() {
-        if (thread == null) {
+    /** @param direct ask the engine itself (the caller knows the thread is idle) */
+    long nextDue(boolean direct) {
+        if (thread == null || direct) {
             Long due = engine.nextTimerDue();
             return due == null ? Long.MAX_VALUE : due;
         }

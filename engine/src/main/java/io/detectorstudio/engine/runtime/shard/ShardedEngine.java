@@ -305,8 +305,8 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     public Long nextTimerDue() {
         long min = Long.MAX_VALUE;
         for (Shard s : shards) {
-            long due = s.nextDue();
-            if (due > shardsAdvancedTo || s.inline()) {
+            long due = s.nextDue(forwarding);
+            if (due > shardsAdvancedTo || s.inline() || forwarding) {
                 min = Math.min(min, due);
             }
         }
