@@ -18,7 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class Shard {
 
     /** Handed over when this many tasks are pending, so a queue hand-off is paid per batch, not per message. */
-    static final int BATCH = 256;
+    static final int BATCH = 2048;
 
     /** A message's cycle for one model, or a move of the shard's clock (timers due on the way fire). */
     record Task(String model, String key, Message message, long time, long position, int ordinal) {
@@ -41,8 +41,10 @@ final class Shard {
     private final Runnable timerChanged;
     private List<Task> pending = new ArrayList<>();
     private CompletableFuture<Void> lastHandedOver = CompletableFuture.completedFuture(null);
-    /** The next timer due on this shard as last seen by its thread, Long.MAX_VALUE for none. */
+    /** The next timer due on this shard as last seen by its thread, Long.MAX_VALUE for none ... */
     private volatile long nextDue = Long.MAX_VALUE;
+    /** ... and the shard's time then: an advance handed over later is not reflected in it yet. */
+    private volatile long nextDueSeenAt = Long.MIN_VALUE;
 
     Shard(int index, EngineOptions options, boolean inline, OrderedOutput.ShardSlots slots, Runnable timerChanged) {
         this.index = index;
@@ -106,6 +108,23 @@ final class Shard {
         return nextDue;
     }
 
+    long nextDueSeenAt() {
+        return thread == null ? Long.MAX_VALUE : nextDueSeenAt;
+    }
+
+    /**
+     * Publishes the engine's next timer due; by the shard's thread after its work, or by the coordinator after
+     * changing the idle shard's instances directly. Whether it changed.
+     */
+    boolean publishNextDue() {
+        Long due = engine.nextTimerDue();
+        long next = due == null ? Long.MAX_VALUE : due;
+        boolean changed = next != nextDue;
+        nextDue = next;
+        nextDueSeenAt = engine.now();
+        return changed;
+    }
+
     private void loop() {
         while (true) {
             Batch batch;
@@ -125,10 +144,7 @@ final class Shard {
             } catch (RuntimeException | Error e) {
                 batch.done.completeExceptionally(e);
             }
-            Long due = engine.nextTimerDue();
-            long next = due == null ? Long.MAX_VALUE : due;
-            if (next != nextDue) {
-                nextDue = next;
+            if (publishNextDue()) {
                 timerChanged.run();
             }
         }

@@ -60,7 +60,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     /** the current message or advance (ordered output), -1 before the first */
     private long position = -1;
     private volatile Runnable timerChanged = () -> { };
-    /** every shard was told to advance to this time; a timer seen due up to it is being fired already */
+    /** every shard was told to advance to this time (a shard's next timer seen before it is out of date) */
     private long shardsAdvancedTo = Long.MIN_VALUE;
 
     /**
@@ -196,6 +196,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         }
         modelForwards.put(name, forwards(request));
         updateForwarding();
+        published();
     }
 
     public void deleteModel(String name) {
@@ -206,6 +207,16 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         }
         modelForwards.remove(name);
         updateForwarding();
+        published();
+    }
+
+    /** After a direct change of idle shards: their next timers as they are now. */
+    private void published() {
+        if (threaded && !forwarding) {
+            for (Shard s : shards) {
+                s.publishNextDue();
+            }
+        }
     }
 
     public void declareInput(String inputName) {
@@ -305,9 +316,8 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     public Long nextTimerDue() {
         long min = Long.MAX_VALUE;
         for (Shard s : shards) {
-            long due = s.nextDue(forwarding);
-            if (due > shardsAdvancedTo || s.inline() || forwarding) {
-                min = Math.min(min, due);
+            if (forwarding || s.nextDueSeenAt() >= shardsAdvancedTo) { // else it reports again when it has advanced
+                min = Math.min(min, s.nextDue(forwarding));
             }
         }
         return min == Long.MAX_VALUE ? null : min;
@@ -379,13 +389,16 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         owner.advanceTo(front.now()); // its timers start now, as on one engine
         MessageError error = owner.update(model, keyValue, stateName, variables, timerSeconds);
         routeForwarded();
+        published();
         return error;
     }
 
     @Override
     public MessageError deleteDetector(String model, String keyValue) {
         quiesce();
-        return owner(model, keyValue).deleteDetector(model, keyValue);
+        MessageError error = owner(model, keyValue).deleteDetector(model, keyValue);
+        published();
+        return error;
     }
 
     @Override
@@ -439,8 +452,8 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
 
     public void restoreDetector(String model, DetectorState state) {
         quiesce();
-        Engine owner = owner(model, state.keyValue());
-        owner.restoreDetector(model, state);
+        owner(model, state.keyValue()).restoreDetector(model, state);
+        published();
     }
 
     /** The de-duplication memory, which the front keeps for all shards. */
