@@ -151,8 +151,9 @@ public final class EngineHost implements AutoCloseable {
     private final Object sinkLock = new Object();
 
     /**
-     * The seam for action delivery (issue 17): every action the detectors perform goes to this sink, on the engine
-     * thread, after its cycle ran and not again on replay. It must not block (queue slow deliveries).
+     * The seam for action delivery (issue 17): every action the detectors perform goes to this sink, from the
+     * shards' threads one at a time (never concurrently), after its cycle ran and not again on replay. It must not
+     * block (queue slow deliveries).
      */
     public void setActionSink(ActionSink sink) {
         this.deliveries = sink;
