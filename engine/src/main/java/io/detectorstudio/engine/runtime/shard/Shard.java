@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * One shard: an {@link Engine} holding the instances whose (model, key) hash to it, and the thread that owns it —
@@ -19,6 +19,11 @@ final class Shard {
 
     /** Handed over when this many tasks are pending, so a queue hand-off is paid per batch, not per message. */
     static final int BATCH = 2048;
+    /**
+     * Batches handed over and not yet taken; a coordinator ahead of its shard waits (back-pressure), so the work in
+     * flight stays small — a long queue of live tasks would only cost the garbage collector copying them.
+     */
+    static final int QUEUED_BATCHES = 4;
 
     /** A message's cycle for one model, or a move of the shard's clock (timers due on the way fire). */
     record Task(String model, String key, Message message, long time, long position, int ordinal) {
@@ -58,7 +63,7 @@ final class Shard {
             queue = null;
             thread = null;
         } else {
-            queue = new LinkedBlockingQueue<>();
+            queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
             thread = new Thread(this::loop, "engine-shard-" + index);
             thread.setDaemon(true);
             thread.start();
@@ -89,7 +94,7 @@ final class Shard {
         Batch batch = new Batch(pending, new CompletableFuture<>());
         pending = new ArrayList<>(Math.min(BATCH, pending.size() * 2));
         lastHandedOver = batch.done;
-        queue.add(batch);
+        enqueue(batch);
         return batch.done;
     }
 
@@ -160,9 +165,18 @@ final class Shard {
         }
     }
 
+    private void enqueue(Batch batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing work to shard " + index, e);
+        }
+    }
+
     void stop() {
         if (thread != null) {
-            queue.add(STOP);
+            enqueue(STOP);
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
