@@ -29,9 +29,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Workload M pre-parsed (as {@link EngineBenchmark#engineParsed}) on a {@link ShardedEngine} with 1 and 2 shards,
- * beside the plain engine in the same run. One invocation = the 2^20 messages put one per call, then a wait until
- * every shard has run them; scores are messages per second. With one shard the cycles run on the calling thread;
- * with two, the calling thread routes and two worker threads run the cycles.
+ * beside the plain engine and the ceiling of the same run. One invocation = the 2^20 messages put one per call,
+ * then a wait until every shard has run them; scores are messages per second. With one shard the cycles run on
+ * the calling thread; with two, the calling thread routes and two worker threads run the cycles.
+ * {@code independentEngines} is the hand-made ceiling of sharding: {@code shards} plain engines, each on its own
+ * thread over the messages of its own keys, routed before the measurement — what the machine gives that many
+ * threads with nothing shared.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -48,6 +51,9 @@ public class ShardBenchmark {
 
     private ShardedEngine sharded;
     private Engine single;
+    private Engine[] independent;
+    private Message[][] independentParts;
+    private java.util.concurrent.ExecutorService pool;
     private Message[] messages;
     final LongAdder actions = new LongAdder();
 
@@ -85,11 +91,30 @@ public class ShardBenchmark {
         for (int i = 0; i < MotorFleet.MESSAGES; i++) {
             messages[i] = new Message("PressureInput", null, JSON.readTree(fleet.json(i)), null);
         }
+        independent = new Engine[shards];
+        List<List<Message>> parts = new java.util.ArrayList<>();
+        for (int s = 0; s < shards; s++) {
+            independent[s] = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
+            independent[s].setActionSink(new Counter());
+            independent[s].putModel(model.deepCopy());
+            parts.add(new java.util.ArrayList<>());
+        }
+        for (int i = 0; i < MotorFleet.MESSAGES; i++) {
+            parts.get(fleet.keyOf[i] % shards).add(messages[i]);
+        }
+        independentParts = parts.stream().map(p -> p.toArray(Message[]::new)).toArray(Message[][]::new);
+        for (int s = 0; s < shards; s++) {
+            for (Message m : independentParts[s]) { // every instance exists first, as above
+                independent[s].put(List.of(m));
+            }
+        }
+        pool = java.util.concurrent.Executors.newFixedThreadPool(shards);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         sharded.close();
+        pool.shutdown();
     }
 
     @Benchmark
@@ -108,6 +133,26 @@ public class ShardBenchmark {
     public long singleEngine() {
         for (Message m : messages) {
             single.put(List.of(m));
+        }
+        return actions.sum();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long independentEngines() throws Exception {
+        List<java.util.concurrent.Callable<Void>> work = new java.util.ArrayList<>();
+        for (int s = 0; s < shards; s++) {
+            Engine engine = independent[s];
+            Message[] part = independentParts[s];
+            work.add(() -> {
+                for (Message m : part) {
+                    engine.put(List.of(m));
+                }
+                return null;
+            });
+        }
+        for (java.util.concurrent.Future<Void> f : pool.invokeAll(work)) {
+            f.get();
         }
         return actions.sum();
     }
