@@ -169,12 +169,6 @@ public final class Engine implements Detectors {
         }
     }
 
-    /** The key value of a message for a model (§C.1), as text; null when keyless or the message lacks it. */
-    public String keyOf(String model, JsonNode payload) {
-        CompiledModel m = models.get(model);
-        return m == null ? null : keyOf(m, payload);
-    }
-
     /**
      * Adds or replaces a model (CreateDetectorModel or UpdateDetectorModel request shape); replacing bumps the
      * version and deletes its instances (§C.9).
