@@ -79,4 +79,19 @@ class ModuleDirectionsTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.detectorstudio.editor..")
                 .check(classes);
     }
+
+    @Test
+    void workbenchViewModelsNeedNoToolkit() {
+        noClasses().that().resideInAPackage("io.detectorstudio.app.gui")
+                .and().haveSimpleNameEndingWith("ViewModel")
+                .or().haveSimpleNameStartingWith("ModelChecks")
+                .or().haveSimpleNameStartingWith("RecoveryCommands")
+                .or().haveSimpleNameStartingWith("ModelOpening")
+                .or().haveSimpleNameStartingWith("LatestResults")
+                .or().haveSimpleNameStartingWith("BackgroundWork")
+                .or().haveSimpleNameStartingWith("WorkbenchDialogs")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.animation..", "javafx.concurrent..")
+                .check(classes);
+    }
 }

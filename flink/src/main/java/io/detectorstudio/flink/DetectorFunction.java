@@ -121,9 +121,25 @@ final class DetectorFunction extends KeyedProcessFunction<String, Routed, String
             deliver(model, keyValue, f, f.timestampMillis(), ctx, out, depth + 1);
         }
         if (elsewhere) {
-            ctx.output(FORWARDED, Envelope.message(0, f.inputName(), f.messageId(), f.payload().toString(),
-                    f.timestampMillis()));
+            Envelope e = Envelope.message(0, f.inputName(), f.messageId(), f.payload().toString(), f.timestampMillis());
+            e.key = partitionKey(model, keyValue, f);
+            ctx.output(FORWARDED, e);
         }
+    }
+
+    /**
+     * The key value of the detector a forwarded message is for (the model name for a keyless model), so it joins
+     * that detector's own messages in the input topic; the sender's own key when the receivers' keys differ.
+     */
+    private String partitionKey(String model, String keyValue, Message f) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (ModelRunner r : runners.values()) {
+            if (r.reads(f.inputName())) {
+                keys.add(r.keyed() ? Objects.toString(r.keyOf(f.payload()), "") : r.modelName());
+            }
+        }
+        keys.remove("");
+        return keys.size() == 1 ? keys.iterator().next() : keyValue.isEmpty() ? model : keyValue;
     }
 
     @Override

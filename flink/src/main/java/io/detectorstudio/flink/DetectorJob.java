@@ -38,12 +38,19 @@ public final class DetectorJob {
     }
 
     public static Streams detectors(DataStream<Envelope> envelopes, ProjectModels models, Settings settings) {
+        return detectors(envelopes, models, settings, false);
+    }
+
+    /**
+     * @param timedAtSource the source already assigned event time ({@link #eventTime} given to a Kafka source,
+     *                      which keeps a watermark per partition)
+     */
+    static Streams detectors(DataStream<Envelope> envelopes, ProjectModels models, Settings settings,
+                             boolean timedAtSource) {
         int sourceParallelism = envelopes.getParallelism();
-        long bound = settings.outOfOrderness().toMillis();
-        DataStream<Envelope> timed = !settings.eventTime() ? envelopes : envelopes.assignTimestampsAndWatermarks(
-                WatermarkStrategy.<Envelope>forGenerator(c -> new TickWatermarks(bound))
-                        .withTimestampAssigner((e, previous) -> e.time))
-                .name("event time").setParallelism(sourceParallelism);
+        DataStream<Envelope> timed = !settings.eventTime() || timedAtSource ? envelopes
+                : envelopes.assignTimestampsAndWatermarks(eventTime(settings))
+                        .name("event time").setParallelism(sourceParallelism);
         SingleOutputStreamOperator<String> actions = timed
                 .flatMap(new Router(models)).name("route to models (§C.1)").uid("route").setParallelism(sourceParallelism)
                 .keyBy(Routed::detector)
@@ -51,6 +58,13 @@ public final class DetectorJob {
                 .name("detectors").uid("detectors");
         return new Streams(actions, actions.getSideOutput(DetectorFunction.FORWARDED),
                 actions.getSideOutput(DetectorFunction.STATES));
+    }
+
+    /** Event time from the envelopes' times, bounded out-of-orderness; a tick moves the watermark at once. */
+    static WatermarkStrategy<Envelope> eventTime(Settings settings) {
+        long bound = settings.outOfOrderness().toMillis();
+        return WatermarkStrategy.<Envelope>forGenerator(c -> new TickWatermarks(bound))
+                .withTimestampAssigner((e, previous) -> e.time);
     }
 
     /** A message file of {@code run}'s lines, read in order on a virtual clock starting at {@code startMillis}. */
@@ -71,6 +85,6 @@ public final class DetectorJob {
     }
 
     public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new JobCommand()).execute(args));
+        System.exit(JobCommand.commandLine().execute(args));
     }
 }

@@ -14,6 +14,11 @@ public class Envelope {
     public String payload;
     /** epoch milliseconds: the message's timestamp, or the virtual clock for a message without one */
     public long time;
+    /**
+     * a forwarded iotEvents message's partition key: the key value of the detector it is for (the model name for
+     * a keyless one; the sender's when it is for several keys); null otherwise
+     */
+    public String key;
 
     public Envelope() {
     }

@@ -6,19 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.runtime.client.JobCancellationException;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -91,8 +88,47 @@ final class JobCommand implements Callable<Integer> {
             + "default ${DEFAULT-VALUE}")
     String kafkaOutputTopic;
 
-    @Option(names = "--kafka-group", defaultValue = "detector-studio", description = "consumer group; default ${DEFAULT-VALUE}")
+    @Option(names = "--kafka-group", defaultValue = "detector-studio", description = "consumer group, also the "
+            + "prefix of the sinks' transactional ids: one per job on a cluster; default ${DEFAULT-VALUE}")
     String kafkaGroup;
+
+    @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "a Kafka client setting for the "
+            + "source, the sinks and the start-up check (security.protocol, sasl.*, ssl.*, ...); repeatable")
+    Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
+    @Option(names = "--kafka-timeout", paramLabel = "DURATION", defaultValue = "PT30S", description = "how long "
+            + "the start-up check waits for the brokers (ISO-8601); default ${DEFAULT-VALUE}")
+    Duration kafkaTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "PT1M", description = "event time "
+            + "with Kafka: a partition without messages for this long stops holding back the detectors' timers "
+            + "(ISO-8601); default ${DEFAULT-VALUE}")
+    Duration idleTimeout;
+
+    /** The command line as {@code main} runs it: an option picocli cannot read is one line on stderr, exit 2. */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new JobCommand());
+        line.registerConverter(Duration.class, text -> {
+            try {
+                return Duration.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 duration such as PT30S or PT5M");
+            }
+        });
+        line.registerConverter(Instant.class, text -> {
+            try {
+                return Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + text
+                        + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            }
+        });
+        line.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("detector-studio-flink-job: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        return line;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -100,6 +136,12 @@ final class JobCommand implements Callable<Integer> {
         if (!kafka && (messages == null || output == null)) {
             System.err.println("detector-studio-flink-job: give --messages FILE and --output FILE (local mode) or "
                     + "--kafka-bootstrap HOST:PORT (Kafka mode)");
+            return 2;
+        }
+        if (kafka && (messages != null || output != null || states != null || forwarded != null || start != null)) {
+            System.err.println("detector-studio-flink-job: --messages, --output, --states, --forwarded and --start "
+                    + "are for local mode; with --kafka-bootstrap messages come from --kafka-input-topic and "
+                    + "actions go to --kafka-output-topic");
             return 2;
         }
         if (!time.equals("event") && !time.equals("processing")) {
@@ -155,14 +197,9 @@ final class JobCommand implements Callable<Integer> {
             streams.states().sinkTo(DetectorJob.fileSink(stateParts)).name("states").uid("states-sink");
         }
         try {
-            env.execute("detector-studio " + messages.getFileName());
-        } catch (Exception e) {
-            Throwable cause = e;
-            while (cause.getCause() != null) {
-                cause = cause.getCause();
+            if (!execute(env, "detector-studio " + messages.getFileName())) {
+                return 2;
             }
-            System.err.println("detector-studio-flink-job: the job failed: " + cause);
-            return 2;
         } finally {
             PartFiles.delete(localCheckpoints);
         }
@@ -185,31 +222,33 @@ final class JobCommand implements Callable<Integer> {
 
     private int runOnKafka(StreamExecutionEnvironment env, ProjectModels project, DetectorJob.Settings settings)
             throws Exception {
-        KafkaSource<Envelope> source = KafkaSource.<Envelope>builder()
-                .setBootstrapServers(kafkaBootstrap)
-                .setTopics(kafkaInputTopic)
-                .setGroupId(kafkaGroup)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(
-                        org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new KafkaEntries())
-                .build();
-        DataStream<Envelope> entries = env.fromSource(source, WatermarkStrategy.noWatermarks(), "kafka messages")
-                .uid("kafka-messages");
-        DetectorJob.Streams streams = DetectorJob.detectors(entries, project, settings);
-        streams.actions().sinkTo(kafkaSink(kafkaOutputTopic, "actions")).name("kafka actions").uid("kafka-actions");
-        streams.forwarded().map(Envelope::toLine).sinkTo(kafkaSink(kafkaInputTopic, "forwarded"))
-                .name("kafka forwarded").uid("kafka-forwarded");
-        env.execute("detector-studio on kafka " + kafkaInputTopic);
-        return 0;
+        KafkaMode kafka = new KafkaMode(kafkaBootstrap, kafkaInputTopic, kafkaOutputTopic, kafkaGroup, kafkaProperties);
+        String problem = kafka.problem(kafkaTimeout);
+        if (problem != null) {
+            System.err.println("detector-studio-flink-job: " + problem);
+            return 2;
+        }
+        WatermarkStrategy<Envelope> time = settings.eventTime()
+                ? DetectorJob.eventTime(settings).withIdleness(idleTimeout) : WatermarkStrategy.noWatermarks();
+        DetectorJob.Streams streams = DetectorJob.detectors(kafka.messages(env, time), project, settings, true);
+        streams.actions().sinkTo(kafka.actions()).name("kafka actions").uid("kafka-actions");
+        streams.forwarded().sinkTo(kafka.forwarded()).name("kafka forwarded").uid("kafka-forwarded");
+        return execute(env, "detector-studio on kafka " + kafkaInputTopic) ? 0 : 2;
     }
 
-    private KafkaSink<String> kafkaSink(String topic, String what) {
-        return KafkaSink.<String>builder()
-                .setBootstrapServers(kafkaBootstrap)
-                .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic(topic)
-                        .setValueSerializationSchema(new SimpleStringSchema()).build())
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix("detector-studio-" + what)
-                .build();
+    /** Runs the job; a failure is one line on stderr (its innermost cause), not a stack trace. */
+    private static boolean execute(StreamExecutionEnvironment env, String name) {
+        try {
+            env.execute(name);
+            return true;
+        } catch (Exception e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof JobCancellationException)) {
+                cause = cause.getCause();
+            }
+            System.err.println("detector-studio-flink-job: " + (cause instanceof JobCancellationException
+                    ? "the job was cancelled" : "the job failed: " + cause));
+            return false;
+        }
     }
 }

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Local mode through the job's command line (what {@code java -jar …-flink-job.jar} runs): models from project
@@ -28,7 +27,7 @@ class JobCommandTest {
     Path dir;
 
     private int run(String... args) {
-        return new CommandLine(new JobCommand()).execute(args);
+        return JobCommand.commandLine().execute(args);
     }
 
     @Test

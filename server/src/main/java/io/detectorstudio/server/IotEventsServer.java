@@ -47,7 +47,7 @@ public final class IotEventsServer implements AutoCloseable {
                 options.checkpointIntervalMillis(), metrics, logs.engineLog(), options.threads());
         host.setActionSink(actionSink);
         if (options.debugLog()) {
-            host.setCycleListener(cycle -> logs.engineLine(DebugLogEntries.of(cycle)));
+            host.setCycleListener(cycle -> logs.engineLine(DebugLogEntries.of(cycle.toJson())));
         }
         host.start(control.inputNames());
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
+import io.detectorstudio.engine.diagnostics.DiagnosticCode;
 import io.detectorstudio.engine.diagnostics.Severity;
 import io.detectorstudio.engine.io.LoadedInput;
 import io.detectorstudio.engine.io.LoadedModel;
@@ -85,7 +86,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 }
             } catch (ModelReadException e) {
                 unreadable = true;
-                err.println(file + ":" + e.line() + ":" + e.column() + ": error DS-READ $: " + e.getMessage());
+                err.println(file + ":" + e.line() + ":" + e.column() + ": error " + DiagnosticCode.READ.code() + " $: "
+                        + DiagnosticCode.READ.message(e.getMessage()));
                 ObjectNode f = jsonFiles.addObject();
                 f.put("file", file.toString());
                 f.put("error", e.getMessage());

@@ -12,7 +12,11 @@ import io.detectorstudio.engine.io.ModelFile;
 import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
 import io.detectorstudio.engine.io.ModelShape;
+import io.detectorstudio.engine.io.AtomicFiles;
+import io.detectorstudio.engine.io.ModelWriter;
+import io.detectorstudio.engine.model.DetectorModel;
 import io.detectorstudio.engine.model.Input;
+import java.nio.charset.StandardCharsets;
 import io.detectorstudio.engine.validation.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,10 +47,16 @@ final class ModelWorkspace {
     private final String recoveryId = io.detectorstudio.app.gui.files.RecoveryStore.newId();
     private final BooleanProperty unsavedOrigin = new SimpleBooleanProperty();
     private BooleanBinding dirty;
+    /** The model as read and its bytes (null unless the file is request JSON): unedited, it is saved as read. */
+    private final DetectorModel originalModel;
+    private final byte[] originalBytes;
 
     private ModelWorkspace(Path file, ModelDocument document, InputFiles inputFiles, List<Diagnostic> problems,
-                           Map<String, String> parameters, boolean template, boolean unsavedOrigin) {
+                           Map<String, String> parameters, boolean template, boolean unsavedOrigin,
+                           byte[] originalBytes) {
         this.file = file;
+        this.originalModel = document.model();
+        this.originalBytes = originalBytes;
         this.parameters = Map.copyOf(parameters);
         this.template = template;
         this.document = document;
@@ -96,7 +106,7 @@ final class ModelWorkspace {
                 request ? bytes : null);
         List<Diagnostic> problems = new Validator().validate(read, loaded, inputs, !inputs.isEmpty());
         return new ModelWorkspace(file, document, new InputFiles(origins), problems, parameters,
-                read.shape() == ModelShape.CLOUDFORMATION, unsaved);
+                read.shape() == ModelShape.CLOUDFORMATION, unsaved, request ? bytes : null);
     }
 
     /** Input definitions in an {@code inputs} folder next to the model (unreadable ones are skipped). */
@@ -157,11 +167,6 @@ final class ModelWorkspace {
         }
     }
 
-    void savedAs(Path target) {
-        this.file = target;
-        unsavedOrigin.set(false);
-    }
-
     ModelDocument document() {
         return document;
     }
@@ -209,31 +214,74 @@ final class ModelWorkspace {
         return dirty;
     }
 
-    /** Problems of the current (possibly edited) model, located in the bytes it would be saved as. */
-    List<Diagnostic> validateNow() throws ModelReadException {
-        byte[] bytes = document.modelBytes();
-        ModelFile read = new ModelLoader().load(file == null ? Path.of("untitled.json") : file, bytes);
-        List<LoadedInput> inputs = inputs();
-        return new Validator().validate(read, read.models().get(0), inputs, !inputs.isEmpty());
+    /**
+     * The check of the current (possibly edited) model, taken now (on the FX thread) from the document's immutable
+     * values; {@link ModelCheck#run} then works on a worker without touching a JavaFX property.
+     */
+    ModelCheck currentCheck() {
+        DetectorModel model = document.model();
+        byte[] asRead = originalBytes != null && model.equals(originalModel) ? originalBytes : null;
+        return new ModelCheck(source(), document.loadedModel(model), asRead, document.inputs(), inputFiles);
     }
 
-    /** Problems of {@code model} with {@code definitions} (e.g. what is being typed, not committed yet). */
-    List<Diagnostic> validate(io.detectorstudio.engine.model.DetectorModel model, List<Input> definitions)
-            throws ModelReadException {
-        byte[] bytes = new io.detectorstudio.engine.io.ModelWriter().requestJson(document.loadedModel(model))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ModelFile read = new ModelLoader().load(file == null ? Path.of("untitled.json") : file, bytes);
-        List<LoadedInput> inputs = inputFiles.loaded(definitions);
-        return new Validator().validate(read, read.models().get(0), inputs, !inputs.isEmpty());
+    /** The check of {@code model} with {@code definitions} (e.g. what is being typed, not committed yet). */
+    ModelCheck checkOf(DetectorModel model, List<Input> definitions) {
+        return new ModelCheck(source(), document.loadedModel(model), null, definitions, inputFiles);
+    }
+
+    private Path source() {
+        return file == null ? Path.of("untitled.json") : file;
     }
 
     /**
-     * Saves model, layout and input definitions ({@code inputs/} beside the model) atomically to {@code target},
-     * which becomes the file.
+     * What a save writes, taken on the FX thread: {@link Saving#write} then runs on a worker and {@link #saved}
+     * back on the FX thread.
      */
-    void save(Path target, double zoom) throws IOException {
-        inputFiles.save(target, document.inputs());
-        document.save(target, zoom);
-        savedAs(target);
+    Saving saving(double zoom) {
+        return new Saving(currentCheck(), DiagramLayout.of(document.graphProperty().get(), zoom),
+                document.commands().revisionProperty().get());
+    }
+
+    /**
+     * After {@code saving} was written to {@code target}: that is the file now, and the model counts as saved unless
+     * it was edited while the save ran (then what was written is not what is shown).
+     */
+    void saved(Path target, Saving saving) {
+        this.file = target;
+        unsavedOrigin.set(false);
+        if (document.commands().revisionProperty().get() == saving.revision()) {
+            document.commands().markSaved();
+        }
+    }
+
+    /** An immutable view of the model at one moment, and the check of it; {@link #run} is safe on any thread. */
+    record ModelCheck(Path source, LoadedModel model, byte[] bytesAsRead, List<Input> definitions,
+                      InputFiles inputFiles) {
+
+        /** The model JSON it would be saved as: the bytes as read while unedited, else the edit over the tree read. */
+        byte[] bytes() {
+            return bytesAsRead != null ? bytesAsRead.clone()
+                    : new ModelWriter().requestJson(model).getBytes(StandardCharsets.UTF_8);
+        }
+
+        List<LoadedInput> inputs() {
+            return inputFiles.loaded(definitions);
+        }
+
+        List<Diagnostic> run() throws ModelReadException {
+            ModelFile read = new ModelLoader().load(source, bytes());
+            List<LoadedInput> inputs = inputs();
+            return new Validator().validate(read, read.models().get(0), inputs, !inputs.isEmpty());
+        }
+    }
+
+    /** What a save writes: model, layout and input definitions ({@code inputs/} beside the model), atomically. */
+    record Saving(ModelCheck content, DiagramLayout layout, int revision) {
+        void write(Path target) throws IOException {
+            content.inputFiles().save(target, content.definitions());
+            AtomicFiles.write(target, content.bytes());
+            AtomicFiles.write(LayoutSidecar.sidecarFor(target),
+                    LayoutSidecar.format(layout).getBytes(StandardCharsets.UTF_8));
+        }
     }
 }

@@ -28,10 +28,11 @@ public final class StudioApplication extends Application {
         stage.setScene(StudioScene.create(window.root(), 1400, 900));
         window.windowState().restore(stage);
         stage.setOnCloseRequest(e -> {
-            if (!window.confirmClose()) {
-                e.consume();
-            } else {
+            if (window.canCloseNow()) {
                 window.closing();
+            } else {
+                e.consume(); // asks about the unsaved changes first, and closes the window itself
+                window.quit();
             }
         });
         reportFirstFrame();

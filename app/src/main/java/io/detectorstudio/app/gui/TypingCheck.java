@@ -28,9 +28,10 @@ final class TypingCheck {
     private TypingCheck() {
     }
 
-    static Result run(ModelWorkspace workspace, DetectorModel committed, DetectorModel draft, List<Input> inputs)
+    /** {@code check} is the draft's ({@link ModelWorkspace#checkOf}), taken on the FX thread. */
+    static Result run(ModelWorkspace.ModelCheck check, DetectorModel committed, DetectorModel draft, List<Input> inputs)
             throws ModelReadException {
-        List<Diagnostic> problems = workspace.validate(draft, inputs);
+        List<Diagnostic> problems = check.run();
         Optional<ExpressionField> typed = typedField(committed, draft);
         if (typed.isEmpty()) {
             return new Result(problems, null, List.of());

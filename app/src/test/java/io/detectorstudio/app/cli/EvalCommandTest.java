@@ -47,7 +47,7 @@ class EvalCommandTest {
     void typeErrorsExitTwo() {
         CliRun run = CliRun.of("eval", "'a' + 1");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("cannot combine String and Integer");
+        assertThat(run.err()).contains("'+' needs numbers or two Strings but got String and Integer");
     }
 
     @Test

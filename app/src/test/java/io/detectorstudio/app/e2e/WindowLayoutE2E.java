@@ -59,6 +59,24 @@ class WindowLayoutE2E {
                 .query();
         app.robot().clickOn(fit);
         app.waitUntil("Fit enlarged the diagram again", () -> Math.abs(editor.zoomProperty().get() - fitted) < 0.05);
+
+        // View ▸ Fit to window shows the same key as the canvas's own Fit (issue 20): Ctrl+9, and Ctrl+9 fits
+        app.clickMenu("View");
+        Node fitItem = app.shown("Fit to window");
+        assertThat(app.onFx(() -> app.robot().from(fitItem.getParent()).lookup((Node n) ->
+                n instanceof javafx.scene.control.Label l && "Ctrl+9".equals(l.getText())).tryQuery().isPresent()))
+                .as("the menu shows Fit's accelerator").isTrue();
+        app.robot().type(KeyCode.ESCAPE);
+        app.robot().moveTo(editor);
+        app.robot().press(KeyCode.CONTROL);
+        try {
+            app.robot().scroll(40, VerticalDirection.DOWN);
+        } finally {
+            app.robot().release(KeyCode.CONTROL);
+        }
+        app.waitUntil("zoomed out again", () -> editor.zoomProperty().get() < 0.2);
+        app.robot().push(KeyCode.CONTROL, KeyCode.DIGIT9);
+        app.waitUntil("Ctrl+9 fitted the diagram", () -> Math.abs(editor.zoomProperty().get() - fitted) < 0.05);
     }
 
     private static double width(String id) {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -60,7 +59,7 @@ class DeliverStepTest {
             Files.writeString(bindings, "brokers: { b: { url: '" + broker.url() + "' } }\n"
                     + "deliveries: [ { type: sns, to: { mqtt: { broker: b, topic: motors/alerts } } } ]\n"
                     + "deadLetter: '" + dir.resolve("dead.jsonl") + "'\n");
-            Task<ModelWorkspace>[] task = new Task[1];
+            BackgroundWork.Job[] task = new BackgroundWork.Job[1];
             robot.interact(() -> task[0] = window.open(Path.of("..", "samples", "motor", "model.json").toAbsolutePath()));
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> task[0].isDone() && window.simulation() != null);
             WaitForAsyncUtils.waitForFxEvents();

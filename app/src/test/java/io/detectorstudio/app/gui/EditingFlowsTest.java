@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Hyperlink;
@@ -45,8 +44,8 @@ class EditingFlowsTest {
         prefs.removeNode();
     }
 
-    static void await(FxRobot robot, java.util.function.Supplier<Task<?>> start) throws Exception {
-        Task<?>[] task = new Task[1];
+    static void await(FxRobot robot, java.util.function.Supplier<BackgroundWork.Job> start) throws Exception {
+        BackgroundWork.Job[] task = new BackgroundWork.Job[1];
         robot.interact(() -> task[0] = start.get());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task[0].isDone());
         WaitForAsyncUtils.waitForFxEvents();
@@ -125,7 +124,7 @@ class EditingFlowsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(attributesShown(robot, 1)).as("redo brings it back").containsExactly("sensorData.temperature");
 
-        robot.interact(() -> assertThat(window.save()).isTrue());
+        await(robot, window::save);
         Path written = model.resolveSibling("inputs").resolve("TemperatureInput.json");
         assertThat(written).exists();
         com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(written.toFile());

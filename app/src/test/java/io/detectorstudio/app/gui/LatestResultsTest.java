@@ -2,9 +2,7 @@ package io.detectorstudio.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,29 +10,29 @@ class LatestResultsTest {
 
     @Test
     void anOlderCheckFinishingLastNeverOverwritesTheNewerResult() {
-        Deque<Runnable> worker = new ArrayDeque<>();
+        QueuedWork worker = new QueuedWork();
         List<String> shown = new ArrayList<>();
-        LatestResults results = new LatestResults(worker::add, Runnable::run);
-        results.submit(() -> "problems of 'pressure >'", shown::add, e -> shown.add("failed"));
-        results.submit(() -> "problems of 'pressure > 70'", shown::add, e -> shown.add("failed"));
-        worker.removeLast().run(); // the newer check finishes first
-        worker.removeLast().run(); // the older one comes in late
+        LatestResults results = new LatestResults(worker);
+        results.submit("old", () -> "problems of 'pressure >'", shown::add, e -> shown.add("failed"));
+        results.submit("new", () -> "problems of 'pressure > 70'", shown::add, e -> shown.add("failed"));
+        worker.finish(1); // the newer check finishes first
+        worker.finish(0); // the older one comes in late
         assertThat(shown).containsExactly("problems of 'pressure > 70'");
     }
 
     @Test
     void aFailureIsReportedOnlyWhenItIsTheNewest() {
-        Deque<Runnable> worker = new ArrayDeque<>();
+        QueuedWork worker = new QueuedWork();
         List<String> shown = new ArrayList<>();
-        LatestResults results = new LatestResults(worker::add, Runnable::run);
-        results.<String>submit(() -> {
+        LatestResults results = new LatestResults(worker);
+        results.<String>submit("old", () -> {
             throw new IllegalStateException("old");
         }, shown::add, e -> shown.add("failed: " + e.getMessage()));
-        results.<String>submit(() -> {
+        results.<String>submit("new", () -> {
             throw new IllegalStateException("new");
         }, shown::add, e -> shown.add("failed: " + e.getMessage()));
-        worker.removeFirst().run();
-        worker.removeFirst().run();
+        worker.finish(0);
+        worker.finish(1);
         assertThat(shown).containsExactly("failed: new");
     }
 }

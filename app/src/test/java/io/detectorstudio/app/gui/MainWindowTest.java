@@ -10,7 +10,6 @@ import io.detectorstudio.engine.model.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -48,7 +47,7 @@ class MainWindowTest {
     }
 
     private void openAndWait(Path file, FxRobot robot) throws Exception {
-        Task<ModelWorkspace>[] task = new Task[1];
+        BackgroundWork.Job[] task = new BackgroundWork.Job[1];
         robot.interact(() -> task[0] = window.open(file));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> task[0].isDone());
         WaitForAsyncUtils.waitForFxEvents();

@@ -14,7 +14,6 @@ import io.detectorstudio.engine.testing.SharedCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
@@ -46,7 +45,7 @@ class ProjectModelsAndTemplateParametersTest {
         stage.show();
     }
 
-    private void await(Task<ModelWorkspace> task) throws Exception {
+    private void await(BackgroundWork.Job task) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, task::isDone);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -57,7 +56,7 @@ class ProjectModelsAndTemplateParametersTest {
 
     @Test
     void item9TheDiagramShowsTheModelChosenInTheProjectTree(FxRobot robot) throws Exception {
-        Task<ModelWorkspace>[] opening = new Task[1];
+        BackgroundWork.Job[] opening = new BackgroundWork.Job[1];
         robot.interact(() -> opening[0] = window.open(Path.of("..", "samples", "pump-station")));
         await(opening[0]);
         assertThat(shownModel()).isEqualTo("pumpModel");
@@ -81,7 +80,7 @@ class ProjectModelsAndTemplateParametersTest {
     void item8TemplateParametersGivenInTheStudioReReadTheModelAndTheDefaultsLeftAreInProblems(FxRobot robot)
             throws Exception {
         Path template = SharedCorpus.resolve("corpus/originals/lorawan-soilmoisture__template.yaml");
-        Task<ModelWorkspace>[] task = new Task[1];
+        BackgroundWork.Job[] task = new BackgroundWork.Job[1];
         robot.interact(() -> task[0] = window.open(template));
         await(task[0]);
         assertThat(window.workspaceProperty().get().isTemplate()).isTrue();
@@ -120,7 +119,7 @@ class ProjectModelsAndTemplateParametersTest {
                 }
             }
         }
-        Task<ModelWorkspace>[] task = new Task[1];
+        BackgroundWork.Job[] task = new BackgroundWork.Job[1];
         robot.interact(() -> task[0] = window.open(project.resolve("models/station.json")));
         await(task[0]);
         robot.interact(() -> window.simulation().model().session().send(new Message("PumpReading", "r1",

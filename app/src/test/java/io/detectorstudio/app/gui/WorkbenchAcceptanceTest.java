@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
-import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
@@ -62,7 +61,7 @@ class WorkbenchAcceptanceTest {
         for (String f : new String[] {"model.json", "model.layout.json", "inputs/PressureInput.json"}) {
             Files.copy(samples.resolve(f), motor.resolve(f));
         }
-        Task<ModelWorkspace>[] task = new Task[1];
+        BackgroundWork.Job[] task = new BackgroundWork.Job[1];
         robot.interact(() -> task[0] = window.open(motor.resolve("model.json")));
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> task[0].isDone() && window.simulation() != null);
         WaitForAsyncUtils.waitForFxEvents();

@@ -55,7 +55,7 @@ public final class DiagramEditorPane extends BorderPane {
     private final DoubleProperty panX = new SimpleDoubleProperty(40), panY = new SimpleDoubleProperty(40);
     private final Pane viewport = new Pane();
     private final Group world = new Group();
-    private final Group edgeLayer = new Group(), stateLayer = new Group(), labelLayer = new Group();
+    private final DiagramCanvas drawing = new DiagramCanvas(DiagramPalette.LIGHT);
     private final ReadOnlyObjectWrapper<String> hoveredTransition = new ReadOnlyObjectWrapper<>();
     private final Pane overlay = new Pane();
     private final Minimap minimap = new Minimap(this::centreOn);
@@ -80,9 +80,9 @@ public final class DiagramEditorPane extends BorderPane {
     public DiagramEditorPane(DiagramDocument document) {
         this.document = document;
         getStyleClass().add("diagram-editor");
-        world.getChildren().addAll(edgeLayer, stateLayer, labelLayer);
-        // the drawn nodes are replaced on every change (even mid-drag), so they never receive the mouse:
-        // the viewport hit-tests against the graph geometry instead
+        world.getChildren().addAll(drawing.layers());
+        // the drawn nodes follow the graph (an edge's node is replaced when it is re-routed, even mid-drag), so they
+        // never receive the mouse: the viewport hit-tests against the graph geometry instead
         world.setMouseTransparent(true);
         Scale scale = new Scale();
         scale.xProperty().bind(zoom);
@@ -131,12 +131,9 @@ public final class DiagramEditorPane extends BorderPane {
 
         document.graphProperty().addListener((obs, old, g) -> graphChanged(g));
         document.commands().rememberSelection(selection::get, selection::set); // undo gives back what was selected
-        selection.addListener((obs, old, s) -> redraw());
-        highlight.addListener((obs, old, h) -> redraw());
-        hoveredTransition.addListener((obs, old, h) -> {
-            DiagramRenderer.hover(edgeLayer, labelLayer, colours.get(), old, false);
-            DiagramRenderer.hover(edgeLayer, labelLayer, colours.get(), h, true);
-        });
+        selection.addListener((obs, old, s) -> drawing.select(s));
+        highlight.addListener((obs, old, h) -> drawing.highlight(h == null ? DiagramHighlight.NONE : h));
+        hoveredTransition.addListener((obs, old, h) -> drawing.hover(h));
         viewport.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredTransition.set(null));
         zoom.addListener(o -> drawMinimap());
         panX.addListener(o -> drawMinimap());
@@ -145,10 +142,13 @@ public final class DiagramEditorPane extends BorderPane {
         viewport.heightProperty().addListener(o -> drawMinimap());
         colours.addListener(o -> {
             applyPalette();
-            redraw();
+            drawing.setPalette(colours.get());
+            drawMinimap();
         });
         applyPalette();
-        redraw();
+        drawing.setPalette(colours.get());
+        drawing.show(document.graphProperty().get());
+        drawMinimap();
     }
 
     public DiagramDocument document() {
@@ -213,7 +213,7 @@ public final class DiagramEditorPane extends BorderPane {
         DiagramGraph g = document.graphProperty().get();
         double anchorY = g.states().stream().filter(DiagramState::initial).findFirst()
                 .map(s -> s.center().y()).orElse(Double.NaN);
-        FitView fit = FitView.of(g.bounds(), viewport.getWidth(), viewport.getHeight(), anchorY);
+        FitView fit = FitView.of(g.bounds(drawing.routes(g)), viewport.getWidth(), viewport.getHeight(), anchorY);
         zoom.set(clampZoom(fit.zoom()));
         panX.set(fit.panX());
         panY.set(fit.panY());
@@ -291,6 +291,8 @@ public final class DiagramEditorPane extends BorderPane {
     // ---------------------------------------------------------------- drawing
 
     private void graphChanged(DiagramGraph g) {
+        drawing.show(g);
+        drawMinimap();
         DiagramSelection s = selection.get();
         Set<String> states = new LinkedHashSet<>(s.states());
         states.removeIf(n -> !g.hasState(n));
@@ -299,25 +301,22 @@ public final class DiagramEditorPane extends BorderPane {
         DiagramSelection pruned = new DiagramSelection(states, edges);
         if (!pruned.equals(s)) {
             selection.set(pruned);
-        } else {
-            redraw();
         }
     }
 
-    private void redraw() {
-        DiagramRenderer.render(edgeLayer, stateLayer, labelLayer, document.graphProperty().get(), selection.get(),
-                colours.get(), highlight.get() == null ? DiagramHighlight.NONE : highlight.get(),
-                hoveredTransition.get());
-        drawMinimap();
+    /** The drawn nodes and their route cache (for tests). */
+    DiagramCanvas drawing() {
+        return drawing;
     }
 
     private void drawMinimap() {
         double z = zoom.get();
         double[] view = {-panX.get() / z, -panY.get() / z, viewport.getWidth() / z, viewport.getHeight() / z};
-        minimap.draw(document.graphProperty().get(), view, colours.get());
+        DiagramGraph g = document.graphProperty().get();
+        minimap.draw(g, g.bounds(drawing.routes(g)), view, colours.get());
     }
 
-    private void centreOn(double worldX, double worldY) {
+    void centreOn(double worldX, double worldY) {
         panX.set(viewport.getWidth() / 2 - worldX * zoom.get());
         panY.set(viewport.getHeight() / 2 - worldY * zoom.get());
     }
@@ -341,7 +340,8 @@ public final class DiagramEditorPane extends BorderPane {
     }
 
     private String transitionAt(Point p) {
-        return DiagramHitTest.transitionAt(document.graphProperty().get(), p);
+        DiagramGraph g = document.graphProperty().get();
+        return DiagramHitTest.transitionAt(g, drawing.routes(g), p);
     }
 
     // ---------------------------------------------------------------- state context menu
@@ -569,9 +569,9 @@ public final class DiagramEditorPane extends BorderPane {
             paste();
         } else if (shortcut && e.getCode() == KeyCode.A) {
             selection.set(DiagramSelection.ofStates(document.graphProperty().get().positions().keySet()));
-        } else if (shortcut && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+        } else if (DiagramKeys.ACTUAL_SIZE.match(e) || shortcut && e.getCode() == KeyCode.NUMPAD0) {
             zoomTo100();
-        } else if (shortcut && e.getCode() == KeyCode.DIGIT9) {
+        } else if (DiagramKeys.FIT.match(e)) {
             fitToWindow();
         } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
             deleteSelection();
@@ -594,8 +594,8 @@ public final class DiagramEditorPane extends BorderPane {
         zoomLabel.textProperty().bind(zoom.multiply(100).asString("%.0f%%"));
         return new ToolBar(undo, redo,
                 button("Arrange", "Automatic layout (ELK layered)", this::arrange),
-                button("Fit", "Fit to window (Ctrl+9)", this::fitToWindow),
-                button("100%", "Actual size (Ctrl+0)", this::zoomTo100),
+                button("Fit", "Fit to window (" + DiagramKeys.FIT.getDisplayText() + ")", this::fitToWindow),
+                button("100%", "Actual size (" + DiagramKeys.ACTUAL_SIZE.getDisplayText() + ")", this::zoomTo100),
                 button("Delete", "Delete selection (Del)", this::deleteSelection),
                 zoomLabel);
     }

@@ -5,7 +5,6 @@ import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
-import io.detectorstudio.editor.graph.EdgeRouter;
 import io.detectorstudio.editor.graph.Point;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,9 @@ final class DiagramHitTest {
 
     /** The state whose connect handle is at {@code p}; the grab radius stays usable when zoomed out. */
     static DiagramState handleAt(DiagramGraph g, Point p, double zoom) {
-        double r = (DiagramRenderer.HANDLE_RADIUS + 3) / Math.min(1, zoom);
+        double r = (DiagramNodes.HANDLE_RADIUS + 3) / Math.min(1, zoom);
         for (DiagramState s : g.states()) {
-            Point h = DiagramRenderer.handleCenter(s);
+            Point h = DiagramNodes.handleCenter(s);
             if (Math.hypot(h.x() - p.x(), h.y() - p.y()) <= r) {
                 return s;
             }
@@ -42,8 +41,7 @@ final class DiagramHitTest {
     }
 
     /** The transition whose full label box, or whose line (within 5 px), is at {@code p}. */
-    static String transitionAt(DiagramGraph g, Point p) {
-        Map<String, EdgeRoute> routes = EdgeRouter.route(g);
+    static String transitionAt(DiagramGraph g, Map<String, EdgeRoute> routes, Point p) {
         for (DiagramTransition t : g.transitions()) {
             EdgeRoute r = routes.get(t.key());
             if (r == null) {

@@ -17,15 +17,15 @@ final class Minimap extends Canvas {
         setOnMouseDragged(e -> centreOn.accept(originX + e.getX() / scale, originY + e.getY() / scale));
     }
 
-    /** {@code view} = visible world rectangle {x, y, w, h}. */
-    void draw(DiagramGraph graph, double[] view, DiagramPalette palette) {
+    /** {@code bounds}: the graph's ({@link DiagramGraph#bounds}); {@code view} = visible world rectangle {x, y, w, h}. */
+    void draw(DiagramGraph graph, double[] bounds, double[] view, DiagramPalette palette) {
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight()); // the fill is translucent: without this, old drawings show through
         g.setFill(palette.minimapFill());
         g.fillRect(0, 0, getWidth(), getHeight());
         g.setStroke(palette.minimapStroke());
         g.strokeRect(0.5, 0.5, getWidth() - 1, getHeight() - 1);
-        double[] b = graph.bounds();
+        double[] b = bounds;
         double minX = Math.min(b[0], view[0]), minY = Math.min(b[1], view[1]);
         double maxX = Math.max(b[2], view[0] + view[2]), maxY = Math.max(b[3], view[1] + view[3]);
         scale = Math.min((getWidth() - 8) / Math.max(1, maxX - minX), (getHeight() - 8) / Math.max(1, maxY - minY));

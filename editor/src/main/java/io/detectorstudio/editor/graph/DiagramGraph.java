@@ -101,6 +101,11 @@ public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> tr
      * {minX, minY, maxX, maxY}; zeros when empty.
      */
     public double[] bounds() {
+        return bounds(EdgeRouter.route(this));
+    }
+
+    /** {@link #bounds()} with the routes already at hand (the canvas keeps them in a {@link RouteCache}). */
+    public double[] bounds(Map<String, EdgeRoute> routes) {
         if (states.isEmpty()) {
             return new double[] {0, 0, 0, 0};
         }
@@ -113,7 +118,6 @@ public record DiagramGraph(List<DiagramState> states, List<DiagramTransition> tr
                 include(b, marker[0], marker[1]);
             }
         }
-        Map<String, EdgeRoute> routes = EdgeRouter.route(this);
         for (DiagramTransition t : transitions) {
             EdgeRoute r = routes.get(t.key());
             if (r == null) {

@@ -22,6 +22,33 @@ public final class EdgeRouter {
     }
 
     public static Map<String, EdgeRoute> route(DiagramGraph graph) {
+        Map<String, EdgeRoute> routes = new LinkedHashMap<>();
+        for (Slot slot : slots(graph)) {
+            routes.put(slot.transition().key(), route(slot, graph.states()));
+        }
+        return routes;
+    }
+
+    /**
+     * Everything a transition's automatic route depends on besides the states it may have to go round: the
+     * transition (its saved route and label), its two ends, and its place among the edges between the same two
+     * states ({@code index} of {@code count}; for self-loops the height of the loop labels stacked above its own).
+     */
+    record Slot(DiagramTransition transition, DiagramState from, DiagramState to, int index, int count,
+                double loopLabelsAbove) {
+        /** A route the layout saved, drawn as it is whatever else moves. */
+        boolean saved() {
+            return transition.route().size() >= 2;
+        }
+
+        /** A single edge between two states: a straight line, or a detour round the states in its way. */
+        boolean straightOrDetour() {
+            return !saved() && !transition.isSelfLoop() && count == 1;
+        }
+    }
+
+    /** The routed transitions of {@code graph} (both ends exist), bundled by the pair of states they join. */
+    static List<Slot> slots(DiagramGraph graph) {
         Map<String, DiagramState> states = new HashMap<>();
         graph.states().forEach(s -> states.put(s.name(), s));
         Map<String, List<DiagramTransition>> bundles = new LinkedHashMap<>();
@@ -30,27 +57,51 @@ public final class EdgeRouter {
                 bundles.computeIfAbsent(bundleKey(t), k -> new ArrayList<>()).add(t);
             }
         }
-        Map<String, EdgeRoute> routes = new LinkedHashMap<>();
+        List<Slot> slots = new ArrayList<>();
         for (List<DiagramTransition> bundle : bundles.values()) {
             double loopLabelsAbove = 0;
             for (int i = 0; i < bundle.size(); i++) {
                 DiagramTransition t = bundle.get(i);
-                DiagramState from = states.get(t.from());
-                DiagramState to = states.get(t.to());
-                EdgeRoute route;
-                if (t.route().size() >= 2) {
-                    route = polyline(t.route(), t.labelAt());
-                } else if (t.isSelfLoop()) {
-                    EdgeLabel label = EdgeLabel.of(t);
-                    route = selfLoop(from, i, bundle.size(), label, loopLabelsAbove);
-                    loopLabelsAbove += label.height() + 4;
-                } else {
-                    route = between(from, to, i, bundle.size(), graph.states());
+                slots.add(new Slot(t, states.get(t.from()), states.get(t.to()), i, bundle.size(), loopLabelsAbove));
+                if (t.isSelfLoop() && t.route().size() < 2) {
+                    loopLabelsAbove += EdgeLabel.of(t).height() + 4;
                 }
-                routes.put(t.key(), route);
             }
         }
-        return routes;
+        return slots;
+    }
+
+    /** The route of one transition; {@code all} are the diagram's states, which a straight line must not cross. */
+    static EdgeRoute route(Slot slot, List<DiagramState> all) {
+        DiagramTransition t = slot.transition();
+        if (slot.saved()) {
+            return polyline(t.route(), t.labelAt());
+        }
+        if (t.isSelfLoop()) {
+            return selfLoop(slot.from(), slot.index(), slot.count(), EdgeLabel.of(t), slot.loopLabelsAbove());
+        }
+        return between(slot.from(), slot.to(), slot.index(), slot.count(), all);
+    }
+
+    /**
+     * Whether {@code cached}, computed for {@code slot} while other states stood elsewhere, is still what
+     * {@link #route} would draw as far as crossings go: a straight line that now crosses a state, or a detour whose
+     * straight line would no longer cross one (or that now crosses one itself), must be routed again. Saved routes,
+     * bundles and loops do not depend on the other states.
+     */
+    static boolean stillClear(Slot slot, EdgeRoute cached, List<DiagramState> all) {
+        if (!slot.straightOrDetour()) {
+            return true;
+        }
+        DiagramState from = slot.from(), to = slot.to();
+        List<DiagramState> others = all.stream()
+                .filter(s -> !s.name().equals(from.name()) && !s.name().equals(to.name())).toList();
+        if (others.stream().anyMatch(s -> DetourRouter.crosses(cached.points(), s))) {
+            return false;
+        }
+        List<Point> straight = List.of(clip(from, to.center()), clip(to, from.center()));
+        boolean detour = cached.points().size() > 2;
+        return detour == others.stream().anyMatch(s -> DetourRouter.crosses(straight, s));
     }
 
     private static String bundleKey(DiagramTransition t) {

@@ -84,7 +84,7 @@ class DiagramEditorPaneTest {
     @Test
     void draggingFromAHandleToAnotherStateConnectsThemAndUndoRemovesTheTransition(FxRobot robot) {
         DiagramState alarm = graph().state("alarm").orElseThrow();
-        Point handle = DiagramRenderer.handleCenter(alarm);
+        Point handle = DiagramNodes.handleCenter(alarm);
         robot.drag(screen(handle.x(), handle.y()), MouseButton.PRIMARY).dropTo(centreOf("idle"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(graph().transitions()).extracting(DiagramTransition::key).contains("alarm/to_idle");

@@ -35,10 +35,10 @@ class MinimapTest {
         WritableImage[] images = new WritableImage[2];
         robot.interact(() -> {
             Minimap edited = new Minimap((x, y) -> { });
-            edited.draw(big, view, DiagramPalette.LIGHT);
-            edited.draw(afterDelete, view, DiagramPalette.LIGHT);
+            edited.draw(big, big.bounds(), view, DiagramPalette.LIGHT);
+            edited.draw(afterDelete, afterDelete.bounds(), view, DiagramPalette.LIGHT);
             Minimap fresh = new Minimap((x, y) -> { });
-            fresh.draw(afterDelete, view, DiagramPalette.LIGHT);
+            fresh.draw(afterDelete, afterDelete.bounds(), view, DiagramPalette.LIGHT);
             SnapshotParameters p = new SnapshotParameters();
             p.setFill(Color.TRANSPARENT);
             images[0] = edited.snapshot(p, null);

@@ -64,7 +64,7 @@ class ExpressionFieldTest {
         int last = field.getText().length() - 1;
         assertThat(stylesAt(field, last)).contains("expr-problem-error");
         assertThat(field.problemAt(last)).map(ExpressionProblem::message).get().asString()
-                .contains("ends too early");
+                .contains("but the expression ends");
 
         robot.write("70");
         WaitForAsyncUtils.waitForFxEvents();

@@ -47,7 +47,7 @@ public final class ExpressionCheck implements ModelCheck {
         symbols.variables().forEach((name, type) -> {
             if (type.isKnown()) { // the service states what it inferred; "unknown" would only be noise
                 sink.report(Severity.INFO, TYPE_INFERRED.code(), firstAssignment(model, name),
-                        "Inferred data types [" + type.label() + "] for $variable." + name);
+                        TYPE_INFERRED.message(type.label(), name));
             }
         });
     }

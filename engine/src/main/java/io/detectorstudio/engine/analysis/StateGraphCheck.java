@@ -55,12 +55,11 @@ public final class StateGraphCheck implements ModelCheck {
             }
             String path = STATES + "[" + s + "].stateName";
             if (!reachable.contains(name)) {
-                sink.report(Severity.WARNING, STATE_UNREACHABLE.code(), path, "state '" + name
-                        + "' cannot be reached from the initial state '" + definition.initialStateName()
-                        + "': no chain of transitions leads to it, so its events never run");
+                sink.report(Severity.WARNING, STATE_UNREACHABLE.code(), path,
+                        STATE_UNREACHABLE.message(name, definition.initialStateName()));
             } else if (states.size() > 1 && graph.isTerminal(name) && state.events().isEmpty()) {
-                sink.report(Severity.WARNING, STATE_DEAD_END.code(), path, "state '" + name + "' has no transition "
-                        + "out and no events: a detector that enters it stays there forever and does nothing more");
+                sink.report(Severity.WARNING, STATE_DEAD_END.code(), path,
+                        STATE_DEAD_END.message(name));
             }
         }
         variablesReadBeforeSet(definition, graph, reachable, sink);
@@ -115,9 +114,8 @@ public final class StateGraphCheck implements ModelCheck {
             for (String v : read) {
                 boolean available = onArrival.get(state).contains(v) || setIn.getOrDefault(state, Set.of()).contains(v);
                 if (everSet.contains(v) && !available && reported.add(state + "/" + v)) {
-                    sink.report(Severity.WARNING, VARIABLE_BEFORE_SET.code(), field.path(), "$variable." + v
-                            + " is read in state '" + state + "' before any action could set it: no path from the "
-                            + "initial state sets it first, so it is undefined here");
+                    sink.report(Severity.WARNING, VARIABLE_BEFORE_SET.code(), field.path(),
+                            VARIABLE_BEFORE_SET.message(v, state));
                 }
             }
         }

@@ -14,6 +14,7 @@ import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_OPERATOR;
 import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_PAYLOAD;
 import static io.detectorstudio.engine.diagnostics.DiagnosticCode.TYPE_TRIGGER;
 
+import io.detectorstudio.engine.diagnostics.DiagnosticCode;
 import io.detectorstudio.engine.diagnostics.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,24 +43,21 @@ public final class ExpressionChecker {
     public List<ExpressionProblem> check(Expr expr, Role role) {
         List<ExpressionProblem> problems = new ArrayList<>();
         StaticType type = type(expr, problems);
-        String text = "the expression";
         switch (role) {
             case CONDITION -> {
                 if (type.isKnown() && type != StaticType.BOOLEAN) {
-                    problems.add(error(TYPE_CONDITION.code(), text + " is " + type.label()
-                            + ", not a valid condition expression: a condition must be Boolean", expr));
+                    problems.add(error(TYPE_CONDITION.code(),
+                            TYPE_CONDITION.message("the expression", type.label()), expr));
                 }
             }
             case DURATION -> {
                 if (type.isKnown() && !type.isNumber()) {
-                    problems.add(error(TYPE_DURATION.code(), "durationExpression must return a number (Integer or "
-                            + "Decimal seconds) but is " + type.label(), expr));
+                    problems.add(error(TYPE_DURATION.code(), TYPE_DURATION.message(type.label()), expr));
                 }
             }
             case CONTENT -> {
                 if (type.isKnown() && type != StaticType.STRING) {
-                    problems.add(error(TYPE_PAYLOAD.code(), "contentExpression must evaluate to a String (write "
-                            + "JSON as '{\"a\": ${…}}') but is " + type.label(), expr));
+                    problems.add(error(TYPE_PAYLOAD.code(), TYPE_PAYLOAD.message(type.label()), expr));
                 }
             }
             default -> { }
@@ -95,8 +93,7 @@ public final class ExpressionChecker {
             return StaticType.STRING;
         }
         if (e instanceof Expr.Word w) { // a bare word is only a convert type; elsewhere it fails at run time
-            problems.add(error(EXPR_WORD.code(), "'" + w.word() + "' is not a value: a literal needs quotes ('"
-                    + w.word() + "'), a reference $input.… or $variable.…", e));
+            problems.add(error(EXPR_WORD.code(), EXPR_WORD.message(w.word()), e));
         }
         return StaticType.UNKNOWN; // syntax errors: the parser reported them
     }
@@ -107,8 +104,8 @@ public final class ExpressionChecker {
         }
         List<List<String>> attributes = symbols.inputs().get(r.inputName());
         if (attributes == null) {
-            problems.add(error(REF_INPUT_UNKNOWN.code(), "Detector Model Definition contains reference to Input '"
-                    + r.inputName() + "' that does not exist." + known(" Known inputs: ", symbols.inputs().keySet()), r));
+            problems.add(error(REF_INPUT_UNKNOWN.code(), REF_INPUT_UNKNOWN.message(r.inputName(),
+                    known(" Known inputs: ", symbols.inputs().keySet())), r));
             return;
         }
         List<String> path = new ArrayList<>();
@@ -126,9 +123,8 @@ public final class ExpressionChecker {
                 return; // the attribute itself, a part of it, or a field inside it
             }
         }
-        problems.add(warning(REF_ATTRIBUTE_UNKNOWN.code(), "input '" + r.inputName() + "' has no attribute '"
-                + String.join(".", path) + "'; the value will be undefined. Its attributes: "
-                + attributes.stream().map(a -> String.join(".", a)).toList(), r));
+        problems.add(warning(REF_ATTRIBUTE_UNKNOWN.code(), REF_ATTRIBUTE_UNKNOWN.message(r.inputName(),
+                String.join(".", path), attributes.stream().map(a -> String.join(".", a)).toList()), r));
     }
 
     private StaticType variable(Expr.VariableRef v, List<ExpressionProblem> problems) {
@@ -137,9 +133,8 @@ public final class ExpressionChecker {
         }
         StaticType type = symbols.variables().get(v.name());
         if (type == null) {
-            problems.add(warning(REF_VARIABLE_NEVER_SET.code(), "Detected broken Variable: $variable." + v.name()
-                    + " is read but no setVariable action sets it, so it is always undefined"
-                    + known(". Variables: ", symbols.variables().keySet()), v));
+            problems.add(warning(REF_VARIABLE_NEVER_SET.code(), REF_VARIABLE_NEVER_SET.message(v.name(),
+                    known(". Variables: ", symbols.variables().keySet())), v));
             return StaticType.UNKNOWN;
         }
         return type;
@@ -149,18 +144,18 @@ public final class ExpressionChecker {
         StaticType t = type(u.operand(), problems);
         switch (u.operator()) {
             case "!" -> {
-                expect(t == StaticType.BOOLEAN || !t.isKnown(), TYPE_OPERATOR.code(),
-                        "'!' needs a Boolean but the operand is " + t.label(), u, problems);
+                expect(t == StaticType.BOOLEAN || !t.isKnown(), TYPE_OPERATOR, u, problems,
+                        "!", "a Boolean", "the operand is " + t.label());
                 return StaticType.BOOLEAN;
             }
             case "~" -> {
-                expect(t == StaticType.INTEGER || !t.isKnown(), TYPE_OPERATOR.code(),
-                        "'~' needs an Integer but the operand is " + t.label(), u, problems);
+                expect(t == StaticType.INTEGER || !t.isKnown(), TYPE_OPERATOR, u, problems,
+                        "~", "an Integer", "the operand is " + t.label());
                 return StaticType.INTEGER;
             }
             default -> {
-                expect(t.isNumber() || !t.isKnown(), TYPE_OPERATOR.code(),
-                        "'-' needs a number but the operand is " + t.label(), u, problems);
+                expect(t.isNumber() || !t.isKnown(), TYPE_OPERATOR, u, problems,
+                        "-", "a number", "the operand is " + t.label());
                 return t.isNumber() ? t : StaticType.UNKNOWN;
             }
         }
@@ -174,38 +169,38 @@ public final class ExpressionChecker {
         switch (op) {
             case "&&", "||" -> {
                 for (StaticType t : new StaticType[] {l, r}) {
-                    expect(!t.isKnown() || t == StaticType.BOOLEAN, TYPE_OPERATOR.code(),
-                            "'" + op + "' needs Boolean operands but one is " + t.label(), b, problems);
+                    expect(!t.isKnown() || t == StaticType.BOOLEAN, TYPE_OPERATOR, b, problems,
+                            op, "Boolean operands", "one is " + t.label());
                 }
                 return StaticType.BOOLEAN;
             }
             case "==", "!=" -> {
-                expect(!known || l == r || (l.isNumber() && r.isNumber()), TYPE_COMPARISON.code(),
-                        "'" + op + "' compares " + l.label() + " with " + r.label() + ", which are never equal;"
-                                + " use convert(…) to compare them", b, problems);
+                expect(!known || l == r || (l.isNumber() && r.isNumber()), TYPE_COMPARISON, b, problems,
+                        op, l.label(), r.label(), "are never equal; use convert(…) to compare them");
                 return StaticType.BOOLEAN;
             }
             case "<", "<=", ">", ">=" -> {
                 expect(!known || (l.isNumber() && r.isNumber()) || (l == StaticType.STRING && r == l),
-                        TYPE_COMPARISON.code(), "'" + op + "' cannot compare " + l.label() + " with " + r.label()
-                                + "; both sides must be numbers or both Strings", b, problems);
+                        TYPE_COMPARISON, b, problems, op, l.label(), r.label(),
+                        "cannot be ordered; both sides must be numbers or both Strings");
                 return StaticType.BOOLEAN;
             }
             case "+", "-", "*", "/" -> {
                 if (op.equals("+") && l == StaticType.STRING && r == StaticType.STRING) {
                     return StaticType.STRING;
                 }
-                expect(!known || (l.isNumber() && r.isNumber()), TYPE_OPERATOR.code(), "'" + op + "' cannot combine "
-                        + l.label() + " and " + r.label() + (l == StaticType.STRING || r == StaticType.STRING
-                        ? "; use convert(String, …) to make text" : ""), b, problems);
+                expect(!known || (l.isNumber() && r.isNumber()), TYPE_OPERATOR, b, problems, op,
+                        op.equals("+") ? "numbers or two Strings" : "numbers",
+                        "got " + l.label() + " and " + r.label() + (l == StaticType.STRING || r == StaticType.STRING
+                        ? "; use convert(String, …) to make text" : ""));
                 if (l.isNumber() && r.isNumber()) {
                     return l == StaticType.INTEGER && r == StaticType.INTEGER ? StaticType.INTEGER : StaticType.DECIMAL;
                 }
                 return StaticType.UNKNOWN;
             }
             default -> {
-                expect(!known || (l == StaticType.INTEGER && r == StaticType.INTEGER), TYPE_OPERATOR.code(),
-                        "'" + op + "' needs Integer operands but got " + l.label() + " and " + r.label(), b, problems);
+                expect(!known || (l == StaticType.INTEGER && r == StaticType.INTEGER), TYPE_OPERATOR, b, problems,
+                        op, "Integer operands", "got " + l.label() + " and " + r.label());
                 return StaticType.INTEGER;
             }
         }
@@ -230,9 +225,8 @@ public final class ExpressionChecker {
                 Expr kind = c.arguments().get(0);
                 if (kind instanceof Expr.Literal l && l.value().type() == Value.Type.STRING) {
                     String k = l.value().asString().toLowerCase(Locale.ROOT);
-                    expectWarning(k.equals("message") || k.equals("timer"), TYPE_TRIGGER.code(),
-                            "triggerType takes \"Message\" or \"Timer\", not \"" + l.value().asString() + "\"",
-                            kind, problems);
+                    expect(k.equals("message") || k.equals("timer"), TYPE_TRIGGER, kind, problems,
+                            l.value().asString());
                 }
                 argument(c, 0, args, StaticType.STRING, problems);
                 return StaticType.BOOLEAN;
@@ -259,8 +253,7 @@ public final class ExpressionChecker {
                 Expr target = c.arguments().get(0);
                 String word = target instanceof Expr.Word w ? w.word() : null;
                 if (word == null || !(word.equals("String") || word.equals("Boolean") || word.equals("Decimal"))) {
-                    problems.add(error(TYPE_CONVERT.code(), "convert's first argument is the target type: String, "
-                            + "Boolean or Decimal (without quotes)", target));
+                    problems.add(error(TYPE_CONVERT.code(), TYPE_CONVERT.message(), target));
                     return StaticType.UNKNOWN;
                 }
                 return switch (word) {
@@ -281,18 +274,16 @@ public final class ExpressionChecker {
     private void timer(Expr name, List<ExpressionProblem> problems) {
         if (symbols.timers() != null && name instanceof Expr.Literal l && l.value().type() == Value.Type.STRING
                 && !symbols.timers().contains(l.value().asString())) {
-            problems.add(warning(REF_TIMER_NEVER_SET.code(), "Detected broken Timer: timeout(\"" + l.value().asString()
-                    + "\") tests a timer no setTimer action sets, so it is never true"
-                    + known(". Timers: ", symbols.timers()), name));
+            problems.add(warning(REF_TIMER_NEVER_SET.code(), REF_TIMER_NEVER_SET.message(l.value().asString(),
+                    known(". Timers: ", symbols.timers())), name));
         }
     }
 
     private void argument(Expr.Call c, int i, List<StaticType> args, StaticType wanted, List<ExpressionProblem> problems) {
         StaticType t = args.get(i);
         if (t.isKnown() && t != wanted) {
-            problems.add(warning(TYPE_ARGUMENT.code(), c.function() + " needs a " + wanted.label() + " as argument "
-                    + (i + 1) + " but got " + t.label() + ": " + Functions.SIGNATURE.get(c.function()),
-                    c.arguments().get(i)));
+            problems.add(warning(TYPE_ARGUMENT.code(), TYPE_ARGUMENT.message(c.function(), wanted.label(), i + 1,
+                    t.label(), Functions.SIGNATURE.get(c.function())), c.arguments().get(i)));
         }
     }
 
@@ -300,16 +291,14 @@ public final class ExpressionChecker {
         return names.isEmpty() ? "" : prefix + names.stream().sorted().toList();
     }
 
-    /** Operand type mismatches are warnings: the service deploys such models and they fail only at run time. */
-    private static void expect(boolean ok, String code, String message, Expr at, List<ExpressionProblem> problems) {
+    /**
+     * Operand type mismatches are warnings: the service deploys such models and they fail only at run time. The
+     * message is built only when {@code ok} is false.
+     */
+    private static void expect(boolean ok, DiagnosticCode code, Expr at, List<ExpressionProblem> problems,
+                               Object... args) {
         if (!ok) {
-            problems.add(warning(code, message, at));
-        }
-    }
-
-    private static void expectWarning(boolean ok, String code, String message, Expr at, List<ExpressionProblem> problems) {
-        if (!ok) {
-            problems.add(warning(code, message, at));
+            problems.add(warning(code.code(), code.message(args), at));
         }
     }
 

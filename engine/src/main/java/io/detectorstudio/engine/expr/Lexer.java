@@ -72,8 +72,8 @@ public final class Lexer {
             int close = text.indexOf('`', pos + 1);
             if (close < 0) {
                 pos = text.length();
-                problems.add(ExpressionProblem.error(EXPR_UNTERMINATED.code(), "this `quoted name` has no closing "
-                        + "backtick", start, pos));
+                problems.add(ExpressionProblem.error(EXPR_UNTERMINATED.code(),
+                        EXPR_UNTERMINATED.message("`quoted name`", "backtick"), start, pos));
                 return new Token(TokenKind.ERROR, start, pos, text.substring(start), '`');
             }
             pos = close + 1;
@@ -91,8 +91,8 @@ public final class Lexer {
             if (word.equals("$variable")) {
                 return new Token(TokenKind.VARIABLE_ROOT, start, pos, word, '\0');
             }
-            problems.add(ExpressionProblem.error(EXPR_UNKNOWN_ROOT.code(), "'" + word + "' is not a reference; "
-                    + "write $input.InputName.path or $variable.name", start, pos));
+            problems.add(ExpressionProblem.error(EXPR_UNKNOWN_ROOT.code(), EXPR_UNKNOWN_ROOT.message(word),
+                    start, pos));
             return new Token(TokenKind.ERROR, start, pos, word, '\0');
         }
         if (Character.isLetter(c) || c == '_') {
@@ -135,7 +135,7 @@ public final class Lexer {
         if (kind == null) {
             String hint = c == '=' ? "; compare with '==' (expressions cannot assign)" : c == '%'
                     ? "; there is no '%' operator in IoT Events" : "";
-            problems.add(ExpressionProblem.error(EXPR_CHARACTER.code(), "unexpected character '" + c + "'" + hint,
+            problems.add(ExpressionProblem.error(EXPR_CHARACTER.code(), EXPR_CHARACTER.message(c, hint),
                     start, pos));
             return new Token(TokenKind.ERROR, start, pos, String.valueOf(c), '\0');
         }
@@ -197,7 +197,7 @@ public final class Lexer {
             }
         }
         if (pos >= text.length()) {
-            problems.add(ExpressionProblem.error(EXPR_UNTERMINATED.code(), "this string has no closing " + quote,
+            problems.add(ExpressionProblem.error(EXPR_UNTERMINATED.code(), EXPR_UNTERMINATED.message("string", quote),
                     start, pos));
             return new Token(TokenKind.ERROR, start, pos, value.toString(), quote);
         }

@@ -61,7 +61,7 @@ public final class Parser {
             }
             int close = text.indexOf('}', open + 2);
             if (close < 0) {
-                problems.add(ExpressionProblem.error(EXPR_TEMPLATE.code(), "'${' has no closing '}'", open,
+                problems.add(ExpressionProblem.error(EXPR_TEMPLATE.code(), EXPR_TEMPLATE.message(), open,
                         text.length()));
                 return new ParseResult(new Expr.Error(0, text.length()), List.copyOf(problems));
             }
@@ -86,16 +86,14 @@ public final class Parser {
         Parser parser = new Parser(text, options, problems);
         Expr expr;
         if (parser.peek().kind() == TokenKind.EOF) {
-            problems.add(ExpressionProblem.error(EXPR_EMPTY.code(), "the expression is empty; write a value such as "
-                    + "true, 0, 'text' or $input.Input.attribute", 0, text.length()));
+            problems.add(ExpressionProblem.error(EXPR_EMPTY.code(), EXPR_EMPTY.message(), 0, text.length()));
             expr = new Expr.Error(0, text.length());
         } else {
             expr = parser.expression(0);
             while (parser.peek().kind() != TokenKind.EOF) {
                 Token extra = parser.advance();
                 if (extra.kind() != TokenKind.ERROR) {
-                    problems.add(ExpressionProblem.error(EXPR_UNEXPECTED.code(), "unexpected '" + extra.text()
-                            + "' after a complete expression; expected an operator such as && or +", extra.start(),
+                    problems.add(ExpressionProblem.error(EXPR_UNEXPECTED.code(), EXPR_UNEXPECTED.message(extra.text()), extra.start(),
                             extra.end()));
                 }
             }
@@ -154,8 +152,8 @@ public final class Parser {
                 try {
                     return new Expr.Literal(Value.integer(Long.parseLong(t.text())), t.start(), t.end());
                 } catch (NumberFormatException e) {
-                    problems.add(ExpressionProblem.error(EXPR_INTEGER_RANGE.code(), "integer " + t.text()
-                            + " is outside the 64-bit range; write it as a decimal (" + t.text() + ".0)", t.start(), t.end()));
+                    problems.add(ExpressionProblem.error(EXPR_INTEGER_RANGE.code(), EXPR_INTEGER_RANGE.message(t.text()),
+                            t.start(), t.end()));
                     return new Expr.Error(t.start(), t.end());
                 }
             case DECIMAL:
@@ -174,8 +172,9 @@ public final class Parser {
                 }
                 Token name = advance();
                 if (name.kind() != TokenKind.IDENTIFIER && name.kind() != TokenKind.QUOTED_IDENTIFIER) {
-                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected a variable name after "
-                            + "$variable.", name.start(), Math.max(name.end(), name.start() + 1)));
+                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), EXPR_EXPECTED.message(
+                            "a variable name after '$variable.'", found(name)), name.start(),
+                            Math.max(name.end(), name.start() + 1)));
                     return new Expr.Error(t.start(), name.end());
                 }
                 return new Expr.VariableRef(name.text(), t.start(), name.end());
@@ -193,12 +192,16 @@ public final class Parser {
             case ERROR:
                 return new Expr.Error(t.start(), t.end());
             default:
-                problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), (t.kind() == TokenKind.EOF
-                        ? "the expression ends too early" : "unexpected '" + t.text() + "'")
-                        + "; expected a value: a number, 'string', true/false, $input..., $variable... or a function",
+                problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), EXPR_EXPECTED.message(
+                        "a value (a number, 'string', true/false, $input..., $variable... or a function)", found(t)),
                         t.start(), Math.max(t.end(), Math.min(t.start() + 1, text.length()))));
                 return new Expr.Error(t.start(), t.end());
         }
+    }
+
+    /** What stands where something else was expected, for {@code EXPR_EXPECTED}'s "but …". */
+    private static String found(Token t) {
+        return t.kind() == TokenKind.EOF ? "the expression ends" : "found '" + t.text() + "'";
     }
 
     private boolean expect(TokenKind kind, String what) {
@@ -207,8 +210,7 @@ public final class Parser {
             return true;
         }
         Token t = peek();
-        problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected " + what
-                + (t.kind() == TokenKind.EOF ? " but the expression ends" : " but found '" + t.text() + "'"),
+        problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), EXPR_EXPECTED.message(what, found(t)),
                 t.start(), Math.max(t.end(), Math.min(t.start() + 1, text.length()))));
         return false;
     }
@@ -219,8 +221,8 @@ public final class Parser {
         }
         Token input = advance();
         if (input.kind() != TokenKind.IDENTIFIER && input.kind() != TokenKind.QUOTED_IDENTIFIER) {
-            problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected an input name after $input.",
-                    input.start(), Math.max(input.end(), input.start() + 1)));
+            problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(),
+                    EXPR_EXPECTED.message("an input name after '$input.'", found(input)), input.start(), Math.max(input.end(), input.start() + 1)));
             return new Expr.Error(root.start(), input.end());
         }
         List<Object> path = new ArrayList<>();
@@ -231,8 +233,8 @@ public final class Parser {
                 Token seg = advance();
                 if (seg.kind() != TokenKind.IDENTIFIER && seg.kind() != TokenKind.QUOTED_IDENTIFIER
                         && seg.kind() != TokenKind.TRUE && seg.kind() != TokenKind.FALSE) {
-                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected an attribute name after '.'"
-                            + " (quote names with other characters in backticks: `my name`)", seg.start(),
+                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), EXPR_EXPECTED.message("an attribute name after '.'"
+                            + " (quote names with other characters in backticks: `my name`)", found(seg)), seg.start(),
                             Math.max(seg.end(), seg.start() + 1)));
                     return new Expr.Error(root.start(), seg.end());
                 }
@@ -242,8 +244,8 @@ public final class Parser {
                 advance();
                 Token n = advance();
                 if (n.kind() != TokenKind.INTEGER) {
-                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected an array index such as [0]",
-                            n.start(), Math.max(n.end(), n.start() + 1)));
+                    problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(),
+                            EXPR_EXPECTED.message("an array index such as [0]", found(n)), n.start(), Math.max(n.end(), n.start() + 1)));
                     return new Expr.Error(root.start(), n.end());
                 }
                 path.add(Integer.parseInt(n.text()));
@@ -254,8 +256,8 @@ public final class Parser {
             }
         }
         if (path.isEmpty()) {
-            problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), "expected an attribute after $input."
-                    + input.text() + " (e.g. $input." + input.text() + ".value)", root.start(), input.end()));
+            problems.add(ExpressionProblem.error(EXPR_EXPECTED.code(), EXPR_EXPECTED.message("an attribute after $input."
+                    + input.text() + " (e.g. $input." + input.text() + ".value)", found(peek())), root.start(), input.end()));
             return new Expr.Error(root.start(), input.end());
         }
         return new Expr.InputRef(input.text(), List.copyOf(path), root.start(), end);
@@ -275,12 +277,11 @@ public final class Parser {
         }
         Integer arity = Functions.ARITY.get(name.text());
         if (arity == null) {
-            problems.add(ExpressionProblem.error(EXPR_UNKNOWN_FUNCTION.code(), "'" + name.text()
-                    + "' is not an IoT Events function; available: " + String.join(", ",
-                    new java.util.TreeSet<>(Functions.ARITY.keySet())), name.start(), name.end()));
+            problems.add(ExpressionProblem.error(EXPR_UNKNOWN_FUNCTION.code(), EXPR_UNKNOWN_FUNCTION.message(name.text(),
+                    String.join(", ", new java.util.TreeSet<>(Functions.ARITY.keySet()))), name.start(), name.end()));
         } else if (arity != args.size()) {
-            problems.add(ExpressionProblem.error(EXPR_ARITY.code(), name.text() + " takes " + arity + " argument"
-                    + (arity == 1 ? "" : "s") + " but got " + args.size() + ": " + Functions.SIGNATURE.get(name.text()),
+            problems.add(ExpressionProblem.error(EXPR_ARITY.code(), EXPR_ARITY.message(name.text(),
+                    arity + " argument" + (arity == 1 ? "" : "s"), args.size(), Functions.SIGNATURE.get(name.text())),
                     name.start(), end));
         }
         return new Expr.Call(name.text(), List.copyOf(args), name.start(), end);
@@ -301,7 +302,7 @@ public final class Parser {
             if (raw.startsWith("${", i)) {
                 int close = raw.indexOf('}', i + 2);
                 if (close < 0) {
-                    problems.add(ExpressionProblem.error(EXPR_TEMPLATE.code(), "'${' has no closing '}'",
+                    problems.add(ExpressionProblem.error(EXPR_TEMPLATE.code(), EXPR_TEMPLATE.message(),
                             contentStart + i, contentStart + raw.length()));
                     return new Expr.Error(t.start(), t.end());
                 }

@@ -273,20 +273,19 @@ final class CloudFormationImport {
     /** A value CloudFormation would take from the stack, not given: the default, said once, never silently. */
     private String defaulted(String name, String value, String what, String path) {
         if (defaulted.add(name)) {
-            problems.add(Diagnostic.at(Severity.WARNING, CFN_PARAMETER_DEFAULT.code(), path, name + " was not given"
-                    + " (--parameter " + name + "=VALUE); using " + what + ": \"" + value + "\""));
+            problems.add(Diagnostic.at(Severity.WARNING, CFN_PARAMETER_DEFAULT.code(), path,
+                    CFN_PARAMETER_DEFAULT.message(name, what, value)));
         }
         return value;
     }
 
     private void substituted(String path, String why, String value) {
         problems.add(Diagnostic.at(Severity.WARNING, CFN_SUBSTITUTED.code(), path,
-                why + "; using \"" + value + "\" in its place — check it before deploying"));
+                CFN_SUBSTITUTED.message(why, value)));
     }
 
     private void unresolved(String path, String why) {
         problems.add(Diagnostic.at(Severity.WARNING, CFN_UNRESOLVED.code(), path,
-                why + "; the value is kept as a ${...} placeholder — give the parameter a Default or replace the "
-                        + "intrinsic with a literal"));
+                CFN_UNRESOLVED.message(why)));
     }
 }

@@ -1,22 +1,25 @@
 package io.detectorstudio.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.expr.Frame;
 import io.detectorstudio.engine.expr.Value;
 import io.detectorstudio.engine.runtime.CompiledModel.CompiledEvent;
 import io.detectorstudio.engine.runtime.CompiledModel.CompiledState;
+import io.detectorstudio.engine.runtime.CycleRecord.Result;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One evaluation cycle of one instance (§C.3): onInput events and transition selection, then transition actions,
  * onExit, the state change and onEnter — with BATCH or SERIAL condition visibility (§C.4). It is the
  * {@link Frame} the compiled expressions read. The engine keeps one and {@link #reset}s it for every cycle, so a
- * message allocates only what its actions produce; the trace record of shared/contracts/trace.md is built only
- * when someone listens.
+ * message allocates only what its actions produce; the {@link CycleRecord} (conditions and actions in execution
+ * order, the instance after) is built only when someone listens.
  */
 final class Cycle extends Frame {
+
+    private static final CompiledEvent[] NO_EVENTS = new CompiledEvent[0];
 
     private final CycleHost engine;
     private final ActionRunner actions = new ActionRunner(this);
@@ -36,8 +39,8 @@ final class Cycle extends Frame {
     private int snapshotLength;
     /** events whose condition held in the current group (BATCH runs their actions after all were checked) */
     private CompiledEvent[] firing = new CompiledEvent[8];
-    private ArrayNode evaluations;
-    private ArrayNode performed;
+    /** the conditions and actions of the cycle, in order, when someone listens; null otherwise */
+    private List<CycleRecord.Step> steps;
 
     Cycle(CycleHost engine) {
         this.engine = engine;
@@ -47,11 +50,11 @@ final class Cycle extends Frame {
      * A message cycle of one instance (§C.2/§C.3), then the message's values are retained (§C.7). The one path
      * every host takes, so §C lives here and nowhere else.
      */
-    ObjectNode message(CompiledModel model, DetectorInstance instance, boolean created, Message m, long now,
+    CycleRecord message(CompiledModel model, DetectorInstance instance, boolean created, Message m, long now,
                        long sequence) {
         int inputSlot = model.symbols.existingInputSlot(m.inputName());
         reset(model, instance, m, inputSlot, null, now, sequence);
-        ObjectNode record = run(created);
+        CycleRecord record = run(created);
         if (engine.options().retainInputValues()) {
             for (int pathSlot : model.pathsRead(inputSlot)) { // values this cycle converted are not read again
                 instance.retain(pathSlot, model.pathReader(pathSlot).evaluate(this));
@@ -61,7 +64,7 @@ final class Cycle extends Frame {
     }
 
     /** The cycle of an expired timer (§C.5): the timer leaves the instance, its timeout() holds once. */
-    ObjectNode timer(CompiledModel model, DetectorInstance instance, String timer, long at, long sequence) {
+    CycleRecord timer(CompiledModel model, DetectorInstance instance, String timer, long at, long sequence) {
         instance.removeTimer(timer); // [GAP] §C.5: an expired timer is no longer listed
         instance.expired(timer);
         reset(model, instance, null, -1, timer, at, sequence);
@@ -80,12 +83,11 @@ final class Cycle extends Frame {
         this.actionIndex = 0;
         this.snapshot = null;
         inputsChanged();
-        this.evaluations = engine.tracing() ? Values.JSON.arrayNode() : null;
-        this.performed = engine.tracing() ? Values.JSON.arrayNode() : null;
+        this.steps = engine.tracing() ? new ArrayList<>() : null;
     }
 
     /** Runs the cycle; {@code created} means the instance is new and its initial state's onEnter runs first (§C.2). */
-    private ObjectNode run(boolean created) {
+    private CycleRecord run(boolean created) {
         String from = instance.stateName;
         if (created) {
             runGroup("onEnter", state().onEnter());
@@ -94,8 +96,8 @@ final class Cycle extends Frame {
         CompiledEvent transition;
         if (model.serial) {
             for (CompiledEvent event : state.onInput()) {
-                if (check("onInput", event, "event")) {
-                    execute(event);
+                if (check("onInput", event, false)) {
+                    execute(event, "onInput");
                 }
             }
             transition = selectTransition(state);
@@ -103,16 +105,16 @@ final class Cycle extends Frame {
             snapshot = snapshot();
             int count = 0;
             for (CompiledEvent event : state.onInput()) {
-                if (check("onInput", event, "event")) {
+                if (check("onInput", event, false)) {
                     count = remember(event, count);
                 }
             }
             transition = selectTransition(state);
             snapshot = null;
-            executeFiring(count);
+            executeFiring(count, "onInput");
         }
         if (transition != null) {
-            execute(transition);
+            execute(transition, "transition");
             runGroup("onExit", state.onExit());
             instance.stateName = transition.nextState();
             if (model.states.containsKey(transition.nextState())) {
@@ -121,7 +123,7 @@ final class Cycle extends Frame {
         }
         instance.lastUpdateTime = now;
         instance.cycles++;
-        return engine.tracing() ? record(created, from) : null;
+        return steps != null ? record(created, from) : null;
     }
 
     /** A copy of the instance's variables into the reused buffer. */
@@ -141,7 +143,7 @@ final class Cycle extends Frame {
 
     private CompiledEvent selectTransition(CompiledState state) {
         for (CompiledEvent t : state.transitions()) {
-            if (check("onInput", t, "transition")) {
+            if (check("onInput", t, true)) {
                 return t;
             }
         }
@@ -154,8 +156,8 @@ final class Cycle extends Frame {
         }
         if (model.serial) {
             for (CompiledEvent event : events) {
-                if (check(group, event, "event")) {
-                    execute(event);
+                if (check(group, event, false)) {
+                    execute(event, group);
                 }
             }
             return;
@@ -163,12 +165,12 @@ final class Cycle extends Frame {
         snapshot = snapshot();
         int count = 0;
         for (CompiledEvent event : events) {
-            if (check(group, event, "event")) {
+            if (check(group, event, false)) {
                 count = remember(event, count);
             }
         }
         snapshot = null;
-        executeFiring(count);
+        executeFiring(count, group);
     }
 
     private int remember(CompiledEvent event, int count) {
@@ -179,57 +181,72 @@ final class Cycle extends Frame {
         return count + 1;
     }
 
-    private void executeFiring(int count) {
+    private void executeFiring(int count, String group) {
         for (int i = 0; i < count; i++) {
             CompiledEvent event = firing[i];
             firing[i] = null;
-            execute(event);
+            execute(event, group);
         }
     }
 
-    private boolean check(String group, CompiledEvent event, String kind) {
-        if (evaluations == null) {
+    /** Evaluates an event's condition; {@code transition}: one of the state's transitionEvents (group onInput). */
+    private boolean check(String group, CompiledEvent event, boolean transition) {
+        if (steps == null) {
             return event.condition() == null || event.condition().test(this);
         }
-        ObjectNode evaluation = evaluations.addObject();
-        evaluation.put("group", group);
-        evaluation.put("stateName", instance.stateName);
-        evaluation.put("eventName", event.name());
-        evaluation.put("kind", kind);
-        if (event.nextState() != null) {
-            evaluation.put("nextState", event.nextState());
-        }
+        Result result;
+        String error = null;
         if (event.condition() == null) {
-            evaluation.putNull("condition");
-            evaluation.put("result", true); // §B.6 rule 2: no condition means true
-            return true;
+            result = Result.TRUE; // §B.6 rule 2: no condition means true
+        } else {
+            Value v = event.condition().evaluate(this);
+            if (v.type() == Value.Type.BOOLEAN) {
+                result = v.isTrue() ? Result.TRUE : Result.FALSE;
+            } else if (v.type() == Value.Type.INVALID) {
+                result = Result.INVALID;
+                error = v.reason();
+            } else {
+                result = Result.UNDEFINED;
+                error = v.isDefined() ? "the condition is " + v.type() + ", not a Boolean" : null;
+            }
         }
-        evaluation.put("condition", event.conditionText());
-        Value v = event.condition().evaluate(this);
-        if (v.type() == Value.Type.BOOLEAN) {
-            evaluation.put("result", v.isTrue());
-            return v.isTrue();
-        }
-        evaluation.put("result", v.type() == Value.Type.INVALID ? "invalid" : "undefined");
-        if (v.type() == Value.Type.INVALID) {
-            evaluation.put("error", v.reason());
-        } else if (v.isDefined()) {
-            evaluation.put("error", "the condition is " + v.type() + ", not a Boolean");
-        }
-        return false; // §B.6 rule 1
+        String stepGroup = transition ? "transition" : group;
+        steps.add(new CycleRecord.Evaluation(stepGroup, instance.stateName, event.name(), indexOf(stepGroup, event),
+                transition, event.nextState(), event.condition() == null ? null : event.conditionText(), result, error));
+        return result == Result.TRUE; // §B.6 rule 1: anything but true does not fire
     }
 
-    private void execute(CompiledEvent event) {
+    private void execute(CompiledEvent event, String group) {
+        int eventIndex = steps == null ? -1 : indexOf(group, event);
+        int index = 0;
         for (CompiledAction action : event.actions()) {
             if (action instanceof CompiledAction.Unknown) {
                 continue; // never performed: not an action type (the service rejects the model)
             }
             PerformedAction done = actions.run(action, event.name());
-            if (performed != null) {
-                performed.add(done.toJson());
+            if (steps != null) {
+                steps.add(new CycleRecord.Action(group, eventIndex, index, done));
             }
+            index++;
             engine.emit(done);
         }
+    }
+
+    /** The event's place in its group of the instance's current state (for the record only). */
+    private int indexOf(String group, CompiledEvent event) {
+        CompiledState s = state();
+        CompiledEvent[] list = s == null ? NO_EVENTS : switch (group) {
+            case "onEnter" -> s.onEnter();
+            case "onInput" -> s.onInput();
+            case "transition" -> s.transitions();
+            default -> s.onExit();
+        };
+        for (int i = 0; i < list.length; i++) {
+            if (list[i] == event) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- what ActionRunner needs
@@ -317,47 +334,12 @@ final class Cycle extends Frame {
         return message != null ? message.inputName() : null;
     }
 
-    private ObjectNode record(boolean created, String from) {
-        ObjectNode r = Values.JSON.objectNode();
-        r.put("seq", sequence);
-        r.put("time", Values.iso(now));
-        r.put("detectorModelName", model.name);
-        if (model.keyPath != null) {
-            r.put("keyValue", instance.keyValue);
-        }
-        ObjectNode trigger = r.putObject("trigger");
-        if (message != null) {
-            trigger.put("type", "Message");
-            trigger.put("inputName", message.inputName());
-            if (message.messageId() != null) {
-                trigger.put("messageId", message.messageId());
-            }
-            trigger.set("payload", message.payload());
-        } else {
-            trigger.put("type", "Timer");
-            trigger.put("timerName", timerName);
-        }
-        r.put("created", created);
-        r.put("fromState", created ? null : from);
-        r.put("toState", instance.stateName);
-        r.set("evaluations", evaluations);
-        r.set("actions", performed);
-        r.set("state", stateJson());
-        return r;
-    }
-
-    /** The instance's state for the trace: timers with timestamp and seconds left. */
-    private ObjectNode stateJson() {
-        ObjectNode state = Values.JSON.objectNode();
-        state.put("stateName", instance.stateName);
-        ObjectNode variables = state.putObject("variables");
-        instance.variables().forEach((k, v) -> variables.set(k, Values.toJson(v)));
-        ObjectNode timers = state.putObject("timers");
-        for (Timer t : instance.runningTimers()) {
-            ObjectNode timer = timers.putObject(t.name());
-            timer.put("timestamp", Values.iso(t.expiresAtMillis()));
-            timer.put("secondsLeft", Math.max(0, (t.expiresAtMillis() - now + 999) / 1000));
-        }
-        return state;
+    private CycleRecord record(boolean created, String from) {
+        CycleRecord.Trigger trigger = message != null
+                ? new CycleRecord.MessageTrigger(message.inputName(), message.messageId(), message.payload())
+                : new CycleRecord.TimerTrigger(timerName);
+        return new CycleRecord(sequence, now, model.name, model.keyPath != null ? instance.keyValue : null, trigger,
+                created, created ? null : from, instance.stateName, steps,
+                new CycleRecord.State(instance.stateName, instance.variables(), instance.timerExpiries()));
     }
 }

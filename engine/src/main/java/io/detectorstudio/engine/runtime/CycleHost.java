@@ -8,7 +8,7 @@ interface CycleHost {
 
     EngineOptions options();
 
-    /** Whether cycles should build their trace record. */
+    /** Whether cycles should build their {@link CycleRecord}. */
     boolean tracing();
 
     void emit(PerformedAction action);

@@ -316,7 +316,7 @@ public final class Engine implements Detectors {
         finished(cycle.message(model, instance, created, m, now, cycleSequence));
     }
 
-    private void finished(ObjectNode record) {
+    private void finished(CycleRecord record) {
         if (listener != null) {
             listener.cycleFinished(record);
         }

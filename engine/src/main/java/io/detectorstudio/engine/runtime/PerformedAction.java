@@ -87,6 +87,25 @@ public final class PerformedAction {
     }
 
     /**
+     * What the action changed on its instance: a variable set, a timer started or restarted, a timer cleared; null
+     * for an external action and for one that changed nothing (an error, resetTimer of a timer not running). Made
+     * from what the action recorded when it ran, so asking costs nothing until someone asks.
+     */
+    public InstanceChange change() {
+        if (error != null) {
+            return null;
+        }
+        return switch (type) {
+            case "setVariable" -> value == null ? null : new InstanceChange.VariableSet(name, value);
+            // ActionRunner schedules the timer at exactly the action's time + seconds
+            case "setTimer", "resetTimer" -> seconds < 0 ? null
+                    : new InstanceChange.TimerSet(name, time + seconds * 1000, seconds);
+            case "clearTimer" -> new InstanceChange.TimerCleared(name);
+            default -> null;
+        };
+    }
+
+    /**
      * What the target receives (see {@link Delivery} for the form per type), or null for an internal action
      * (setVariable, timers) and for one that could not be performed ({@link #error()} says why).
      */

@@ -71,8 +71,8 @@ public final class ActionCheck implements ModelCheck {
 
     private void action(String type, JsonNode spec, String path, FindingSink sink) {
         if (!ACTION_TYPES.contains(type)) {
-            sink.report(Severity.ERROR, ACTION_UNKNOWN.code(), path, "'" + type + "' is not an action type"
-                    + DidYouMean.hint(type, ACTION_TYPES) + " Action types: " + String.join(", ", new TreeSet<>(ACTION_TYPES)));
+            sink.report(Severity.ERROR, ACTION_UNKNOWN.code(), path, ACTION_UNKNOWN.message(type,
+                    DidYouMean.hint(type, ACTION_TYPES), String.join(", ", new TreeSet<>(ACTION_TYPES))));
             return;
         }
         switch (type) {
@@ -90,8 +90,8 @@ public final class ActionCheck implements ModelCheck {
             }
             case "dynamoDBv2" -> {
                 if ("STRING".equals(spec.path("payload").path("type").asText(null))) {
-                    sink.report(Severity.ERROR, ACTION_PAYLOAD_TYPE.code(), path + ".payload.type", "dynamoDBv2 writes"
-                            + " each top-level attribute of a JSON payload as a column: the payload type must be JSON");
+                    sink.report(Severity.ERROR, ACTION_PAYLOAD_TYPE.code(), path + ".payload.type",
+                            ACTION_PAYLOAD_TYPE.message());
                 }
             }
             case "iotSiteWise" -> siteWise(spec, path, sink);
@@ -103,8 +103,8 @@ public final class ActionCheck implements ModelCheck {
                                FindingSink sink) {
         JsonNode value = spec.path(member);
         if (value.isTextual() && !value.asText().contains("${") && !form.matcher(value.asText()).matches()) {
-            sink.report(Severity.ERROR, ACTION_TARGET.code(), path + "." + member, "'" + value.asText()
-                    + "' is not " + expected);
+            sink.report(Severity.ERROR, ACTION_TARGET.code(), path + "." + member,
+                    ACTION_TARGET.message(value.asText(), expected));
         }
     }
 
@@ -118,25 +118,23 @@ public final class ActionCheck implements ModelCheck {
         if (parsed.ok() && parsed.expr() instanceof Expr.Literal literal && literal.value().type() == Value.Type.STRING
                 && !allowed.contains(literal.value().asString())) {
             String given = literal.value().asString();
-            sink.report(Severity.ERROR, ACTION_ENUM.code(), path + "." + member, "'" + given + "' is not one of "
-                    + String.join(", ", new TreeSet<>(allowed)) + DidYouMean.hint(given, allowed)
-                    + " Write it quoted, e.g. '" + new TreeSet<>(allowed).first() + "'.");
+            sink.report(Severity.ERROR, ACTION_ENUM.code(), path + "." + member, ACTION_ENUM.message(given,
+                    String.join(", ", new TreeSet<>(allowed)), DidYouMean.hint(given, allowed), new TreeSet<>(allowed).first()));
         }
     }
 
     private static void siteWise(JsonNode spec, String path, FindingSink sink) {
         boolean alias = spec.hasNonNull("propertyAlias");
         if (!alias && !(spec.hasNonNull("assetId") && spec.hasNonNull("propertyId"))) {
-            sink.report(Severity.ERROR, SITEWISE_TARGET.code(), path, "iotSiteWise needs either propertyAlias or both"
-                    + " assetId and propertyId to identify the asset property");
+            sink.report(Severity.ERROR, SITEWISE_TARGET.code(), path, SITEWISE_TARGET.message());
         }
         JsonNode propertyValue = spec.path("propertyValue");
         JsonNode variant = propertyValue.path("value");
         if (variant.isObject()) {
             long given = VARIANT_MEMBERS.stream().filter(variant::hasNonNull).count();
             if (given != 1) {
-                sink.report(Severity.ERROR, SITEWISE_VALUE.code(), path + ".propertyValue.value", "propertyValue.value"
-                        + " needs exactly one of " + String.join(", ", VARIANT_MEMBERS) + "; it has " + given);
+                sink.report(Severity.ERROR, SITEWISE_VALUE.code(), path + ".propertyValue.value",
+                        SITEWISE_VALUE.message(String.join(", ", VARIANT_MEMBERS), given));
             }
         }
         literalEnum(propertyValue, "quality", QUALITIES, path + ".propertyValue", sink);

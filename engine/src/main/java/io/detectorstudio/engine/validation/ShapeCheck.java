@@ -149,11 +149,10 @@ public final class ShapeCheck {
         for (String name : rules.requiredInBody()) {
             JsonNode given = value.get(name);
             if ((given == null || given.isNull()) && isDefinitionOnly(shapeName, name)) {
-                sink.report(Severity.WARNING, ROLE_MISSING.code(), String.valueOf(path), "no 'roleArn': fine for analysis and "
-                        + "simulation, but CreateDetectorModel needs the ARN of a role IoT Events can assume");
+                sink.report(Severity.WARNING, ROLE_MISSING.code(), String.valueOf(path), ROLE_MISSING.message());
             } else if (given == null || given.isNull()) {
                 sink.report(Severity.ERROR, SHAPE_REQUIRED.code(), String.valueOf(path),
-                        shapeName + " requires '" + name + "'" + expectation(rules.memberShapes().get(name)));
+                        SHAPE_REQUIRED.message(shapeName, name, expectation(rules.memberShapes().get(name))));
             }
         }
         Set<String> known = rules.memberNames();
@@ -163,9 +162,8 @@ public final class ShapeCheck {
             if (memberShape == null) {
                 if (!shapeName.equals("Action")) { // an unknown action type is ActionCheck's error
                     sink.report(Severity.WARNING, SHAPE_UNKNOWN_FIELD.code(), new Path(path, field.getKey(), 0).toString(),
-                            "'" + field.getKey() + "' is not a member of " + shapeName
-                            + DidYouMean.hint(field.getKey(), known)
-                            + " Valid: " + String.join(", ", known.stream().sorted().toList()));
+                            SHAPE_UNKNOWN_FIELD.message(field.getKey(), shapeName, DidYouMean.hint(field.getKey(), known),
+                                    String.join(", ", known.stream().sorted().toList())));
                 }
                 continue;
             }
@@ -191,13 +189,12 @@ public final class ShapeCheck {
             return;
         }
         if (rules.min() != null && value.size() < rules.min()) {
-            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), String.valueOf(path), shapeName + " needs at least "
-                    + shape.get("min").asInt() + " entr" + (shape.get("min").asInt() == 1 ? "y" : "ies")
-                    + " but has " + value.size());
+            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), String.valueOf(path), SHAPE_LIST_SIZE.message(shapeName,
+                    "at least " + count(shape.get("min").asInt(), "entry", "entries"), value.size()));
         }
         if (rules.max() != null && value.size() > rules.max()) {
-            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), String.valueOf(path), shapeName + " allows at most "
-                    + shape.get("max").asInt() + " entries but has " + value.size());
+            sink.report(Severity.ERROR, SHAPE_LIST_SIZE.code(), String.valueOf(path), SHAPE_LIST_SIZE.message(shapeName,
+                    "at most " + count(shape.get("max").asInt(), "entry", "entries"), value.size()));
         }
         String memberShape = rules.listMember();
         for (int i = 0; i < value.size(); i++) {
@@ -214,22 +211,23 @@ public final class ShapeCheck {
         String text = value.asText();
         int length = text.codePointCount(0, text.length());
         if (rules.min() != null && length < rules.min()) {
-            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), String.valueOf(path), shapeName + " must be at least "
-                    + shape.get("min").asInt() + " character(s) long" + (length == 0 ? " but is empty" : ""));
+            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), String.valueOf(path), SHAPE_LENGTH.message(shapeName,
+                    "at least " + count(shape.get("min").asInt(), "character", "characters"),
+                    length == 0 ? "is empty" : "has " + length));
         }
         if (rules.max() != null && length > rules.max()) {
-            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), String.valueOf(path), shapeName + " must be at most "
-                    + shape.get("max").asInt() + " characters long but has " + length);
+            sink.report(Severity.ERROR, SHAPE_LENGTH.code(), String.valueOf(path), SHAPE_LENGTH.message(shapeName,
+                    "at most " + count(shape.get("max").asInt(), "character", "characters"), "has " + length));
         }
         if (rules.pattern() != null && !rules.pattern().matcher(text).find()) {
-            sink.report(Severity.ERROR, SHAPE_PATTERN.code(), String.valueOf(path), "'" + abbreviate(text) + "' does not match the "
-                    + shapeName + " pattern " + shape.get("pattern").asText());
+            sink.report(Severity.ERROR, SHAPE_PATTERN.code(), String.valueOf(path), SHAPE_PATTERN.message(abbreviate(text), shapeName,
+                    shape.get("pattern").asText()));
         }
         if (rules.enumValues() != null) {
             Set<String> allowed = rules.enumValues();
             if (!allowed.contains(text)) {
-                sink.report(Severity.ERROR, SHAPE_ENUM.code(), String.valueOf(path), "'" + abbreviate(text) + "' is not a valid "
-                        + shapeName + "; valid: " + String.join(", ", allowed.stream().sorted().toList()));
+                sink.report(Severity.ERROR, SHAPE_ENUM.code(), String.valueOf(path), SHAPE_ENUM.message(abbreviate(text), shapeName,
+                        String.join(", ", allowed.stream().sorted().toList())));
             }
         }
     }
@@ -242,8 +240,8 @@ public final class ShapeCheck {
         }
         long n = value.asLong();
         if ((rules.minLong() != null && n < rules.minLong()) || (rules.maxLong() != null && n > rules.maxLong())) {
-            sink.report(Severity.ERROR, SHAPE_RANGE.code(), String.valueOf(path), shapeName + " must be between "
-                    + shape.path("min").asText("-∞") + " and " + shape.path("max").asText("∞") + " but is " + n);
+            sink.report(Severity.ERROR, SHAPE_RANGE.code(), String.valueOf(path), SHAPE_RANGE.message(shapeName,
+                    shape.path("min").asText("-∞"), shape.path("max").asText("∞"), n));
         }
     }
 
@@ -257,9 +255,13 @@ public final class ShapeCheck {
         };
     }
 
+    /** "1 entry", "3 entries". */
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     private static void typeError(JsonNode value, String expected, String shapeName, Object path, FindingSink sink) {
-        sink.report(Severity.ERROR, SHAPE_TYPE.code(), String.valueOf(path), shapeName + " must be " + expected + " but is "
-                + describe(value));
+        sink.report(Severity.ERROR, SHAPE_TYPE.code(), String.valueOf(path), SHAPE_TYPE.message(shapeName, expected, describe(value)));
     }
 
     private static String describe(JsonNode value) {

@@ -54,18 +54,16 @@ public final class StructureCheck implements ModelCheck {
             String name = states.get(i).path("stateName").asText(null);
             if (name != null && names.putIfAbsent(name, i) != null) {
                 sink.report(Severity.ERROR, STATE_DUPLICATE.code(), base + "[" + i + "].stateName",
-                        "state name '" + name + "' is already used by states[" + names.get(name) + "]; state names "
-                                + "must be unique");
+                        STATE_DUPLICATE.message(name, names.get(name)));
             }
         }
         if (states.size() > MAX_STATES) {
-            sink.report(Severity.ERROR, QUOTA_STATES.code(), base, "a detector model has at most " + MAX_STATES
-                    + " states; this one has " + states.size());
+            sink.report(Severity.ERROR, QUOTA_STATES.code(), base, QUOTA_STATES.message(MAX_STATES, states.size()));
         }
         JsonNode initial = definition.path("initialStateName");
         if (initial.isTextual() && !names.containsKey(initial.asText())) {
             sink.report(Severity.ERROR, STATE_INITIAL_UNKNOWN.code(), "$.detectorModelDefinition.initialStateName",
-                    "initial state '" + initial.asText() + "' is not one of the states: " + String.join(", ", names.keySet()));
+                    STATE_INITIAL_UNKNOWN.message(initial.asText(), String.join(", ", names.keySet())));
         }
         boolean[] inputInCondition = {false};
         for (int i = 0; i < states.size(); i++) {
@@ -84,17 +82,15 @@ public final class StructureCheck implements ModelCheck {
             boolean readsInput = definition.toString().contains("$input.");
             sink.report(readsInput ? Severity.WARNING : Severity.ERROR, MODEL_NO_INPUT.code(),
                     "$.detectorModelDefinition",
-                    "no condition references an input ($input.NAME... or currentInput(...)): \"Detector Model "
-                            + "Definition must use at least one Input in a condition\""
-                            + (readsInput ? "; inputs are read only in actions" : "; the model would never look at data"));
+                    MODEL_NO_INPUT.message(readsInput ? "inputs are read only in actions" : "the model would never look at data"));
         }
     }
 
     private void roleArn(JsonNode model, FindingSink sink) {
         JsonNode arn = model.path("roleArn");
         if (arn.isTextual() && !arn.asText().contains("${") && !ROLE_ARN.matcher(arn.asText()).matches()) {
-            sink.report(Severity.ERROR, DiagnosticCode.ROLE_ARN.code(), "$.roleArn", "'" + ShapeCheck.abbreviate(arn.asText())
-                    + "' is not an IAM role ARN; expected arn:aws:iam::<12-digit account>:role/<name>");
+            sink.report(Severity.ERROR, DiagnosticCode.ROLE_ARN.code(), "$.roleArn",
+                    DiagnosticCode.ROLE_ARN.message(ShapeCheck.abbreviate(arn.asText())));
         }
     }
 
@@ -104,8 +100,7 @@ public final class StructureCheck implements ModelCheck {
             return;
         }
         if (events.size() > MAX_EVENTS_PER_LIST) {
-            sink.report(Severity.WARNING, QUOTA_EVENTS.code(), path, "at most " + MAX_EVENTS_PER_LIST
-                    + " events per list; this one has " + events.size());
+            sink.report(Severity.WARNING, QUOTA_EVENTS.code(), path, QUOTA_EVENTS.message(MAX_EVENTS_PER_LIST, events.size()));
         }
         for (int e = 0; e < events.size(); e++) {
             JsonNode event = events.get(e);
@@ -120,7 +115,7 @@ public final class StructureCheck implements ModelCheck {
             JsonNode next = event.path("nextState");
             if (next.isTextual() && !states.containsKey(next.asText())) {
                 sink.report(Severity.ERROR, STATE_NEXT_UNKNOWN.code(), eventPath + ".nextState",
-                        "next state '" + next.asText() + "' does not exist; states: " + String.join(", ", states.keySet()));
+                        STATE_NEXT_UNKNOWN.message(next.asText(), String.join(", ", states.keySet())));
             }
             actions(event.path("actions"), eventPath + ".actions", sink);
         }
@@ -131,15 +126,13 @@ public final class StructureCheck implements ModelCheck {
             return;
         }
         if (actions.size() > MAX_ACTIONS_PER_EVENT) {
-            sink.report(Severity.ERROR, QUOTA_ACTIONS.code(), path, "an event has at most " + MAX_ACTIONS_PER_EVENT
-                    + " actions; this one has " + actions.size());
+            sink.report(Severity.ERROR, QUOTA_ACTIONS.code(), path, QUOTA_ACTIONS.message(MAX_ACTIONS_PER_EVENT, actions.size()));
         }
         for (int a = 0; a < actions.size(); a++) {
             JsonNode action = actions.get(a);
             String actionPath = path + "[" + a + "]";
             if (action.isObject() && action.size() != 1) {
-                sink.report(Severity.ERROR, ACTION_TYPES.code(), actionPath, "Actions may only have one type defined, "
-                        + "but found an action with " + action.size() + " types");
+                sink.report(Severity.ERROR, ACTION_TYPES.code(), actionPath, ACTION_TYPES.message(action.size()));
             }
             action.fields().forEachRemaining(entry -> {
                 String fieldsPath = actionPath + "." + entry.getKey();
@@ -148,10 +141,11 @@ public final class StructureCheck implements ModelCheck {
                     timer(fields, fieldsPath, sink);
                 }
                 JsonNode content = fields.path("payload").path("contentExpression");
-                if (content.isTextual()
-                        && content.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_CONTENT_BYTES) {
+                int bytes = content.isTextual()
+                        ? content.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length : 0;
+                if (bytes > MAX_CONTENT_BYTES) {
                     sink.report(Severity.ERROR, QUOTA_PAYLOAD.code(), fieldsPath + ".payload.contentExpression",
-                            "a content expression is at most " + MAX_CONTENT_BYTES + " bytes");
+                            QUOTA_PAYLOAD.message(MAX_CONTENT_BYTES, bytes));
                 }
                 fields.fields().forEachRemaining(f -> {
                     if (f.getValue().isTextual()) {
@@ -167,13 +161,12 @@ public final class StructureCheck implements ModelCheck {
 
     private void timer(JsonNode timer, String path, FindingSink sink) {
         if (timer.has("seconds") && timer.has("durationExpression")) {
-            sink.report(Severity.ERROR, TIMER_BOTH.code(), path, "setTimer takes either 'seconds' or "
-                    + "'durationExpression', not both");
+            sink.report(Severity.ERROR, TIMER_BOTH.code(), path, TIMER_BOTH.message());
         }
         JsonNode seconds = timer.path("seconds");
         if (seconds.isIntegralNumber() && seconds.asLong() >= 1 && seconds.asLong() < MIN_ACCURATE_TIMER_SECONDS) {
-            sink.report(Severity.WARNING, TIMER_SHORT.code(), path + ".seconds", "timers shorter than "
-                    + MIN_ACCURATE_TIMER_SECONDS + " s are not accurate in the service; use 60 or more");
+            sink.report(Severity.WARNING, TIMER_SHORT.code(), path + ".seconds",
+                    TIMER_SHORT.message(MIN_ACCURATE_TIMER_SECONDS));
         }
     }
 
@@ -182,7 +175,7 @@ public final class StructureCheck implements ModelCheck {
         while (m.find()) {
             String replacement = ENTITY_TEXT.getOrDefault(m.group(1), "the character it stands for");
             sink.reportInString(Severity.ERROR, EXPR_HTML_ENTITY.code(), path, m.start(), m.end(),
-                    "'" + m.group() + "' is an HTML entity, not expression syntax; write '" + replacement + "'");
+                    EXPR_HTML_ENTITY.message(m.group(), replacement));
         }
     }
 }

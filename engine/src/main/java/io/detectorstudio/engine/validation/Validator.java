@@ -40,8 +40,8 @@ public final class Validator {
             try {
                 check.check(context, sink);
             } catch (RuntimeException e) {
-                sink.report(Severity.ERROR, INTERNAL.code(), "$", check.getClass().getSimpleName()
-                        + " failed on this model (" + e + "); please report it");
+                sink.report(Severity.ERROR, INTERNAL.code(), "$",
+                        INTERNAL.message(check.getClass().getSimpleName(), e));
             }
         }
         out.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));

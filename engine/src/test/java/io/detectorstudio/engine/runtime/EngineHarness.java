@@ -25,7 +25,7 @@ final class EngineHarness {
     EngineHarness(EngineOptions options) {
         engine = new Engine(options, clock);
         engine.setActionSink(actions::add);
-        engine.setCycleListener(trace::add);
+        engine.setCycleListener(CycleListener.traceLines(trace::add));
     }
 
     EngineHarness() {

@@ -108,7 +108,7 @@ class EnginePropertiesTest {
     private static List<String> run(ObjectNode model, List<Step> steps, int[] acceptedOut, Engine[] engineOut) {
         Engine engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
         List<String> trace = new ArrayList<>();
-        engine.setCycleListener(record -> trace.add(record.toString()));
+        engine.setCycleListener(record -> trace.add(record.toJson().toString()));
         engine.putModel(model);
         Map<String, Long> seen = new HashMap<>();
         int accepted = 0;

@@ -70,8 +70,7 @@ public final class ScenarioRecorder {
         config.companions().forEach(m -> keyed.put(m.path("detectorModelName").asText(""), m.hasNonNull("key")));
         Set<Touched> touched = new LinkedHashSet<>();
         List<ObjectNode> external = new ArrayList<>();
-        engine.setCycleListener(r -> touched.add(new Touched(r.path("detectorModelName").asText(),
-                r.hasNonNull("keyValue") ? r.get("keyValue").asText() : null)));
+        engine.setCycleListener(r -> touched.add(new Touched(r.detectorModelName(), r.keyValue())));
         engine.setActionSink(a -> {
             if (ScenarioRunner.EXTERNAL.contains(a.path("type").asText())) {
                 external.add(a);

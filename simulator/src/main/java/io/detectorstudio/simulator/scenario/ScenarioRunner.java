@@ -76,7 +76,7 @@ public final class ScenarioRunner {
             }
         });
         if (sink != null) {
-            engine.setCycleListener(r -> sink.accept(r.put("seq", ++seq[0])));
+            engine.setCycleListener(r -> sink.accept(r.withSeq(++seq[0]).toJson()));
         }
         for (int i = 0; i < scenario.models().size(); i++) {
             engine.putModel(scenario.models().get(i), scenario.versions().get(i));

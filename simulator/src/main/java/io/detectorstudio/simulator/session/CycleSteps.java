@@ -2,21 +2,46 @@ package io.detectorstudio.simulator.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.runtime.CycleRecord;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lays a cycle's trace record out as sub-steps in the order the engine ran them (semantics §C.3/§C.4): the engine
- * runs a cycle atomically and records evaluations and actions in two lists; the model says how many actions each
- * fired event has, and BATCH or SERIAL says how they interleave. BATCH: a group's conditions first (onInput: events,
- * then transitions), then the actions of the events that fired, then the transition's. SERIAL: each event's actions
- * right after its condition.
+ * A cycle's sub-steps in the order the engine ran them (semantics §C.3/§C.4). A session's own cycle comes as the
+ * engine's {@link CycleRecord}, whose steps are already in that order ({@link #of(CycleRecord, ObjectNode,
+ * ModelIndex)}). A trace file's record lists evaluations and actions apart ({@link #of(ObjectNode, ModelIndex)}):
+ * the model says how many actions each fired event has, and BATCH or SERIAL says how they interleave. BATCH: a
+ * group's conditions first (onInput: events, then transitions), then the actions of the events that fired, then the
+ * transition's. SERIAL: each event's actions right after its condition.
  */
 public final class CycleSteps {
 
     private CycleSteps() {
     }
 
+    /** The sub-steps of a cycle the engine reported; {@code json} is its trace line, whose objects become details. */
+    public static List<SubStep> of(CycleRecord cycle, ObjectNode json, ModelIndex model) {
+        JsonNode evaluations = json.path("evaluations");
+        JsonNode actions = json.path("actions");
+        List<SubStep> steps = new ArrayList<>(cycle.steps().size());
+        int e = 0;
+        int a = 0;
+        for (CycleRecord.Step step : cycle.steps()) {
+            List<ModelIndex.EventInfo> infos = model.events(step.stateName(), step.group());
+            ModelIndex.EventInfo info = step.eventIndex() >= 0 && step.eventIndex() < infos.size()
+                    ? infos.get(step.eventIndex()) : null;
+            if (step instanceof CycleRecord.Evaluation ev) {
+                steps.add(new SubStep(steps.size(), SubStep.Kind.CONDITION, ev.group(), ev.stateName(), ev.eventName(),
+                        info, (ObjectNode) evaluations.get(e++), -1, ev.fired(), null));
+            } else if (step instanceof CycleRecord.Action act) {
+                steps.add(new SubStep(steps.size(), SubStep.Kind.ACTION, act.group(), act.stateName(), act.eventName(),
+                        info, (ObjectNode) actions.get(a++), act.actionIndex(), false, act.action().change()));
+            }
+        }
+        return steps;
+    }
+
+    /** The sub-steps of a trace file's record, laid out by the model. */
     public static List<SubStep> of(ObjectNode record, ModelIndex model) {
         List<JsonNode> evaluations = new ArrayList<>();
         record.path("evaluations").forEach(evaluations::add);
@@ -116,7 +141,7 @@ public final class CycleSteps {
 
         private void condition(String group, JsonNode evaluation, ModelIndex.EventInfo info) {
             steps.add(new SubStep(steps.size(), SubStep.Kind.CONDITION, group, evaluation.path("stateName").asText(),
-                    evaluation.path("eventName").asText(), info, (ObjectNode) evaluation, -1));
+                    evaluation.path("eventName").asText(), info, (ObjectNode) evaluation, -1, fired(evaluation), null));
         }
 
         private void actions(String group, ModelIndex.EventInfo info) {
@@ -129,7 +154,7 @@ public final class CycleSteps {
         private void action(String group, ModelIndex.EventInfo info, int a) {
             JsonNode action = actions.get(nextAction++);
             steps.add(new SubStep(steps.size(), SubStep.Kind.ACTION, group, action.path("stateName").asText(),
-                    action.path("eventName").asText(), info, (ObjectNode) action, a));
+                    action.path("eventName").asText(), info, (ObjectNode) action, a, false, null));
         }
 
         /** Actions the model did not account for (a model changed under a trace): listed last, unattributed. */

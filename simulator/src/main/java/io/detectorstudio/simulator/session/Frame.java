@@ -1,23 +1,24 @@
 package io.detectorstudio.simulator.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.detectorstudio.engine.expr.Evaluator;
 import io.detectorstudio.engine.expr.Value;
-import java.time.Instant;
+import io.detectorstudio.engine.runtime.CycleRecord;
+import io.detectorstudio.engine.runtime.InstanceChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One cycle (or update) as the session saw it: its trace record, the instance before and after, and its sub-steps.
- * It can rebuild the instance at any sub-step, which is how a cycle is shown half-way.
+ * One cycle (or update) as the session saw it: the engine's record of it, its trace line, the instance before and
+ * after, and its sub-steps. It can rebuild the instance at any sub-step — the instance before with the changes of
+ * the actions presented so far applied — which is how a cycle is shown half-way.
  *
- * @param key the instance's key value, "" for a model without key
+ * @param cycleRecord the engine's record; null for an update (BatchUpdateDetector), which has no steps
+ * @param key         the instance's key value, "" for a model without key
  */
-record Frame(int cycle, long timeMillis, ObjectNode record, String key, InstanceState before, InstanceState after,
-             List<SubStep> steps) {
+record Frame(int cycle, long timeMillis, ObjectNode record, CycleRecord cycleRecord, String key, InstanceState before,
+             InstanceState after, List<SubStep> steps) {
 
     /** The key value as the API gives it: null for a model without key. */
     String keyValue() {
@@ -26,8 +27,7 @@ record Frame(int cycle, long timeMillis, ObjectNode record, String key, Instance
 
     /** The timer whose expiry ran this cycle, or null for a message or an update. */
     String firedTimer() {
-        JsonNode trigger = record.path("trigger");
-        return "Timer".equals(trigger.path("type").asText()) ? trigger.path("timerName").asText() : null;
+        return cycleRecord != null && cycleRecord.trigger() instanceof CycleRecord.TimerTrigger t ? t.timerName() : null;
     }
 
     /** The cycle's instance as it was when the cycle started (a fired timer already gone). */
@@ -43,7 +43,7 @@ record Frame(int cycle, long timeMillis, ObjectNode record, String key, Instance
         return base;
     }
 
-    /** The cycle's instance after its first {@code presented} sub-steps: their variable and timer actions applied. */
+    /** The cycle's instance after its first {@code presented} sub-steps: their actions' changes applied. */
     InstanceState partial(ModelIndex index, int presented) {
         InstanceState base = initial(index);
         Map<String, Value> vars = new LinkedHashMap<>(base.variables());
@@ -52,47 +52,36 @@ record Frame(int cycle, long timeMillis, ObjectNode record, String key, Instance
         for (int i = 0; i < presented; i++) {
             SubStep s = steps.get(i);
             state = s.stateName();
-            if (s.kind() != SubStep.Kind.ACTION || s.detail().has("error")) {
-                continue;
-            }
-            ObjectNode a = s.detail();
-            switch (a.path("type").asText()) {
-                case "setVariable" -> vars.put(a.path("variableName").asText(), Evaluator.fromJson(a.path("value")));
-                case "setTimer", "resetTimer" -> {
-                    if (a.has("seconds")) {
-                        timers.put(a.path("timerName").asText(),
-                                Instant.parse(a.path("time").asText()).toEpochMilli() + a.path("seconds").asLong() * 1000);
-                    }
-                }
-                case "clearTimer" -> timers.remove(a.path("timerName").asText());
-                default -> { }
+            if (s.change() instanceof InstanceChange.VariableSet v) {
+                vars.put(v.name(), v.value());
+            } else if (s.change() instanceof InstanceChange.TimerSet t) {
+                timers.put(t.name(), t.expiresAtMillis());
+            } else if (s.change() instanceof InstanceChange.TimerCleared t) {
+                timers.remove(t.name());
             }
         }
         return base.with(state, vars, timers);
     }
 
-    /** States the instance entered this cycle: the initial one when created, every transition's target. */
+    /** States the instance entered this cycle: the initial one when created, the transition's target. */
     List<String> entered(ModelIndex index) {
         List<String> out = new ArrayList<>();
-        if (record.path("created").asBoolean()) {
+        if (cycleRecord == null) {
+            return out;
+        }
+        if (cycleRecord.created()) {
             out.add(index.initialState());
         }
-        for (SubStep s : steps) {
-            if (s.kind() == SubStep.Kind.CONDITION && s.group().equals("transition") && s.fired()) {
-                out.add(s.detail().path("nextState").asText());
-            }
+        CycleRecord.Evaluation transition = cycleRecord.transition();
+        if (transition != null) {
+            out.add(transition.nextState());
         }
         return out;
     }
 
-    /** States the instance left by a transition this cycle. */
+    /** The state the instance left by a transition this cycle, if any. */
     List<String> exited() {
-        List<String> out = new ArrayList<>();
-        for (SubStep s : steps) {
-            if (s.kind() == SubStep.Kind.CONDITION && s.group().equals("transition") && s.fired()) {
-                out.add(s.stateName());
-            }
-        }
-        return out;
+        CycleRecord.Evaluation transition = cycleRecord == null ? null : cycleRecord.transition();
+        return transition == null ? List.of() : List.of(transition.stateName());
     }
 }

@@ -2,6 +2,7 @@ package io.detectorstudio.simulator.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.engine.runtime.CycleRecord;
 import io.detectorstudio.engine.runtime.DetectorInstance;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.MessageError;
@@ -87,11 +88,6 @@ final class History {
 
     Frame frame(int cycle) {
         return frames.get(cycle);
-    }
-
-    /** Frames after {@code cycle} up to the engine's last, newest first. */
-    Iterable<Frame> framesAfterNewestFirst(int cycle) {
-        return frames.subMap(cycle, false, engineCycles, true).descendingMap().values();
     }
 
     /** Whether the frames kept cover every cycle from {@code cycle} to the engine's last. */
@@ -217,29 +213,49 @@ final class History {
         engineCycles++;
         InstanceState after = InstanceState.of(engine.instance(modelName, key));
         addFrame(Updates.record(engineCycles, engine.now(), modelName, index.keyed() ? key : null, entry, from, after),
-                key, after);
+                null, key, after, List.of());
         return List.of();
     }
 
-    private void onCycle(ObjectNode record) {
-        if (!modelName.equals(record.path("detectorModelName").asText())) {
+    /** The engine's report of a cycle: numbered in the session, written as its trace line, kept as a frame. */
+    private void onCycle(CycleRecord cycle) {
+        if (!modelName.equals(cycle.detectorModelName())) {
             return; // a companion model's cycle: it ran, the session presents this model's cycles
         }
         engineCycles++;
-        record.put("seq", engineCycles);
-        String key = record.hasNonNull("keyValue") ? record.get("keyValue").asText() : null;
-        DetectorInstance instance = engine.instance(modelName, key);
-        addFrame(record, key, instance == null ? null : InstanceState.of(instance));
+        CycleRecord numbered = cycle.withSeq(engineCycles);
+        ObjectNode json = numbered.toJson();
+        CycleRecord.State state = cycle.state();
+        InstanceState after = new InstanceState(cycle.keyValue(), state.stateName(), state.variables(), state.timers());
+        addFrame(json, numbered, cycle.keyValue(), after, CycleSteps.of(numbered, json, index));
     }
 
-    private void addFrame(ObjectNode record, String key, InstanceState after) {
+    private void addFrame(ObjectNode record, CycleRecord cycle, String key, InstanceState after, List<SubStep> steps) {
         InstanceState before = latest.get(keyOf(key));
         latest.put(keyOf(key), after);
-        frames.put(engineCycles, new Frame(engineCycles, engine.now(), record, keyOf(key), before, after,
-                CycleSteps.of(record, index)));
+        frames.put(engineCycles, new Frame(engineCycles, engine.now(), record, cycle, keyOf(key), before, after, steps));
         if (!replaying && traceSink != null) {
             traceSink.accept(record);
         }
+    }
+
+    /**
+     * Every instance as it was right after cycle {@code cycle} (the engine's, with the frames after it undone), in
+     * creation order, by key.
+     */
+    Map<String, InstanceState> instancesAfter(int cycle) {
+        Map<String, InstanceState> out = new LinkedHashMap<>();
+        for (DetectorInstance i : engine.instances(modelName)) {
+            out.put(keyOf(i.keyValue()), InstanceState.of(i));
+        }
+        for (Frame f : frames.subMap(cycle, false, engineCycles, true).descendingMap().values()) {
+            if (f.before() == null) {
+                out.remove(f.key());
+            } else {
+                out.put(f.key(), f.before());
+            }
+        }
+        return out;
     }
 
     static String keyOf(String keyValue) {

@@ -2,21 +2,14 @@ package io.detectorstudio.simulator.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.detectorstudio.engine.expr.Value;
-import io.detectorstudio.engine.runtime.DetectorInstance;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.simulator.faults.DeliveryFaults;
-import io.detectorstudio.simulator.faults.FaultyDelivery;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
+import io.detectorstudio.simulator.session.Presenter.Move;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +33,10 @@ import java.util.function.Consumer;
  * live state with the frames after it undone. An input given while the session shows the past discards every
  * operation after the one at the position first. Memory: the operations, one snapshot (every instance) per checkpoint
  * interval, and at most {@code max(2 × interval, 64)} frames plus those of the newest operation.
+ *
+ * <p>Its parts: {@link History} (operations, checkpoints, frames, replay), {@link InputFeed} (new inputs, the
+ * script, delivery faults), {@link Presenter} (the position, sub-step by sub-step, and the listeners) and
+ * {@link BreakpointMatcher}; the session decides when to stop.
  *
  * <p>Not thread-safe, except {@link #pause()}, which may be called from another thread while {@link #resume()} runs.
  */
@@ -97,41 +94,20 @@ public final class Session {
 
     private final Config config;
     private final ModelIndex index;
-    private final String modelName;
     private final History history;
     private final BreakpointMatcher matcher;
-    private final Deque<SessionInput> pending = new ArrayDeque<>();
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-    private final FaultyDelivery faulty;
-    private Position position = Position.START;
-    /** The instance of the cycle being presented, as the sub-steps shown so far left it. */
-    private InstanceState shown;
-    private List<MessageError> lastErrors = new ArrayList<>();
+    private final InputFeed feed;
+    private final Presenter presenter;
     private Hit stoppedAt;
     private volatile boolean pauseRequested;
 
     public Session(Config config) {
         this.config = config;
         this.index = new ModelIndex(config.model());
-        this.modelName = index.name();
         this.history = new History(config, index);
         this.matcher = new BreakpointMatcher(index);
-        this.faulty = config.faults().active() ? new FaultyDelivery(config.faults(), new FaultyDelivery.Target() {
-            @Override
-            public void deliver(List<Message> batch) {
-                lastErrors.addAll(history.record(new SessionInput.Send(batch)));
-            }
-
-            @Override
-            public void advanceTo(long millis) {
-                history.record(new SessionInput.Advance(millis));
-            }
-
-            @Override
-            public long now() {
-                return history.engine().now();
-            }
-        }) : null;
+        this.feed = new InputFeed(config, history);
+        this.presenter = new Presenter(history, index, matcher);
     }
 
     public Config config() {
@@ -143,11 +119,11 @@ public final class Session {
     }
 
     public void addListener(SessionListener listener) {
-        listeners.add(listener);
+        presenter.addListener(listener);
     }
 
     public void removeListener(SessionListener listener) {
-        listeners.remove(listener);
+        presenter.removeListener(listener);
     }
 
     /** Receives each trace record (trace.md, seq numbered by the session) when its cycle is first computed. */
@@ -159,11 +135,8 @@ public final class Session {
 
     /** One BatchPutMessage call; returns its per-entry errors. Stops at a breakpoint ({@link #stoppedAt()}). */
     public List<MessageError> send(List<Message> batch) {
-        prepareLive();
-        lastErrors = new ArrayList<>();
-        applyFresh(new SessionInput.Send(batch));
-        presentUntilBreakpoint();
-        return List.copyOf(lastErrors);
+        applyNow(new SessionInput.Send(batch));
+        return feed.errors();
     }
 
     public List<MessageError> send(Message message) {
@@ -175,9 +148,7 @@ public final class Session {
      * breakpoint, showing the time of the cycle that hit.
      */
     public void advanceTo(long millis) {
-        prepareLive();
-        applyFresh(new SessionInput.Advance(millis));
-        presentUntilBreakpoint();
+        applyNow(new SessionInput.Advance(millis));
     }
 
     /** Advances from the time of the last operation (the stopping point's operation, when stopped inside one). */
@@ -199,11 +170,9 @@ public final class Session {
 
     /** BatchUpdateDetector with the scenario's entry shape; returns the error or null. */
     public MessageError update(JsonNode entry) {
-        prepareLive();
-        lastErrors = new ArrayList<>();
-        applyFresh(new SessionInput.Update(entry));
-        presentUntilBreakpoint();
-        return lastErrors.isEmpty() ? null : lastErrors.get(0);
+        applyNow(new SessionInput.Update(entry));
+        List<MessageError> errors = feed.errors();
+        return errors.isEmpty() ? null : errors.get(0);
     }
 
     /** The breakpoint the last input, step or run stopped at; empty when it ran through. */
@@ -215,41 +184,42 @@ public final class Session {
 
     /** Adds inputs the stepping methods consume, in order ({@link SessionInput.AdvanceBy} is relative). */
     public void enqueue(List<? extends SessionInput> inputs) {
-        pending.addAll(inputs);
+        feed.enqueue(inputs);
     }
 
     public int pendingInputs() {
-        return pending.size();
+        return feed.scriptLength();
     }
 
     /** Presents one sub-step (a condition or an action), or the next cycle if it has none. */
     public Optional<Hit> stepSubStep() {
         pauseRequested = false;
-        return stop(advanceOne(true).hit);
+        return stop(step(true).hit());
     }
 
     /** Presents the sub-steps of the current group (onEnter, onInput, transition, onExit) up to the next group. */
     public Optional<Hit> stepGroup() {
         pauseRequested = false;
-        Move m = advanceOne(true);
-        while (m.moved && m.hit == null && !position.complete()) {
-            Frame f = history.frame(position.cycle());
-            if (!f.steps().get(position.subStep()).group().equals(f.steps().get(position.subStep() - 1).group())) {
+        Move m = step(true);
+        while (m.moved() && m.hit() == null && !position().complete()) {
+            Frame f = history.frame(position().cycle());
+            int presented = position().subStep();
+            if (!f.steps().get(presented).group().equals(f.steps().get(presented - 1).group())) {
                 break;
             }
-            m = advanceOne(true);
+            m = step(true);
         }
-        return stop(m.hit);
+        return stop(m.hit());
     }
 
     /** Finishes the current cycle, or presents the whole next one. */
     public Optional<Hit> stepCycle() {
         pauseRequested = false;
-        Move m = advanceOne(true);
-        while (m.moved && m.hit == null && !position.complete()) {
-            m = advanceOne(true);
+        Move m = step(true);
+        while (m.moved() && m.hit() == null && !position().complete()) {
+            m = step(true);
         }
-        return stop(m.hit);
+        return stop(m.hit());
     }
 
     /**
@@ -260,9 +230,9 @@ public final class Session {
         pauseRequested = false;
         Move m;
         do {
-            m = advanceOne(true);
-        } while (m.moved && m.hit == null && !pauseRequested);
-        return stop(m.hit);
+            m = step(true);
+        } while (m.moved() && m.hit() == null && !pauseRequested);
+        return stop(m.hit());
     }
 
     public void pause() {
@@ -271,16 +241,15 @@ public final class Session {
 
     /** Whether nothing is left to present: no computed cycle ahead, no operation to redo, no script. */
     public boolean exhausted() {
-        return position.complete() && position.cycle() == history.engineCycles() && history.atEnd()
-                && pending.isEmpty() && (faulty == null || !faulty.holding());
+        return atLiveEnd() && feed.drained();
     }
 
     // ---------------------------------------------------------------- time travel
 
     /** One cycle back: to the end of the previous cycle (from the middle of a cycle: to just before it). */
     public void stepBack() {
-        if (position.cycle() > 0) {
-            goToCycle(position.cycle() - 1);
+        if (position().cycle() > 0) {
+            goToCycle(position().cycle() - 1);
         }
     }
 
@@ -296,12 +265,8 @@ public final class Session {
         } else if (!history.framesCover(cycle)) {
             history.replayTo(history.opOf(cycle));
         }
-        position = new Position(cycle, cycle == 0 ? 0 : history.frame(cycle).steps().size(), true);
-        shown = null;
         stoppedAt = null;
-        matcher.forget();
-        history.evict(position.cycle());
-        listeners.forEach(l -> l.positionChanged(position));
+        presenter.jumpTo(new Position(cycle, cycle == 0 ? 0 : history.frame(cycle).steps().size(), true));
     }
 
     /** Cycles known to the session, including those ahead of the position. */
@@ -312,7 +277,7 @@ public final class Session {
     // ---------------------------------------------------------------- inspection
 
     public Position position() {
-        return position;
+        return presenter.position();
     }
 
     /**
@@ -320,40 +285,32 @@ public final class Session {
      * time beyond it comes with Continue or the next input).
      */
     public long now() {
-        if (position.cycle() == history.engineCycles() && position.complete() && stoppedAt == null) {
+        Position at = position();
+        if (at.cycle() == history.engineCycles() && at.complete() && stoppedAt == null) {
             return history.engine().now();
         }
-        return position.cycle() == 0 ? config.startMillis() : history.frame(position.cycle()).timeMillis();
+        return at.cycle() == 0 ? config.startMillis() : history.frame(at.cycle()).timeMillis();
     }
 
     /** The trace record of the cycle at the position, or null before the first. */
     public ObjectNode currentRecord() {
-        Frame f = history.frame(position.cycle());
-        return position.cycle() == 0 || f == null ? null : f.record();
+        Frame f = history.frame(position().cycle());
+        return position().cycle() == 0 || f == null ? null : f.record();
     }
 
     /** The sub-steps of the cycle at the position ({@link Position#subStep()} of them are presented). */
     public List<SubStep> currentSubSteps() {
-        Frame f = history.frame(position.cycle());
-        return position.cycle() == 0 || f == null ? List.of() : f.steps();
+        Frame f = history.frame(position().cycle());
+        return position().cycle() == 0 || f == null ? List.of() : f.steps();
     }
 
     /** Every instance at the position, in creation order; mid-cycle, the cycle's instance as far as presented. */
     public List<InstanceState> instances() {
-        Map<String, InstanceState> out = new LinkedHashMap<>();
-        for (DetectorInstance i : history.engine().instances(modelName)) {
-            out.put(History.keyOf(i.keyValue()), InstanceState.of(i));
-        }
-        for (Frame f : history.framesAfterNewestFirst(position.cycle())) {
-            if (f.before() == null) {
-                out.remove(f.key());
-            } else {
-                out.put(f.key(), f.before());
-            }
-        }
-        if (!position.complete()) {
-            Frame f = history.frame(position.cycle());
-            out.put(f.key(), f.partial(index, position.subStep()));
+        Position at = position();
+        Map<String, InstanceState> out = history.instancesAfter(at.cycle());
+        if (!at.complete()) {
+            Frame f = history.frame(at.cycle());
+            out.put(f.key(), f.partial(index, at.subStep()));
         }
         return List.copyOf(out.values());
     }
@@ -387,25 +344,18 @@ public final class Session {
         return matcher.all();
     }
 
-    // ---------------------------------------------------------------- applying inputs
+    // ---------------------------------------------------------------- running
 
-    /** Applies a new input: expands relative advances, passes messages through the faults when configured. */
-    private void applyFresh(SessionInput input) {
-        if (input instanceof SessionInput.AdvanceBy by) {
-            input = new SessionInput.Advance(history.engine().now() + by.millis());
-        }
-        if (faulty == null) {
-            lastErrors.addAll(history.record(input));
-            return;
-        }
-        if (input instanceof SessionInput.Send s) {
-            faulty.send(s.batch());
-        } else if (input instanceof SessionInput.Advance a) {
-            faulty.advanceTo(a.toMillis());
-        } else {
-            faulty.flush();
-            lastErrors.addAll(history.record(input));
-        }
+    /** A new input: applied to the engine whole, then presented up to the first breakpoint. */
+    private void applyNow(SessionInput input) {
+        prepareLive();
+        feed.clearErrors();
+        feed.apply(input);
+        Move m;
+        do {
+            m = step(false);
+        } while (m.moved() && m.hit() == null);
+        stop(m.hit());
     }
 
     /**
@@ -415,132 +365,27 @@ public final class Session {
      */
     private void prepareLive() {
         stoppedAt = null;
-        if (position.complete() && position.cycle() == history.engineCycles() && history.atEnd()) {
+        if (atLiveEnd()) {
             return;
         }
-        history.discardAfter(history.opOf(position.cycle()));
-        while (advanceOne(false).moved) {
+        history.discardAfter(history.opOf(position().cycle()));
+        while (step(false).moved()) {
             // the interrupted operation's hits are reported to the listeners, not stopped at
         }
     }
 
-    // ---------------------------------------------------------------- presentation
-
-    private record Move(boolean moved, Hit hit) {
+    /** Whether the position shows the end of everything recorded and run. */
+    private boolean atLiveEnd() {
+        return position().complete() && position().cycle() == history.engineCycles() && history.atEnd();
     }
 
-    private static final Move STUCK = new Move(false, null);
-
-    private void presentUntilBreakpoint() {
-        Move m;
-        do {
-            m = advanceOne(false);
-        } while (m.moved && m.hit == null);
-        stop(m.hit);
+    /** One sub-step forward; {@code consumeScript}: the script and held-back messages may supply the next cycle. */
+    private Move step(boolean consumeScript) {
+        return presenter.advance(() -> feed.computeNext(consumeScript));
     }
 
     private Optional<Hit> stop(Hit hit) {
         stoppedAt = hit;
         return Optional.ofNullable(hit);
-    }
-
-    /** Moves one sub-step forward; computes the next cycle (history, then script) when needed. */
-    private Move advanceOne(boolean consumeScript) {
-        List<Hit> hits = new ArrayList<>();
-        if (!position.complete()) {
-            present(history.frame(position.cycle()), position.subStep(), hits);
-        } else {
-            int next = position.cycle() + 1;
-            if (!ensureComputed(next, consumeScript)) {
-                return STUCK;
-            }
-            Frame f = history.frame(next);
-            start(f);
-            if (f.steps().isEmpty()) {
-                position = new Position(next, 0, true);
-                finish(f, hits);
-            } else {
-                present(f, 0, hits);
-            }
-        }
-        history.evict(position.cycle());
-        Hit hit = hits.isEmpty() ? null : hits.get(0);
-        hits.forEach(h -> listeners.forEach(l -> l.breakpointHit(h)));
-        return new Move(true, hit);
-    }
-
-    private boolean ensureComputed(int cycle, boolean consumeScript) {
-        while (history.engineCycles() < cycle) {
-            if (history.redoNext()) {
-                continue;
-            }
-            if (consumeScript && !pending.isEmpty()) {
-                applyFresh(pending.poll());
-            } else if (consumeScript && faulty != null && faulty.holding()) {
-                faulty.finish();
-            } else {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void start(Frame f) {
-        listeners.forEach(l -> l.cycleStarted(f.cycle(), f.record()));
-        shown = f.initial(index);
-        String timer = f.firedTimer();
-        if (timer != null) {
-            listeners.forEach(l -> l.timerFired(f.key(), timer));
-        }
-        matcher.cycleStarted(f, shown);
-    }
-
-    private void present(Frame f, int i, List<Hit> hits) {
-        SubStep step = f.steps().get(i);
-        position = new Position(f.cycle(), i + 1, i + 1 == f.steps().size());
-        listeners.forEach(l -> l.subStep(position, step));
-        if (step.kind() == SubStep.Kind.ACTION) {
-            listeners.forEach(l -> l.actionEmitted(step.detail()));
-        }
-        matcher.subStep(f, step, position, hits);
-        InstanceState now = position.complete() ? f.after() : f.partial(index, i + 1);
-        changes(f.keyValue(), shown, now);
-        shown = now;
-        matcher.watches(f, shown, position, hits);
-        if (position.complete()) {
-            finish(f, hits);
-        }
-    }
-
-    private void finish(Frame f, List<Hit> hits) {
-        changes(f.keyValue(), shown, f.after());
-        shown = f.after();
-        matcher.watches(f, shown, position, hits);
-        matcher.cycleFinished(f, position, hits);
-        listeners.forEach(l -> l.cycleFinished(f.cycle(), f.record()));
-    }
-
-    private void changes(String k, InstanceState before, InstanceState after) {
-        if (after == null) {
-            return;
-        }
-        if (before != null && !before.stateName().equals(after.stateName())) {
-            listeners.forEach(l -> l.stateChanged(k, before.stateName(), after.stateName()));
-        }
-        Map<String, Value> oldVars = before == null ? Map.of() : before.variables();
-        after.variables().forEach((name, v) -> {
-            Value old = oldVars.getOrDefault(name, Value.UNDEFINED);
-            if (!old.equals(v)) {
-                listeners.forEach(l -> l.variableChanged(k, name, old, v));
-            }
-        });
-        Map<String, Long> oldTimers = before == null ? Map.of() : before.timers();
-        after.timers().forEach((name, at) -> {
-            if (!at.equals(oldTimers.get(name))) {
-                listeners.forEach(l -> l.timerSet(k, name, at));
-            }
-        });
-        oldTimers.keySet().stream().filter(name -> !after.timers().containsKey(name))
-                .forEach(name -> listeners.forEach(l -> l.timerCleared(k, name)));
     }
 }

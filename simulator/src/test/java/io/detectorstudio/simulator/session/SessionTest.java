@@ -196,28 +196,13 @@ class SessionTest {
     }
 
     @Test
-    void listenersSeeStatesVariablesActionsAndTimers() {
+    void listenersSeeCyclesAndActionsAndTheSessionShowsStatesAndTimers() {
         Session s = new Session(Session.Config.of(Samples.model(Samples.HEARTBEAT)));
         List<String> events = new ArrayList<>();
         s.addListener(new SessionListener() {
             @Override
             public void cycleStarted(int cycle, ObjectNode record) {
-                events.add("start " + cycle);
-            }
-
-            @Override
-            public void stateChanged(String key, String from, String to) {
-                events.add(from + "->" + to);
-            }
-
-            @Override
-            public void timerSet(String key, String timer, long at) {
-                events.add("set " + timer + "@" + at);
-            }
-
-            @Override
-            public void timerFired(String key, String timer) {
-                events.add("fired " + timer);
+                events.add("start " + cycle + " " + record.path("trigger").path("type").asText());
             }
 
             @Override
@@ -227,7 +212,7 @@ class SessionTest {
 
             @Override
             public void cycleFinished(int cycle, ObjectNode record) {
-                events.add("end " + cycle);
+                events.add("end " + cycle + " " + record.path("toState").asText());
             }
         });
         s.send(Samples.heartbeat());
@@ -235,8 +220,9 @@ class SessionTest {
         assertThat(s.runToNextTimer()).isTrue();
         assertThat(s.now()).isEqualTo(300_000);
         assertThat(s.instance(null).stateName()).isEqualTo("Offline");
-        assertThat(events).containsExactly("start 1", "setTimer", "set awake@300000", "resetTimer", "end 1",
-                "start 2", "fired awake", "Normal->Offline", "sns", "end 2");
+        assertThat(s.instance(null).timers()).doesNotContainKey("awake");
+        assertThat(events).containsExactly("start 1 Message", "setTimer", "resetTimer", "end 1 Normal",
+                "start 2 Timer", "sns", "end 2 Offline");
         assertThat(s.runToNextTimer()).isFalse();
     }
 

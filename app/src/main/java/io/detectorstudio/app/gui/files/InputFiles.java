@@ -19,7 +19,8 @@ import java.util.Objects;
  * The input definitions of an open model and the files they belong in: the project's {@code inputs/} folder beside
  * the model file, one CreateInput request per file ({@code inputs/<inputName>.json} unless it was read from another
  * file there), as the samples keep them and as {@code validate} finds them. An edited definition is written over the
- * tree it was read from (unknown members and formatting kept); an unchanged one is not rewritten. No JavaFX.
+ * tree it was read from (unknown members and formatting kept); an unchanged one is not rewritten. No JavaFX;
+ * thread-safe (a save runs on a worker while checks read the definitions).
  */
 public final class InputFiles {
 
@@ -39,7 +40,7 @@ public final class InputFiles {
     }
 
     /** The current definitions as request trees, each written over the tree it was read from. */
-    public List<LoadedInput> loaded(List<Input> current) {
+    public synchronized List<LoadedInput> loaded(List<Input> current) {
         ModelTreeWriter writer = new ModelTreeWriter();
         List<LoadedInput> out = new ArrayList<>();
         for (Input input : current) {
@@ -61,7 +62,7 @@ public final class InputFiles {
      *
      * @return the files written
      */
-    public List<Path> save(Path modelFile, List<Input> current) throws IOException {
+    public synchronized List<Path> save(Path modelFile, List<Input> current) throws IOException {
         Path folder = folderFor(modelFile);
         ModelWriter writer = new ModelWriter();
         List<Path> written = new ArrayList<>();

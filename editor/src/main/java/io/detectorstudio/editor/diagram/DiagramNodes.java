@@ -5,11 +5,9 @@ import io.detectorstudio.editor.graph.DiagramState;
 import io.detectorstudio.editor.graph.DiagramTransition;
 import io.detectorstudio.editor.graph.EdgeLabel;
 import io.detectorstudio.editor.graph.EdgeRoute;
-import io.detectorstudio.editor.graph.EdgeRouter;
 import io.detectorstudio.editor.graph.InitialMarker;
 import io.detectorstudio.editor.graph.Labels;
 import io.detectorstudio.editor.graph.Point;
-import java.util.Map;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -26,85 +24,68 @@ import javafx.scene.shape.QuadCurveTo;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
-/** Builds the scene-graph nodes for a graph and a selection in a palette's colours (pure drawing, no interaction). */
-final class DiagramRenderer {
+/**
+ * Builds the scene-graph nodes of one state or one transition in a palette's colours, and styles them for what they
+ * are (selected, active, last taken, hovered) without building anything: {@link DiagramCanvas} decides which nodes
+ * to build, keep, move or restyle. A state's node is drawn around its own origin and placed by its layout position,
+ * so moving it is a relocation.
+ */
+final class DiagramNodes {
     static final double HANDLE_RADIUS = 6;
-    /** Keys of an edge group's properties: whether it is selected, whether the simulation took it last. */
-    private static final String SELECTED = "selected", LAST = "last";
 
-    private DiagramRenderer() {
+    /** A state's drawn node, the state it shows and its box (which selection and highlight colour). */
+    record StateNode(DiagramState state, Group node, Rectangle box) {
+        StateNode movedTo(DiagramState moved) {
+            node.setLayoutX(moved.position().x());
+            node.setLayoutY(moved.position().y());
+            return new StateNode(moved, node, box);
+        }
+    }
+
+    /** A transition's drawn line with arrowhead and its label, with what they were drawn from. */
+    record EdgeNodes(DiagramTransition transition, EdgeRoute route, Group edge, Group label) {
+    }
+
+    private DiagramNodes() {
+    }
+
+    /** Colours a state's box for being selected and/or active in the simulation, and marks it with style classes. */
+    static void style(DiagramPalette palette, StateNode n, boolean selected, boolean active) {
+        DiagramState s = n.state();
+        n.box().setFill(active ? palette.activeFill() : palette.stateFill());
+        n.box().setStroke(selected ? palette.selected() : active ? palette.active()
+                : s.initial() ? palette.initialStroke() : palette.stateStroke());
+        n.box().setStrokeWidth(selected || active ? 3 : s.initial() ? 2.2 : 1.4);
+        toggle(n.node(), "selected-state", selected);
+        toggle(n.node(), "active-state", active);
     }
 
     /**
-     * Draws edges, then states, then the transitions' full labels on top. The hovered and the selected
-     * transitions are emphasised and their labels drawn last, so they stay readable even where a hand-made layout
-     * lets labels overlap.
+     * Colours an edge and its label for being selected, taken last by the simulation and/or under the mouse, and
+     * marks them with style classes ({@code emphasised-label} on a selected or hovered label).
      */
-    static void render(Group edges, Group states, Group labels, DiagramGraph graph, DiagramSelection selection,
-                       DiagramPalette palette, DiagramHighlight highlight, String hovered) {
-        edges.getChildren().clear();
-        states.getChildren().clear();
-        labels.getChildren().clear();
-        Map<String, EdgeRoute> routes = EdgeRouter.route(graph);
-        java.util.List<Node> emphasised = new java.util.ArrayList<>();
-        for (DiagramTransition t : graph.transitions()) {
-            EdgeRoute route = routes.get(t.key());
-            if (route != null) {
-                boolean selected = selection.transitions().contains(t.key());
-                boolean last = t.key().equals(highlight.lastTransition());
-                boolean hover = t.key().equals(hovered);
-                Group edge = edge(t, route, selected, last);
-                Group label = label(palette, t, route.labelAt());
-                style(palette, edge, label, hover);
-                edges.getChildren().add(edge);
-                (selected || hover ? emphasised : labels.getChildren()).add(label);
-            }
-        }
-        labels.getChildren().addAll(emphasised);
-        for (DiagramState s : graph.states()) {
-            states.getChildren().add(state(palette, s, selection.states().contains(s.name()),
-                    highlight.activeStates().contains(s.name())));
-        }
-    }
-
-    /**
-     * Emphasises (or no longer) the transition {@code key} for the mouse over it, changing its drawn nodes in place
-     * (a redraw would replace the node under the mouse while it is being pointed at) and raising its label.
-     */
-    static void hover(Group edges, Group labels, DiagramPalette palette, String key, boolean hovered) {
-        if (key == null) {
-            return;
-        }
-        Group edge = find(edges, key), label = find(labels, key);
-        if (edge != null && label != null) {
-            style(palette, edge, label, hovered);
-            if (hovered) {
-                label.toFront();
-            }
-        }
-    }
-
-    private static Group find(Group layer, String key) {
-        return (Group) layer.getChildren().stream().filter(n -> key.equals(n.getUserData())).findFirst().orElse(null);
-    }
-
-    /** Colours an edge and its label from what it is (selected, last taken; kept in their properties) and hover. */
-    private static void style(DiagramPalette palette, Group edge, Group label, boolean hovered) {
-        boolean selected = Boolean.TRUE.equals(edge.getProperties().get(SELECTED));
-        boolean last = Boolean.TRUE.equals(edge.getProperties().get(LAST));
+    static void style(DiagramPalette palette, EdgeNodes n, boolean selected, boolean last, boolean hovered) {
         boolean emphasis = selected || hovered;
         javafx.scene.paint.Color color = selected ? palette.selected() : last ? palette.active()
                 : hovered ? palette.hover() : palette.edge();
-        Path path = (Path) edge.getChildren().get(0);
+        Path path = (Path) n.edge().getChildren().get(0);
         path.setStroke(color);
         path.setStrokeWidth(emphasis || last ? 2.6 : 1.4);
-        ((Polygon) edge.getChildren().get(1)).setFill(color);
-        Rectangle background = (Rectangle) label.getChildren().get(0);
+        ((Polygon) n.edge().getChildren().get(1)).setFill(color);
+        Rectangle background = (Rectangle) n.label().getChildren().get(0);
         background.setStroke(emphasis ? (selected ? palette.selected() : palette.hover()) : null);
         background.setStrokeWidth(1.2);
-        label.getStyleClass().remove("emphasised-label");
-        if (emphasis) {
-            label.getStyleClass().add("emphasised-label");
+        toggle(n.edge(), "selected-transition", selected);
+        toggle(n.edge(), "last-transition", last);
+        toggle(n.label(), "emphasised-label", emphasis);
+    }
+
+    private static void toggle(Node node, String styleClass, boolean on) {
+        boolean has = node.getStyleClass().contains(styleClass);
+        if (on && !has) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on && has) {
+            node.getStyleClass().remove(styleClass);
         }
     }
 
@@ -112,47 +93,46 @@ final class DiagramRenderer {
         return new Point(s.position().x() + s.width(), s.position().y() + s.height() / 2);
     }
 
-    private static Node state(DiagramPalette palette, DiagramState s, boolean selected, boolean active) {
+    /** The state's node, unstyled ({@link #style(DiagramPalette, StateNode, boolean, boolean)} colours its box). */
+    static StateNode state(DiagramPalette palette, DiagramState s) {
         Group group = new Group();
         group.getStyleClass().add("state-node");
         group.setUserData(s.name());
-        double x = s.position().x(), y = s.position().y();
+        Point origin = s.position();
         if (s.initial()) {
-            Point dotAt = InitialMarker.dot(s), tail = InitialMarker.tail(s), tip = InitialMarker.tip(s);
+            Point dotAt = local(InitialMarker.dot(s), origin), tail = local(InitialMarker.tail(s), origin);
+            Point tip = local(InitialMarker.tip(s), origin);
             Circle dot = new Circle(dotAt.x(), dotAt.y(), InitialMarker.DOT_RADIUS, palette.initialStroke());
             Line line = new Line(tail.x(), tail.y(), tip.x(), tip.y() - 2);
             line.setStroke(palette.initialStroke());
             line.setStrokeWidth(1.6);
             group.getChildren().addAll(dot, line, arrowHead(tail, tip, palette.initialStroke()));
         }
-        Rectangle box = new Rectangle(x, y, s.width(), s.height());
+        Rectangle box = new Rectangle(0, 0, s.width(), s.height());
         box.setArcWidth(24);
         box.setArcHeight(24);
-        box.setFill(active ? palette.activeFill() : palette.stateFill());
-        box.setStroke(selected ? palette.selected() : active ? palette.active()
-                : s.initial() ? palette.initialStroke() : palette.stateStroke());
-        box.setStrokeWidth(selected || active ? 3 : s.initial() ? 2.2 : 1.4);
-        if (active) {
-            group.getStyleClass().add("active-state");
-        }
         Text name = new Text(Labels.elide(s.name(), 32));
         name.setFont(DiagramStyle.NAME_FONT);
         name.setFill(palette.text());
-        name.setX(x + (s.width() - name.getLayoutBounds().getWidth()) / 2);
-        name.setY(y + 24);
+        name.setX((s.width() - name.getLayoutBounds().getWidth()) / 2);
+        name.setY(24);
         HBox badges = new HBox(4);
-        badges.setLayoutX(x + 10);
-        badges.setLayoutY(y + 33);
+        badges.setLayoutX(10);
+        badges.setLayoutY(33);
         if (s.markers().onEnter()) badges.getChildren().add(badge(palette, "enter"));
         if (s.markers().onInput()) badges.getChildren().add(badge(palette, "input"));
         if (s.markers().onExit()) badges.getChildren().add(badge(palette, "exit"));
         if (s.markers().timers()) badges.getChildren().add(badge(palette, "timer"));
-        Point h = handleCenter(s);
+        Point h = local(handleCenter(s), origin);
         Circle handle = new Circle(h.x(), h.y(), HANDLE_RADIUS, palette.handleFill());
         handle.setStroke(palette.stateStroke());
         handle.getStyleClass().add("connect-handle");
         group.getChildren().addAll(box, name, badges, handle);
-        return group;
+        return new StateNode(s, group, box).movedTo(s);
+    }
+
+    private static Point local(Point world, Point origin) {
+        return new Point(world.x() - origin.x(), world.y() - origin.y());
     }
 
     private static Node badge(DiagramPalette palette, String text) {
@@ -165,13 +145,15 @@ final class DiagramRenderer {
         return pill;
     }
 
-    /** The line and arrowhead, uncoloured: {@link #style} colours them. */
-    private static Group edge(DiagramTransition t, EdgeRoute route, boolean selected, boolean last) {
+    /** The line, arrowhead and full label, uncoloured: {@link #style} colours them. */
+    static EdgeNodes edge(DiagramPalette palette, DiagramTransition t, EdgeRoute route) {
+        return new EdgeNodes(t, route, line(t, route), label(palette, t, route.labelAt()));
+    }
+
+    private static Group line(DiagramTransition t, EdgeRoute route) {
         Group group = new Group();
         group.getStyleClass().add("transition-edge");
         group.setUserData(t.key());
-        group.getProperties().put(SELECTED, selected);
-        group.getProperties().put(LAST, last);
         Path path = new Path(new MoveTo(route.start().x(), route.start().y()));
         switch (route.shape()) {
             case POLYLINE -> route.points().stream().skip(1).forEach(p -> path.getElements().add(new LineTo(p.x(), p.y())));
@@ -179,9 +161,6 @@ final class DiagramRenderer {
                     route.end().x(), route.end().y()));
             case CUBIC -> path.getElements().add(new CubicCurveTo(route.points().get(1).x(), route.points().get(1).y(),
                     route.points().get(2).x(), route.points().get(2).y(), route.end().x(), route.end().y()));
-        }
-        if (last) {
-            group.getStyleClass().add("last-transition");
         }
         path.setFill(null);
         group.getChildren().addAll(path, arrowHead(route.arrowFrom(), route.end(), null));

@@ -1,0 +1,32 @@
+package io.detectorstudio.app.gui;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** {@link BackgroundWork} for tests: the work and its callback run at once, on the caller's thread. */
+final class SynchronousWork implements BackgroundWork {
+
+    @Override
+    public <T> Job submit(String what, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+        T result;
+        try {
+            result = work.call();
+        } catch (Exception e) {
+            failed.accept(e);
+            return DONE;
+        }
+        done.accept(result);
+        return DONE;
+    }
+
+    private static final Job DONE = new Job() {
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+
+        @Override
+        public void cancel() {
+        }
+    };
+}
