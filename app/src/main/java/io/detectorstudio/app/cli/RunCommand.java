@@ -155,7 +155,8 @@ public final class RunCommand implements Callable<Integer> {
             err.println("run: --threads applies to virtual time; with --realtime one engine thread takes the messages");
             return ExitCodes.CANNOT_RUN;
         }
-        EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain);
+        // timers of different detectors due together fire by model and key, whatever the number of threads
+        EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain).withTimerTiesByDetector(true);
         // an iotEvents action feeds other detectors: that chain runs on one thread, as the single engine runs it
         if (threads > 1 && models.stream().noneMatch(m -> ShardedEngine.forwards(m.request()))) {
             return runSharded(models, options, startMillis, out, err);

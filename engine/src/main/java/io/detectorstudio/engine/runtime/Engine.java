@@ -36,17 +36,20 @@ public final class Engine implements Detectors {
     private final Deque<Message> forwarded = new ArrayDeque<>();
     private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
     /** Every timer ever scheduled, earliest first; entries whose timer was cleared or restarted are skipped. */
-    private final java.util.PriorityQueue<Scheduled> schedule = new java.util.PriorityQueue<>();
+    private final java.util.PriorityQueue<Scheduled> schedule;
 
     private record Scheduled(long at, String timer, String model, DetectorInstance instance)
             implements Comparable<Scheduled> {
+        /** §C.5: time order, ties by name */
         @Override
         public int compareTo(Scheduled o) {
             int c = Long.compare(at, o.at);
-            c = c != 0 ? c : timer.compareTo(o.timer);
-            c = c != 0 ? c : model.compareTo(o.model); // ties by model and key: a total order, so engines that
-            return c != 0 ? c : key().compareTo(o.key()); // share the instances (shards) fire in the same order
+            return c != 0 ? c : timer.compareTo(o.timer);
         }
+
+        /** EngineOptions.timerTiesByDetector: then by model and key, a total order */
+        static final java.util.Comparator<Scheduled> BY_DETECTOR = java.util.Comparator.<Scheduled>naturalOrder()
+                .thenComparing(Scheduled::model).thenComparing(Scheduled::key);
 
         String key() {
             return instance.keyValue == null ? "" : instance.keyValue;
@@ -104,6 +107,8 @@ public final class Engine implements Detectors {
     public Engine(EngineOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
+        this.schedule = options.timerTiesByDetector() ? new java.util.PriorityQueue<>(Scheduled.BY_DETECTOR)
+                : new java.util.PriorityQueue<>();
     }
 
     public EngineOptions options() {

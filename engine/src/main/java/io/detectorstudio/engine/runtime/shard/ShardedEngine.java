@@ -82,8 +82,10 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
             this.ordered = new OrderedOutput();
             this.frontSlots = new OrderedOutput.ShardSlots();
         }
+        // with several shards, timers of different detectors due together fire in the one order they all agree on
+        EngineOptions shardOptions = count > 1 ? options.withTimerTiesByDetector(true) : options;
         for (int i = 0; i < count; i++) {
-            shards[i] = new Shard(i, options, !threaded, ordered ? new OrderedOutput.ShardSlots() : null,
+            shards[i] = new Shard(i, shardOptions, !threaded, ordered ? new OrderedOutput.ShardSlots() : null,
                     () -> timerChanged.run());
         }
         front.setDispatcher(this::dispatch);
