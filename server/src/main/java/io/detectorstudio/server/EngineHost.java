@@ -6,7 +6,7 @@ import io.detectorstudio.engine.data.IotEventsData;
 import io.detectorstudio.engine.data.ServiceException;
 import io.detectorstudio.engine.runtime.ActionSink;
 import io.detectorstudio.engine.runtime.DetectorState;
-import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.shard.ShardedEngine;
 import io.detectorstudio.engine.runtime.EngineLog;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.PerformedAction;
@@ -23,9 +23,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The engine's one thread. Every operation that reads or changes the engine or the resource registry runs here, one
- * at a time, so the cycles of an instance are serial (§C.5) and no BatchUpdateDetector can lose a message's update.
- * Between tasks the thread fires timers on the wall clock, with no message needed (§C.5).
+ * The engine's coordinating thread. Every operation that reads or changes the engine or the resource registry runs
+ * here, one at a time; the detectors' cycles run on the {@link ShardedEngine}'s worker threads, each detector on
+ * the one shard that owns it, in the order this thread routed its messages — so the cycles of an instance are
+ * serial (§C.5), a call's messages keep their per-key order, and a BatchUpdateDetector (which waits until the
+ * shards are idle) cannot lose a message's update. A call is answered when its shards' work is done and its log
+ * records are durable. Between tasks the thread has the shards fire timers on the wall clock (§C.5).
  *
  * <p>A change is a log record ({@link #apply}): applied to the engine at the current engine time and handed to the
  * {@link Journal}; the task's answer is released only when the journal has made it durable (group commit). On
@@ -72,7 +75,7 @@ public final class EngineHost implements AutoCloseable {
             writes.add(op);
         }
 
-        public Engine engine() {
+        public ShardedEngine engine() {
             return engine;
         }
 
@@ -88,9 +91,11 @@ public final class EngineHost implements AutoCloseable {
     private record Queued<T>(Task<T> task, CompletableFuture<T> result) { }
 
     private static final Queued<Void> STOP = new Queued<>(null, null);
+    /** a shard's next timer changed: look at the clock again */
+    private static final Queued<Void> WAKE = new Queued<>(null, null);
 
     private final VirtualClock clock;
-    private final Engine engine;
+    private final ShardedEngine engine;
     private final IotEventsData data;
     private final Journal journal;
     private final LongSupplier wallClock;
@@ -100,41 +105,55 @@ public final class EngineHost implements AutoCloseable {
     /** the models as the engine runs them (name → version and request), for checkpoints */
     private final Map<String, Store.ModelVersion> models = new LinkedHashMap<>();
     private volatile ActionSink deliveries = ActionSink.NONE;
-    private boolean replaying;
+    private volatile boolean replaying;
     private long seq;
     private long recordsSinceCheckpoint;
     private long lastCheckpoint;
     private Thread thread;
 
+    /** @param threads the shards (worker threads) the detectors are spread over; 1 = all on this host's thread */
     public EngineHost(Journal journal, EngineOptions options, LongSupplier wallClock, long checkpointIntervalMillis,
-                      Metrics metrics, EngineLog log) {
+                      Metrics metrics, EngineLog log, int threads) {
         this.journal = journal;
         this.wallClock = wallClock;
         this.checkpointIntervalMillis = checkpointIntervalMillis;
         this.metrics = metrics;
         this.clock = new VirtualClock(0);
-        this.engine = new Engine(options, clock);
+        this.engine = new ShardedEngine(options, clock, threads);
         this.data = new IotEventsData(engine);
-        engine.setLog(log);
+        // the shards call these from their threads: one at a time, so sinks written for one thread stay correct
+        engine.setLog(entry -> {
+            synchronized (sinkLock) {
+                log.log(entry);
+            }
+        });
         engine.setActionSink(new ActionSink() {
             @Override
             public void accept(ObjectNode action) {
-                deliveries.accept(action);
+                synchronized (sinkLock) {
+                    deliveries.accept(action);
+                }
             }
 
             @Override
             public void performed(PerformedAction action) {
                 if (!replaying) {
                     metrics.actions.increment();
-                    deliveries.performed(action);
+                    synchronized (sinkLock) {
+                        deliveries.performed(action);
+                    }
                 }
             }
         });
+        engine.setTimerChanged(() -> queue.offer(WAKE));
     }
 
+    private final Object sinkLock = new Object();
+
     /**
-     * The seam for action delivery (issue 17): every action the detectors perform goes to this sink, on the engine
-     * thread, after its cycle ran and not again on replay. It must not block (queue slow deliveries).
+     * The seam for action delivery (issue 17): every action the detectors perform goes to this sink, from the
+     * shards' threads one at a time (never concurrently), after its cycle ran and not again on replay. It must not
+     * block (queue slow deliveries).
      */
     public void setActionSink(ActionSink sink) {
         this.deliveries = sink;
@@ -144,7 +163,9 @@ public final class EngineHost implements AutoCloseable {
     public void setCycleListener(io.detectorstudio.engine.runtime.CycleListener listener) {
         engine.setCycleListener(record -> {
             if (!replaying) {
-                listener.cycleFinished(record);
+                synchronized (sinkLock) {
+                    listener.cycleFinished(record);
+                }
             }
         });
     }
@@ -181,6 +202,7 @@ public final class EngineHost implements AutoCloseable {
                 // it failed the same way when it was first applied, and changed nothing then either
             }
         }
+        engine.quiesce(); // every replayed cycle has run before actions count again
         replaying = false;
         seq = Store.maxLogSeq(connection);
         recordsSinceCheckpoint = log.size();
@@ -212,7 +234,7 @@ public final class EngineHost implements AutoCloseable {
                 checkpoint();
                 return;
             }
-            if (next != null) {
+            if (next != null && next != WAKE) {
                 run(next);
             }
             if (recordsSinceCheckpoint > 0 && wallClock.getAsLong() - lastCheckpoint >= checkpointIntervalMillis) {
@@ -228,11 +250,11 @@ public final class EngineHost implements AutoCloseable {
         if (due != null && due <= now) {
             Tx tx = new Tx();
             ObjectNode tick = Store.JSON.createObjectNode().put("op", "tick");
-            engine.advanceTo(now);
+            engine.advanceTo(now); // every shard fires its timers due by now
             tx.apply(tick);
-            flush(tx, null);
+            flush(tx, null, null);
         } else {
-            engine.advanceTo(now);
+            engine.moveClockTo(now); // no timer due: the shards catch up with their next work
         }
     }
 
@@ -242,21 +264,23 @@ public final class EngineHost implements AutoCloseable {
         try {
             value = q.task.run(tx);
         } catch (ServiceException e) {
-            flush(tx, null);
+            flush(tx, null, null);
             q.result.completeExceptionally(e);
             return;
         } catch (RuntimeException e) {
-            flush(tx, null);
+            flush(tx, null, null);
             q.result.completeExceptionally(e);
             return;
         }
-        flush(tx, () -> q.result.complete(value));
+        flush(tx, engine.flush(), () -> q.result.complete(value));
     }
 
-    private void flush(Tx tx, Runnable whenDurable) {
+    /** Hands the task's records to the journal; {@code whenDurable} runs once they and its shards' work are done. */
+    private void flush(Tx tx, CompletableFuture<Void> shardsDone, Runnable whenDurable) {
         if (tx.records.isEmpty() && tx.writes.isEmpty()) {
             if (whenDurable != null) {
-                whenDurable.run();
+                (shardsDone == null ? CompletableFuture.completedFuture(null) : shardsDone)
+                        .whenComplete((ok, error) -> whenDurable.run());
             }
             return;
         }
@@ -268,8 +292,8 @@ public final class EngineHost implements AutoCloseable {
         if (tx.records.isEmpty()) {
             last = journal.append(0, null, null, tx.writes);
         }
-        if (whenDurable != null) {
-            last.whenComplete((ok, error) -> whenDurable.run()); // a failed commit fails the next calls (503)
+        if (whenDurable != null) { // a failed commit fails the next calls (503)
+            CompletableFuture.allOf(last, shardsDone).whenComplete((ok, error) -> whenDurable.run());
         }
     }
 
@@ -332,5 +356,6 @@ public final class EngineHost implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         thread = null;
+        engine.close();
     }
 }

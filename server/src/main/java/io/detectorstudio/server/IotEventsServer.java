@@ -44,7 +44,7 @@ public final class IotEventsServer implements AutoCloseable {
         ControlPlane control = new ControlPlane(analysis);
         control.load(journal.connectionForStartup());
         host = new EngineHost(journal, EngineOptions.DEFAULTS, System::currentTimeMillis,
-                options.checkpointIntervalMillis(), metrics, logs.engineLog());
+                options.checkpointIntervalMillis(), metrics, logs.engineLog(), options.threads());
         host.setActionSink(actionSink);
         if (options.debugLog()) {
             host.setCycleListener(cycle -> logs.engineLine(DebugLogEntries.of(cycle.toJson())));

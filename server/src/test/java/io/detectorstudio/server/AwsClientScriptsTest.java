@@ -26,7 +26,7 @@ class AwsClientScriptsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new IotEventsServer(ServeOptions.defaults(data));
+        server = new IotEventsServer(ServeOptions.defaults(data).withThreads(2));
         endpoint = server.start();
     }
 

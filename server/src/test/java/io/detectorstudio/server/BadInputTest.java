@@ -35,7 +35,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new IotEventsServer(ServeOptions.defaults(data).withIdleTimeout(1500));
+        server = new IotEventsServer(ServeOptions.defaults(data).withThreads(2).withIdleTimeout(1500));
         endpoint = server.start();
         assertThat(send("POST", "/inputs", Files.readString(Sdk.SAMPLES.resolve("motor/inputs/PressureInput.json")))
                 .statusCode()).isEqualTo(201);

@@ -44,7 +44,7 @@ class ConcurrencyAndObservabilityTest {
     void concurrentClientsLoseNoUpdateAndTheServerReportsWhatItDid() throws Exception {
         Path model = data.resolve("counter.json");
         Files.writeString(model, CrashRecoveryTest.COUNTER_MODEL);
-        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data.resolve("state")))) {
+        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data.resolve("state")).withThreads(2))) {
             URI endpoint = server.start();
             try (var control = Sdk.control(endpoint)) {
                 control.createInput(Sdk.createInput(Sdk.SAMPLES.resolve("motor/inputs/PressureInput.json")));

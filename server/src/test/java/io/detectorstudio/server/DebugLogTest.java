@@ -19,7 +19,7 @@ class DebugLogTest {
 
     @Test
     void theFirstMotorReadingIsSummarisedAsTheServiceWouldLogIt() throws Exception {
-        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data).withDebugLog(true))) {
+        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data).withThreads(2).withDebugLog(true))) {
             var endpoint = server.start();
             try (var control = Sdk.control(endpoint); var dataPlane = Sdk.data(endpoint)) {
                 control.createInput(Sdk.createInput(Sdk.SAMPLES.resolve("motor/inputs/PressureInput.json")));

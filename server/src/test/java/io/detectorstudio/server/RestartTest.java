@@ -38,7 +38,7 @@ class RestartTest {
         var put = software.amazon.awssdk.services.ioteventsdata.model.BatchPutMessageRequest.builder()
                 .messages(m -> m.messageId("p1").inputName("PressureInput")
                         .payload(SdkBytes.fromUtf8String("{\"motorid\":\"m1\",\"sensorData\":{\"pressure\":10}}"))).build();
-        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data.resolve("state")))) {
+        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data.resolve("state")).withThreads(2))) {
             URI endpoint = server.start();
             try (IotEventsClient control = Sdk.control(endpoint); IotEventsDataClient dataPlane = Sdk.data(endpoint)) {
                 control.createInput(Sdk.createInput(Sdk.SAMPLES.resolve("motor/inputs/PressureInput.json")));
@@ -56,7 +56,7 @@ class RestartTest {
                                 .timers(t -> t.name("later").seconds(3600)))));
             }
         }
-        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data.resolve("state")))) {
+        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data.resolve("state")).withThreads(2))) {
             URI endpoint = server.start();
             try (IotEventsClient control = Sdk.control(endpoint); IotEventsDataClient dataPlane = Sdk.data(endpoint)) {
                 assertThat(control.listInputs(b -> { }).inputSummaries()).hasSize(2);

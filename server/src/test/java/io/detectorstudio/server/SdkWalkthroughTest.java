@@ -41,7 +41,7 @@ class SdkWalkthroughTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new IotEventsServer(ServeOptions.defaults(data));
+        server = new IotEventsServer(ServeOptions.defaults(data).withThreads(2));
         URI endpoint = server.start();
         control = Sdk.control(endpoint);
         dataPlane = Sdk.data(endpoint);

@@ -25,7 +25,7 @@ class SignatureTest {
     void signaturesAreCheckedAgainstTheCredentialsFile() throws Exception {
         Path credentials = data.resolve("credentials");
         Files.writeString(credentials, "[default]\naws_access_key_id = AKIDLOCAL\naws_secret_access_key = s3cr3t/Key+1\n");
-        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data.resolve("state"))
+        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data.resolve("state")).withThreads(2)
                 .withCredentials(SigV4Verifier.readCredentials(credentials)))) {
             URI endpoint = server.start();
             try (IotEventsClient good = Sdk.control(endpoint, "AKIDLOCAL", "s3cr3t/Key+1");

@@ -51,7 +51,7 @@ class WallClockTimerTest {
 
     @Test
     void theHeartbeatTimerFiresWithinASecondOfItsDueTimeWithoutTraffic() throws Exception {
-        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data))) {
+        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data).withThreads(2))) {
             URI endpoint = server.start();
             deploy(endpoint);
             try (IotEventsDataClient dataPlane = Sdk.data(endpoint)) {
@@ -77,7 +77,7 @@ class WallClockTimerTest {
     @Test
     void aTimerThatFellDueWhileTheServerWasDownFiresAtStart() throws Exception {
         Instant due;
-        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data))) {
+        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data).withThreads(2))) {
             URI endpoint = server.start();
             deploy(endpoint);
             try (IotEventsDataClient dataPlane = Sdk.data(endpoint)) {
@@ -86,7 +86,7 @@ class WallClockTimerTest {
             }
         }
         Thread.sleep(Math.max(0, due.toEpochMilli() - System.currentTimeMillis()) + 500);
-        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data))) {
+        try (IotEventsServer server = new IotEventsServer(ServeOptions.defaults(data).withThreads(2))) {
             URI endpoint = server.start();
             try (IotEventsDataClient dataPlane = Sdk.data(endpoint)) {
                 Instant deadline = Instant.now().plusSeconds(1);

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.io.LoadedModel;
 import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
+import io.detectorstudio.engine.runtime.Detectors;
 import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.shard.ShardedEngine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.model.JsonPaths;
 import io.detectorstudio.engine.runtime.ActionSink;
@@ -62,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20240611", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "worker threads (shards) the "
+            + "detectors are spread over by key (default ${DEFAULT-VALUE}: the engine on the calling thread)")
+    int threads;
+
     @Spec
     CommandSpec spec;
 
@@ -85,6 +91,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             request.put("evaluationMethod", evaluation);
         }
+        if (threads < 1) {
+            spec.commandLine().getErr().println("bench: --threads must be at least 1, not " + threads);
+            return ExitCodes.CANNOT_RUN;
+        }
         Map<String, List<String[]>> paths = readPaths(request);
         if (paths.isEmpty()) {
             spec.commandLine().getErr().println("bench: the model reads no $input.NAME.path, nothing to generate");
@@ -95,9 +105,32 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> inputNames = new ArrayList<>(paths.keySet());
         SplittableRandom random = new SplittableRandom(seed);
         CountingSink counter = new CountingSink();
-        Engine engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
-        engine.setActionSink(counter);
-        engine.putModel(request);
+        ShardedEngine sharded = threads > 1 ? new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), threads)
+                : null;
+        Detectors engine;
+        if (sharded != null) {
+            sharded.setActionSink(counter);
+            sharded.putModel(request);
+            engine = sharded;
+        } else {
+            Engine single = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
+            single.setActionSink(counter);
+            single.putModel(request);
+            engine = single;
+        }
+        try {
+            return measure(model, request, paths, keyPath, inputNames, random, counter, engine, sharded, out);
+        } finally {
+            if (sharded != null) {
+                sharded.close();
+            }
+        }
+    }
+
+    private Integer measure(LoadedModel model, ObjectNode request, Map<String, List<String[]>> paths, String[] keyPath,
+                            List<String> inputNames, SplittableRandom random, CountingSink counter, Detectors engine,
+                            ShardedEngine sharded, PrintWriter out) {
+        Runnable settle = sharded == null ? () -> { } : sharded::quiesce;
 
         long before = usedHeap();
         long keyBytes = 0;
@@ -107,6 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
             engine.put(List.of(first));
             keyBytes += keyPath == null ? 0 : stringBytes(String.format("key-%05d", k));
         }
+        settle.run();
         long bytesPerInstance = (usedHeap() - before) / Math.max(1, detectors);
         long keyBytesPerInstance = keyBytes / Math.max(1, detectors);
 
@@ -118,16 +152,28 @@ public final class BenchCommand implements Callable<Integer> {
         for (Message m : generated) { // warm-up pass, not measured: the JIT compiles the hot path first
             engine.put(List.of(m));
         }
-        counter.count = 0; // actions of the measured pass only
+        settle.run();
+        counter.count.reset(); // actions of the measured pass only
         long[] latencies = new long[messages];
+        long cpuStart = processCpuNanos();
+        long routingStart = threadCpuNanos();
         long start = System.nanoTime();
-        for (int i = 0; i < messages; i++) {
-            long t0 = System.nanoTime();
-            engine.put(List.of(generated[i]));
-            latencies[i] = System.nanoTime() - t0;
+        if (sharded == null) {
+            for (int i = 0; i < messages; i++) {
+                long t0 = System.nanoTime();
+                engine.put(List.of(generated[i]));
+                latencies[i] = System.nanoTime() - t0;
+            }
+        } else { // a call returns once routed; its cycles run on the shards: throughput only, no latency per call
+            for (int i = 0; i < messages; i++) {
+                engine.put(List.of(generated[i]));
+            }
+            settle.run();
         }
         long elapsed = System.nanoTime() - start;
-        long actions = counter.count;
+        long routingCpu = threadCpuNanos() - routingStart;
+        long cpu = processCpuNanos() - cpuStart;
+        long actions = counter.count.sum();
 
         // the same messages again as the UTF-8 bytes a device sends: parsing is part of the work
         byte[][] bytes = new byte[messages][];
@@ -139,22 +185,32 @@ public final class BenchCommand implements Callable<Integer> {
             for (int i = 0; i < Math.min(messages, 200_000); i++) { // warm-up of the parser
                 engine.put(List.of(new Message(generated[i].inputName(), null, JSON.readTree(bytes[i]), null)));
             }
+            settle.run();
             jsonStart = System.nanoTime();
             for (int i = 0; i < messages; i++) {
                 engine.put(List.of(new Message(generated[i].inputName(), null, JSON.readTree(bytes[i]), null)));
             }
+            settle.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long jsonElapsed = System.nanoTime() - jsonStart;
 
         Arrays.sort(latencies);
-        out.printf(java.util.Locale.ROOT, "model: %s (%s), %d detectors, %d messages, %d actions%n",
-                model.name(), request.path("evaluationMethod").asText("BATCH"), detectors, messages, actions);
+        out.printf(java.util.Locale.ROOT, "model: %s (%s), %d detectors, %d messages, %d actions%s%n",
+                model.name(), request.path("evaluationMethod").asText("BATCH"), detectors, messages, actions,
+                sharded == null ? "" : ", " + threads + " shards");
         out.printf(java.util.Locale.ROOT, "messages/s: %.0f%n", messages / (elapsed / 1e9));
+        // CPU time says what wall time cannot on a shared machine: what a message costs on all threads together
+        out.printf(java.util.Locale.ROOT, "CPU per message: %.0f ns (calling thread %.0f ns)%n",
+                cpu / (double) messages, routingCpu / (double) messages);
         out.printf(java.util.Locale.ROOT, "messages/s from JSON bytes: %.0f%n", messages / (jsonElapsed / 1e9));
-        out.printf(java.util.Locale.ROOT, "latency p50: %.1f us, p99: %.1f us%n",
-                latencies[messages / 2] / 1e3, latencies[(int) (messages * 0.99)] / 1e3);
+        if (sharded == null) {
+            out.printf(java.util.Locale.ROOT, "latency p50: %.1f us, p99: %.1f us%n",
+                    latencies[messages / 2] / 1e3, latencies[(int) (messages * 0.99)] / 1e3);
+        } else {
+            out.println("latency: measured with --threads 1 (with shards a call returns once routed)");
+        }
         out.printf(java.util.Locale.ROOT, "heap per detector instance: %d bytes (%d without the key string)%n",
                 bytesPerInstance, bytesPerInstance - keyBytesPerInstance);
         out.flush();
@@ -163,16 +219,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Counts actions without asking for their JSON, like a sink that forwards them in bulk. */
     private static final class CountingSink implements ActionSink {
-        long count;
+        final java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();
 
         @Override
         public void accept(ObjectNode action) {
-            count++;
+            count.increment();
         }
 
         @Override
         public void performed(PerformedAction action) {
-            count++;
+            count.increment();
         }
     }
 
@@ -212,6 +268,16 @@ public final class BenchCommand implements Callable<Integer> {
     /** Heap of a Latin-1 String with its byte array (64-bit JVM, compressed oops: 24 B + 16 B header, 8-aligned). */
     private static long stringBytes(String s) {
         return 24 + ((16 + s.length() + 7) & ~7L);
+    }
+
+    /** CPU time of the whole process (every thread), from the JVM's operating-system bean. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static long usedHeap() {

@@ -21,6 +21,10 @@ import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.engine.runtime.MessageShapes;
 import io.detectorstudio.engine.runtime.PerformedAction;
 import io.detectorstudio.engine.runtime.VirtualClock;
+import io.detectorstudio.engine.runtime.EngineLog;
+import io.detectorstudio.engine.runtime.shard.OrderedOutput;
+import io.detectorstudio.engine.runtime.shard.ShardedEngine;
+import java.util.function.Consumer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -87,6 +91,11 @@ public final class RunCommand implements Callable<Integer> {
             + "ingestion it runs until interrupted, after standard input ends")
     Path bindingsFile;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "worker threads the detectors "
+            + "are spread over by key (virtual time only; default ${DEFAULT-VALUE}). The output is the same as with one "
+            + "thread, line for line; models with iotEvents actions run on one")
+    int threads;
+
     @Spec
     CommandSpec spec;
 
@@ -138,12 +147,24 @@ public final class RunCommand implements Callable<Integer> {
                 return ExitCodes.CANNOT_RUN;
             }
         }
-        EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain);
+        if (threads < 1) {
+            err.println("run: --threads must be at least 1, not " + threads);
+            return ExitCodes.CANNOT_RUN;
+        }
+        if (threads > 1 && realtime) {
+            err.println("run: --threads applies to virtual time; with --realtime one engine thread takes the messages");
+            return ExitCodes.CANNOT_RUN;
+        }
+        // timers of different detectors due together fire by model and key, whatever the number of threads
+        EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain).withTimerTiesByDetector(true);
+        // an iotEvents action feeds other detectors: that chain runs on one thread, as the single engine runs it
+        if (threads > 1 && models.stream().noneMatch(m -> ShardedEngine.forwards(m.request()))) {
+            return runSharded(models, options, startMillis, out, err);
+        }
         Clock clock = realtime ? Clock.system() : new VirtualClock(startMillis);
         Engine engine = new Engine(options, clock);
         // what the service would have logged: a message a keyed model could not use, an unaddressable key
-        engine.setLog(e -> err.println("run: " + e.level().word() + " " + e.detectorModelName()
-                + (e.messageId() == null ? "" : " message " + e.messageId()) + ": " + e.message()));
+        engine.setLog(e -> err.println(logLine(e)));
         for (LoadedModel model : models) {
             engine.putModel(model.request(), model.version());
         }
@@ -166,7 +187,24 @@ public final class RunCommand implements Callable<Integer> {
             }
         });
         try {
-            return readMessages(engine, loop, err)
+            return readMessages(new Target() {
+                @Override
+                public List<MessageError> put(Message message) {
+                    return RunCommand.put(engine, loop, message);
+                }
+
+                @Override
+                public void advance(long millis) {
+                    if (!realtime) {
+                        engine.advanceTo(engine.now() + millis);
+                    }
+                }
+
+                @Override
+                public void error(String line) {
+                    err.println(line);
+                }
+            })
                     && (deliveries == null || keepIngesting(deliveries, bindings, err)) ? ExitCodes.OK
                     : ExitCodes.PROBLEMS;
         } catch (IOException e) {
@@ -185,8 +223,67 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Where the lines of the messages go: an engine (or its wall-clock loop), or the shards. */
+    private interface Target {
+        List<MessageError> put(Message message);
+
+        void advance(long millis);
+
+        /** A problem with a line, in order with what the engine printed before it. */
+        void error(String line);
+    }
+
+    /**
+     * Virtual time on {@code threads} shards: each shard's lines are collected and printed in the order one engine
+     * prints them (every 4,096 messages and at the end), so the output does not depend on the thread count.
+     */
+    private int runSharded(List<LoadedModel> models, EngineOptions options, long startMillis, PrintWriter out,
+                           PrintWriter err) {
+        try (ShardedEngine engine = ShardedEngine.ordered(options, new VirtualClock(startMillis), threads,
+                action -> action.toJson().toString(), RunCommand::logLine)) {
+            for (LoadedModel model : models) {
+                engine.putModel(model.request(), model.version());
+            }
+            Consumer<OrderedOutput.Line> print = line -> (line.error() ? err : out).println(line.text());
+            boolean usable = readMessages(new Target() {
+                @Override
+                public List<MessageError> put(Message message) {
+                    List<MessageError> errors = engine.put(List.of(message));
+                    if (engine.undrained() >= 4096) {
+                        engine.drainOrdered(print);
+                    }
+                    return errors;
+                }
+
+                @Override
+                public void advance(long millis) {
+                    engine.advanceTo(engine.now() + millis);
+                }
+
+                @Override
+                public void error(String line) {
+                    engine.note(line);
+                }
+            });
+            engine.drainOrdered(print);
+            return usable ? ExitCodes.OK : ExitCodes.PROBLEMS;
+        } catch (IOException e) {
+            err.println("run: cannot read " + messages + ": " + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** What the service would have logged: a message a keyed model could not use, an unaddressable key. */
+    private static String logLine(EngineLog.Entry e) {
+        return "run: " + e.level().word() + " " + e.detectorModelName()
+                + (e.messageId() == null ? "" : " message " + e.messageId()) + ": " + e.message();
+    }
+
     /** Whether every line was usable. */
-    private boolean readMessages(Engine engine, EngineLoop loop, PrintWriter err) throws IOException {
+    private boolean readMessages(Target engine) throws IOException {
         ObjectMapper json = new ObjectMapper();
         int lineNumber = 0;
         boolean problems = false;
@@ -203,17 +300,17 @@ public final class RunCommand implements Callable<Integer> {
                 try {
                     entry = json.readTree(line);
                 } catch (IOException e) {
-                    err.println(messages + ":" + lineNumber + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+                    engine.error(messages + ":" + lineNumber + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
                     problems = true;
                     continue;
                 }
                 if (entry.has("advance")) {
                     Long millis = durationMillis(entry.get("advance"));
                     if (millis == null) {
-                        err.println(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
+                        engine.error(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
                         problems = true;
-                    } else if (!realtime) {
-                        engine.advanceTo(engine.now() + millis);
+                    } else {
+                        engine.advance(millis);
                     }
                     continue;
                 }
@@ -223,12 +320,12 @@ public final class RunCommand implements Callable<Integer> {
                     message = new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
                             MessageShapes.payload(entry.get("payload")), timestamp);
                 } catch (IllegalArgumentException e) {
-                    err.println(messages + ":" + lineNumber + ": " + e.getMessage());
+                    engine.error(messages + ":" + lineNumber + ": " + e.getMessage());
                     problems = true;
                     continue;
                 }
-                for (MessageError error : put(engine, loop, message)) {
-                    err.println(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
+                for (MessageError error : engine.put(message)) {
+                    engine.error(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
                     problems = true;
                 }
             }

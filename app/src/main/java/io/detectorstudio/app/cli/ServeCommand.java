@@ -67,6 +67,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--debug-log", description = "write one evaluation summary per cycle to DIR/logs/engine.log")
     boolean debugLog;
 
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads the detectors are spread over by "
+            + "key (default: the number of cores); a detector's cycles stay on one thread, in message order")
+    Integer threads;
+
     @Spec
     CommandSpec spec;
 
@@ -76,6 +80,13 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dataDir = data != null ? data : Path.of(System.getProperty("user.home"), ".detector-studio", "serve");
         ServeOptions options = ServeOptions.defaults(dataDir).withPort(port).withBind(bind).withDebugLog(debugLog);
+        if (threads != null) {
+            if (threads < 1) {
+                err.println("serve: --threads must be at least 1, not " + threads);
+                return ExitCodes.CANNOT_RUN;
+            }
+            options = options.withThreads(threads);
+        }
         if (verifySignatures) {
             Path file = credentials != null ? credentials : Path.of(System.getProperty("user.home"), ".aws", "credentials");
             try {

@@ -9,7 +9,7 @@ import io.detectorstudio.engine.expr.ParseResult;
 import io.detectorstudio.engine.expr.Parser;
 import io.detectorstudio.engine.expr.Value;
 import io.detectorstudio.engine.runtime.DetectorInstance;
-import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.Detectors;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.engine.runtime.MessageShapes;
@@ -39,9 +39,9 @@ public final class IotEventsData {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ShapeCheck SHAPES = new ShapeCheck(ServiceModel.dataPlane());
 
-    private final Engine engine;
+    private final Detectors engine;
 
-    public IotEventsData(Engine engine) {
+    public IotEventsData(Detectors engine) {
         this.engine = engine;
     }
 

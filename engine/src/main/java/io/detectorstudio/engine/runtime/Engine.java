@@ -3,6 +3,7 @@ package io.detectorstudio.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.diagnostics.Severity;
+import io.detectorstudio.engine.expr.Value;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * then for each model that references the input (§C.1) reads the key, finds or creates the instance and runs a
  * {@link Cycle}. Not thread-safe: one caller at a time (the service serialises cycles per instance, §C.5).
  */
-public final class Engine {
+public final class Engine implements Detectors {
 
     public static final int MAX_BATCH = 10;
     private static final Pattern KEY_VALUE = Pattern.compile("^[a-zA-Z0-9\\-_:]+$");
@@ -39,14 +40,23 @@ public final class Engine {
     private final Deque<Message> forwarded = new ArrayDeque<>();
     private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
     /** Every timer ever scheduled, earliest first; entries whose timer was cleared or restarted are skipped. */
-    private final java.util.PriorityQueue<Scheduled> schedule = new java.util.PriorityQueue<>();
+    private final java.util.PriorityQueue<Scheduled> schedule;
 
     private record Scheduled(long at, String timer, String model, DetectorInstance instance)
             implements Comparable<Scheduled> {
+        /** §C.5: time order, ties by name */
         @Override
         public int compareTo(Scheduled o) {
             int c = Long.compare(at, o.at);
             return c != 0 ? c : timer.compareTo(o.timer);
+        }
+
+        /** EngineOptions.timerTiesByDetector: then by model and key, a total order */
+        static final java.util.Comparator<Scheduled> BY_DETECTOR = java.util.Comparator.<Scheduled>naturalOrder()
+                .thenComparing(Scheduled::model).thenComparing(Scheduled::key);
+
+        String key() {
+            return instance.keyValue == null ? "" : instance.keyValue;
         }
 
         boolean live(Map<String, Map<String, DetectorInstance>> instances) {
@@ -84,6 +94,9 @@ public final class Engine {
     private ActionSink sink = ActionSink.NONE;
     private EngineLog log = EngineLog.NONE;
     private CycleListener listener;
+    private Dispatcher dispatcher;
+    private java.util.function.Consumer<Message> forwarder;
+    private TimerObserver timerObserver;
     private long cycleSequence;
     private final Cycle cycle = new Cycle(new CycleHost() {
         @Override
@@ -108,7 +121,11 @@ public final class Engine {
 
         @Override
         public void forward(Message message) {
-            forwarded.add(message);
+            if (forwarder != null) {
+                forwarder.accept(message);
+            } else {
+                forwarded.add(message);
+            }
         }
 
         @Override
@@ -120,6 +137,8 @@ public final class Engine {
     public Engine(EngineOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
+        this.schedule = options.timerTiesByDetector() ? new java.util.PriorityQueue<>(Scheduled.BY_DETECTOR)
+                : new java.util.PriorityQueue<>();
     }
 
     public EngineOptions options() {
@@ -136,6 +155,54 @@ public final class Engine {
 
     public void setCycleListener(CycleListener listener) {
         this.listener = listener;
+    }
+
+    // ---- the seam for engines that share the instances between threads (engine.runtime.shard)
+
+    /** Where a routed message's cycle runs when this engine only routes (it then holds no instances). */
+    @FunctionalInterface
+    public interface Dispatcher {
+        /** The message, checked and de-duplicated, for {@code model}'s instance {@code keyValue} at {@code now}. */
+        void dispatch(String model, String keyValue, Message message, long now);
+    }
+
+    /** Told before each timer's expiry cycle. */
+    @FunctionalInterface
+    public interface TimerObserver {
+        void expiring(String model, String keyValue, String timer, long at);
+    }
+
+    /**
+     * With a dispatcher, {@link #put} checks, de-duplicates and routes (§C.1, §C.6) but hands every model's cycle to
+     * it instead of running it here.
+     */
+    public void setDispatcher(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** With a forwarder, messages that iotEvents actions send (§C.10) go to it instead of being routed here. */
+    public void setForwarder(java.util.function.Consumer<Message> forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    public void setTimerObserver(TimerObserver observer) {
+        this.timerObserver = observer;
+    }
+
+    /**
+     * Runs one model's cycle for a message another engine routed ({@link Dispatcher}): the timers due up to
+     * {@code now} fire first, then the instance is found or created and the cycle runs, as {@link #put} would.
+     */
+    public void deliver(String model, String keyValue, Message message, long now) {
+        advanceTo(now);
+        CompiledModel compiled = models.get(model);
+        if (compiled != null) {
+            runCycle(compiled, instances.get(model), compiled.symbols.existingInputSlot(message.inputName()), keyValue,
+                    message, now, null);
+        }
+        while (!forwarded.isEmpty()) {
+            process(forwarded.poll(), null);
+        }
     }
 
     /**
@@ -329,27 +396,39 @@ public final class Engine {
                         + "' (or it is an object, an array or null): not delivered to detector model '" + model.name + "'"));
                 continue;
             }
-            Map<String, DetectorInstance> byKey = routed[r].byKey;
-            DetectorInstance instance = byKey.get(key == null ? "" : key);
-            boolean created = instance == null;
-            if (created) {
-                if (key != null && !isAddressable(key)) {
-                    log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, m.messageId(), "key value '" + key
-                            + "' does not match ^[a-zA-Z0-9\\-_:]+$: the detector is created, but DescribeDetector and "
-                            + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
-                }
-                instance = new DetectorInstance(key, model.symbols, model.initialState, now);
-                byKey.put(key == null ? "" : key, instance);
+            if (dispatcher != null) { // a shard's engine runs the cycle; it gets the payload as a tree
+                dispatcher.dispatch(model.name, key, prepared != null ? prepared.message() : m, now);
+            } else {
+                runCycle(model, routed[r].byKey, routed[r].inputSlot, key, m, now,
+                        readings != null ? readings[r].values() : null);
             }
-            cycleSequence++;
-            finished(cycle.message(model, instance, created, m, routed[r].inputSlot, now, cycleSequence,
-                    readings != null ? readings[r].values() : null));
         }
         if (routed == null && !declaredInputs.contains(m.inputName())) {
             return new MessageError(m.messageId(), "ResourceNotFoundException",
                     "no detector model uses input '" + m.inputName() + "'");
         }
         return null;
+    }
+
+    /**
+     * Finds or creates the model's instance for the key and runs the message's cycle on it; {@code values} (or
+     * null) are the input's values already read by {@link PayloadReader}.
+     */
+    private void runCycle(CompiledModel model, Map<String, DetectorInstance> byKey, int inputSlot, String key,
+                          Message m, long now, Value[] values) {
+        DetectorInstance instance = byKey.get(key == null ? "" : key);
+        boolean created = instance == null;
+        if (created) {
+            if (key != null && !isAddressable(key)) {
+                log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, m.messageId(), "key value '" + key
+                        + "' does not match ^[a-zA-Z0-9\\-_:]+$: the detector is created, but DescribeDetector and "
+                        + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
+            }
+            instance = new DetectorInstance(key, model.symbols, model.initialState, now);
+            byKey.put(key == null ? "" : key, instance);
+        }
+        cycleSequence++;
+        finished(cycle.message(model, instance, created, m, inputSlot, now, cycleSequence, values));
     }
 
     private void finished(CycleRecord record) {
@@ -386,6 +465,9 @@ public final class Engine {
             DetectorInstance instance = due.instance();
             if (clock instanceof VirtualClock v) {
                 v.set(due.at());
+            }
+            if (timerObserver != null) {
+                timerObserver.expiring(due.model(), instance.keyValue, due.timer(), due.at());
             }
             cycleSequence++;
             finished(cycle.timer(model, instance, due.timer(), due.at(), cycleSequence));

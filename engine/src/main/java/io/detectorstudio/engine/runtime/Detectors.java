@@ -1,0 +1,34 @@
+package io.detectorstudio.engine.runtime;
+
+import io.detectorstudio.engine.expr.Value;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the iotevents-data operations need of an engine (§D): messages in, detectors read, updated and deleted.
+ * {@link Engine} is one; a sharded engine (its instances spread over worker threads) is another.
+ */
+public interface Detectors {
+
+    /** BatchPutMessage: the per-entry errors; the other entries still run. */
+    List<MessageError> put(List<Message> batch);
+
+    /** BatchUpdateDetector (§C.12). */
+    MessageError update(String model, String keyValue, String stateName, Map<String, Value> variables,
+                        Map<String, Long> timerSeconds);
+
+    /** BatchDeleteDetector. */
+    MessageError deleteDetector(String model, String keyValue);
+
+    boolean hasModel(String model);
+
+    /** The instance of {@code model} with {@code keyValue} (null for a keyless model), or null. */
+    DetectorInstance instance(String model, String keyValue);
+
+    Collection<DetectorInstance> instances(String model);
+
+    boolean isKeyed(String model);
+
+    String modelVersion(String model);
+}

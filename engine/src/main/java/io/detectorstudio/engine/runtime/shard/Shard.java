@@ -1,0 +1,187 @@
+package io.detectorstudio.engine.runtime.shard;
+
+import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.EngineOptions;
+import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.VirtualClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+
+/**
+ * One shard: an {@link Engine} holding the instances whose (model, key) hash to it, and the thread that owns it —
+ * every cycle of those instances runs on that thread, in the order the coordinator handed the work over (§C.5).
+ * Work is handed over in batches; an inline shard (a single shard) runs it at once on the caller's thread.
+ */
+final class Shard {
+
+    /** Handed over when this many tasks are pending, so a queue hand-off is paid per batch, not per message. */
+    static final int BATCH = 2048;
+    /**
+     * Batches handed over and not yet taken; a coordinator ahead of its shard waits (back-pressure), so the work in
+     * flight stays small — a long queue of live tasks would only cost the garbage collector copying them.
+     */
+    static final int QUEUED_BATCHES = 4;
+
+    /** A message's cycle for one model, or a move of the shard's clock (timers due on the way fire). */
+    record Task(String model, String key, Message message, long time, long position, int ordinal) {
+        boolean isAdvance() {
+            return message == null;
+        }
+    }
+
+    private record Batch(List<Task> tasks, CompletableFuture<Void> done) { }
+
+    private static final Batch STOP = new Batch(List.of(), null);
+
+    final int index;
+    final VirtualClock clock = new VirtualClock(0);
+    final Engine engine;
+    /** What this shard's cycles printed, by position (only when the output is ordered). */
+    final OrderedOutput.ShardSlots slots;
+    private final BlockingQueue<Batch> queue;
+    private final Thread thread;
+    private final Runnable timerChanged;
+    private List<Task> pending = new ArrayList<>();
+    private CompletableFuture<Void> lastHandedOver = CompletableFuture.completedFuture(null);
+    /** The next timer due on this shard as last seen by its thread, Long.MAX_VALUE for none ... */
+    private volatile long nextDue = Long.MAX_VALUE;
+    /** ... and the shard's time then: an advance handed over later is not reflected in it yet. */
+    private volatile long nextDueSeenAt = Long.MIN_VALUE;
+
+    Shard(int index, EngineOptions options, boolean inline, OrderedOutput.ShardSlots slots, Runnable timerChanged) {
+        this.index = index;
+        this.engine = new Engine(options, clock);
+        this.slots = slots;
+        if (slots != null) {
+            engine.setTimerObserver(slots::timer);
+        }
+        this.timerChanged = timerChanged;
+        if (inline) {
+            queue = null;
+            thread = null;
+        } else {
+            queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+            thread = new Thread(this::loop, "engine-shard-" + index);
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    boolean inline() {
+        return thread == null;
+    }
+
+    /** Called by the coordinator only. */
+    void submit(Task task) {
+        if (thread == null) {
+            run(task);
+            return;
+        }
+        pending.add(task);
+        if (pending.size() >= BATCH) {
+            handOver();
+        }
+    }
+
+    /** Hands the pending tasks to the thread; the future completes when they (and all before them) ran. */
+    CompletableFuture<Void> handOver() {
+        if (thread == null || pending.isEmpty()) {
+            return lastHandedOver;
+        }
+        Batch batch = new Batch(pending, new CompletableFuture<>());
+        pending = new ArrayList<>(Math.min(BATCH, pending.size() * 2));
+        lastHandedOver = batch.done;
+        enqueue(batch);
+        return batch.done;
+    }
+
+    /** The future of everything handed over so far. */
+    CompletableFuture<Void> idle() {
+        handOver();
+        return lastHandedOver;
+    }
+
+    /** @param direct ask the engine itself (the caller knows the thread is idle) */
+    long nextDue(boolean direct) {
+        if (thread == null || direct) {
+            Long due = engine.nextTimerDue();
+            return due == null ? Long.MAX_VALUE : due;
+        }
+        return nextDue;
+    }
+
+    long nextDueSeenAt() {
+        return thread == null ? Long.MAX_VALUE : nextDueSeenAt;
+    }
+
+    /**
+     * Publishes the engine's next timer due; by the shard's thread after its work, or by the coordinator after
+     * changing the idle shard's instances directly. Whether it changed.
+     */
+    boolean publishNextDue() {
+        Long due = engine.nextTimerDue();
+        long next = due == null ? Long.MAX_VALUE : due;
+        boolean changed = next != nextDue;
+        nextDue = next;
+        nextDueSeenAt = engine.now();
+        return changed;
+    }
+
+    private void loop() {
+        while (true) {
+            Batch batch;
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (batch == STOP) {
+                return;
+            }
+            try {
+                for (Task task : batch.tasks) {
+                    run(task);
+                }
+                batch.done.complete(null);
+            } catch (RuntimeException | Error e) {
+                batch.done.completeExceptionally(e);
+            }
+            if (publishNextDue()) {
+                timerChanged.run();
+            }
+        }
+    }
+
+    void run(Task task) {
+        engine.advanceTo(task.time()); // timers due first, each in its own slot (OrderedOutput)
+        if (!task.isAdvance()) {
+            if (slots != null) {
+                slots.message(task.position(), task.ordinal());
+            }
+            engine.deliver(task.model(), task.key(), task.message(), task.time());
+        }
+    }
+
+    private void enqueue(Batch batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing work to shard " + index, e);
+        }
+    }
+
+    void stop() {
+        if (thread != null) {
+            enqueue(STOP);
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
