@@ -15,8 +15,6 @@ import io.detectorstudio.editor.expression.ExpressionEditor;
 import io.detectorstudio.editor.diagram.DiagramSelection;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.io.ModelReadException;
-import io.detectorstudio.simulator.scenario.ScenarioInputs;
-import io.detectorstudio.simulator.scenario.ScenarioReader;
 import io.detectorstudio.simulator.session.Breakpoint;
 import java.io.File;
 import java.io.IOException;
@@ -761,7 +759,7 @@ final class MainWindow {
         }
         List<MenuItem> items = new ArrayList<>();
         for (Breakpoint b : new Breakpoint[] {new Breakpoint.StateEntered(state), new Breakpoint.StateExited(state)}) {
-            items.add(item("Break: " + io.detectorstudio.app.gui.sim.SimulationModel.describe(b), "mdi2b-bug", null,
+            items.add(item("Break: " + io.detectorstudio.app.gui.sim.SimulationTexts.describe(b), "mdi2b-bug", null,
                     () -> simulation.addBreakpoint(b)));
         }
         return items;
@@ -777,7 +775,7 @@ final class MainWindow {
             return;
         }
         for (Breakpoint b : choices) {
-            menu.getItems().add(item("Break: " + io.detectorstudio.app.gui.sim.SimulationModel.describe(b),
+            menu.getItems().add(item("Break: " + io.detectorstudio.app.gui.sim.SimulationTexts.describe(b),
                     "mdi2b-bug", null, () -> simulation.addBreakpoint(b)));
         }
     }
@@ -1027,32 +1025,18 @@ final class MainWindow {
 
     /** Queues a scenario's inputs in a fresh session: Step / Continue walk through it, breakpoints stop it. */
     private void stepThroughScenario(Path file) {
-        try {
-            var scenario = new ScenarioReader().read(file);
-            restartSimulation();
-            simulation.model().enqueue(ScenarioInputs.of(scenario));
-            bottom.getSelectionModel().select(simulationTab);
-        } catch (Exception e) {
-            error("Cannot read " + file.getFileName(), e.getMessage());
-        }
+        restartSimulation();
+        simulation.model().loadScenario(file, message -> error("Cannot read " + file.getFileName(), message));
+        bottom.getSelectionModel().select(simulationTab);
     }
 
-    /** Re-drives a fresh session from a trace file (off the FX thread: traces can be long). */
+    /** Re-drives a fresh session from a trace file (read and replayed off the FX thread: traces can be long). */
     private void replayTrace(Path file) {
         if (simulation == null) {
             return;
         }
         restartSimulation();
-        SimulationPane target = simulation;
-        background("Replaying " + file.getFileName(), () -> new io.detectorstudio.simulator.trace.TraceReader().read(file),
-                lines -> {
-                    try {
-                        io.detectorstudio.simulator.trace.TraceReplay.replay(lines, file, target.model().session());
-                        target.model().refresh();
-                        bottom.getSelectionModel().select(traceTab);
-                    } catch (Exception e) {
-                        error("Cannot replay " + file.getFileName(), e.getMessage());
-                    }
-                }, e -> error("Cannot read " + file.getFileName(), e.getMessage()));
+        simulation.model().replayTrace(file, () -> bottom.getSelectionModel().select(traceTab),
+                message -> error("Cannot replay " + file.getFileName(), message));
     }
 }

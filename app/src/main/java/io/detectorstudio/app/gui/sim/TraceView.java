@@ -25,7 +25,7 @@ public final class TraceView extends SplitPane {
     private final TextField filter = new TextField();
     private final TableView<ObjectNode> table = new TableView<>();
 
-    TraceView(SimulationModel model) {
+    TraceView(SimulationViewModel model) {
         filtered = new FilteredList<>(model.trace());
         filter.setId("trace-filter");
         filter.setPromptText("Filter: key, input, state, event or action type (all words must match)");
