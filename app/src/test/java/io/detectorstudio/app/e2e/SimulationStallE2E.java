@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
@@ -36,6 +38,7 @@ class SimulationStallE2E {
     static final AppDriver app = AppDriver.withSample("motor");
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // writing and replaying 100,000 records on a loaded 2-core machine
     void replayingALongTraceAndContinuingOverTwentyThousandCyclesLeaveTheFxThreadFree() throws Exception {
         FxRobot robot = app.robot();
         app.waitUntil("the simulation is ready", () -> robot.lookup("#stepper-send").tryQuery().isPresent()

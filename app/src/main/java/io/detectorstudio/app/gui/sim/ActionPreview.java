@@ -39,13 +39,16 @@ public final class ActionPreview extends SplitPane {
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> show(a));
         list.setPlaceholder(new javafx.scene.control.Label("No action emitted yet"));
+        // the newest action is selected and scrolled to once per change — during a run, once it ends (scrolling
+        // a long list on every update of a run costs the FX thread a layout pass of the list each time)
         model.actions().addListener((javafx.collections.ListChangeListener<EmittedAction>) c -> {
-            if (!model.actions().isEmpty()) {
-                list.getSelectionModel().selectLast();
-                // after the list has taken the change in, or it scrolls to where the end was
-                javafx.application.Platform.runLater(() -> list.scrollTo(model.actions().size() - 1));
-            } else {
-                detail.clear();
+            if (!model.runningProperty().get()) {
+                showNewest(model);
+            }
+        });
+        model.runningProperty().addListener((obs, was, running) -> {
+            if (!running) {
+                showNewest(model);
             }
         });
         Button copy = new Button("Copy", Icons.of("mdi2c-content-copy"));
@@ -67,6 +70,16 @@ public final class ActionPreview extends SplitPane {
         setOrientation(javafx.geometry.Orientation.VERTICAL);
         getItems().addAll(list, right);
         setDividerPositions(0.4);
+    }
+
+    private void showNewest(SimulationViewModel model) {
+        if (!model.actions().isEmpty()) {
+            list.getSelectionModel().selectLast();
+            // after the list has taken the change in, or it scrolls to where the end was
+            javafx.application.Platform.runLater(() -> list.scrollTo(model.actions().size() - 1));
+        } else {
+            detail.clear();
+        }
     }
 
     public TextArea detail() {

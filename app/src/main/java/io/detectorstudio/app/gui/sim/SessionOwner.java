@@ -4,6 +4,7 @@ import io.detectorstudio.simulator.session.Session;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -17,6 +18,11 @@ final class SessionOwner {
 
     /** The least time between two snapshots of a run (a snapshot reads every instance). */
     private static final long PUBLISH_NANOS = 15_000_000;
+    /**
+     * How long a run waits, at most, for the UI thread to take a snapshot in before it goes on: on a busy machine
+     * the worker would otherwise take the CPU the UI thread needs to draw (the run slows instead of the UI).
+     */
+    private static final long YIELD_NANOS = 50_000_000;
 
     private final Session session;
     private final SessionMirror mirror;
@@ -102,6 +108,13 @@ final class SessionOwner {
     void between(String progress) {
         applyEdits();
         long now = System.nanoTime();
+        if (pending.get() != null && now - lastPublished > PUBLISH_NANOS) {
+            long until = now + YIELD_NANOS;
+            while (pending.get() != null && System.nanoTime() < until) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            now = System.nanoTime();
+        }
         if (pending.get() == null && now - lastPublished > PUBLISH_NANOS) {
             lastPublished = now;
             offer(mirror.snapshot(progress));
