@@ -34,6 +34,7 @@ final class SessionOwner {
     private boolean busy; // guarded by lock
     private volatile boolean cancelled;
     private long lastPublished;
+    private long lastYield;
 
     SessionOwner(Session session, BackgroundExecutor executor, Consumer<SimulationSnapshot> ui) {
         this.session = session;
@@ -108,12 +109,14 @@ final class SessionOwner {
     void between(String progress) {
         applyEdits();
         long now = System.nanoTime();
-        if (pending.get() != null && now - lastPublished > PUBLISH_NANOS) {
+        if (pending.get() != null && now - lastPublished > PUBLISH_NANOS && now - lastYield > PUBLISH_NANOS) {
+            // the UI has not taken the last state in: let it have the CPU for a while (then run at least as long)
             long until = now + YIELD_NANOS;
             while (pending.get() != null && System.nanoTime() < until) {
                 LockSupport.parkNanos(1_000_000);
             }
             now = System.nanoTime();
+            lastYield = now;
         }
         if (pending.get() == null && now - lastPublished > PUBLISH_NANOS) {
             lastPublished = now;
