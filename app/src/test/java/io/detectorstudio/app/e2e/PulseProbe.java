@@ -29,6 +29,10 @@ final class PulseProbe extends AnimationTimer {
                 gaps = Arrays.copyOf(gaps, count * 2);
             }
             gaps[count++] = now - last;
+            if (now - last > 100_000_000) { // when, to match with a GC log (-Xlog:gc uses the JVM's uptime)
+                System.err.printf("e2e: pulse gap of %.0f ms ending at JVM uptime %.3f s%n", (now - last) / 1e6,
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+            }
         }
         last = now;
     }

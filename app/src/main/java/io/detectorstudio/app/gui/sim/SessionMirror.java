@@ -17,7 +17,7 @@ final class SessionMirror implements SessionListener {
 
     private final Session session;
     private final CycleJournal<EmittedAction> actions = new CycleJournal<>(EmittedAction::cycle);
-    private final CycleJournal<ObjectNode> trace = new CycleJournal<>(r -> r.path("seq").asInt());
+    private final CycleJournal<TraceRow> trace = new CycleJournal<>(TraceRow::seq);
     private int cycle;
 
     SessionMirror(Session session) {
@@ -35,7 +35,7 @@ final class SessionMirror implements SessionListener {
 
     @Override
     public void cycleFinished(int cycle, ObjectNode record) {
-        trace.add(record);
+        trace.add(TraceRow.of(record));
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.List;
  */
 record SimulationSnapshot(List<InstanceState> instances, long now, Position position, int cycleCount,
                           String lastTransition, ObjectNode currentRecord, ListDelta<EmittedAction> actions,
-                          ListDelta<ObjectNode> trace, String status) {
+                          ListDelta<TraceRow> trace, String status) {
 
     /** This snapshot followed by {@code next}: the newer state, both list changes, the newer status if any. */
     SimulationSnapshot then(SimulationSnapshot next) {

@@ -56,7 +56,7 @@ public final class SimulationViewModel {
     private final String keyPath;
     private final ObservableList<InstanceState> instances = FXCollections.observableArrayList();
     private final ObservableList<EmittedAction> actions = FXCollections.observableArrayList();
-    private final ObservableList<ObjectNode> trace = FXCollections.observableArrayList();
+    private final ObservableList<TraceRow> trace = FXCollections.observableArrayList();
     private final ObservableList<String> watchExpressions = FXCollections.observableArrayList();
     private final ObservableList<Breakpoint> breakpoints = FXCollections.observableArrayList();
     private final Watches watches = new Watches();
@@ -104,7 +104,7 @@ public final class SimulationViewModel {
     }
 
     /** Trace records (trace.md) up to the position. */
-    public ObservableList<ObjectNode> trace() {
+    public ObservableList<TraceRow> trace() {
         return trace;
     }
 

@@ -116,7 +116,7 @@ public final class TimelineChart extends VBox {
 
     void refresh() {
         stale = false;
-        TimelineSeries.Lines lines = TimelineSeries.of(model.trace(), model.selectedKeyProperty().get(), states,
+        TimelineSeries.Lines lines = TimelineSeries.of(model.trace().stream().map(TraceRow::record).toList(), model.selectedKeyProperty().get(), states,
                 start, model.nowProperty().get());
         stateChart.getData().setAll(List.of(series("state", lines.state())));
         List<XYChart.Series<Number, Number>> vars = new ArrayList<>();

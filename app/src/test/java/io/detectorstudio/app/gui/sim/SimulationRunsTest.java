@@ -96,7 +96,7 @@ class SimulationRunsTest {
         assertThat(sim.runningProperty().get()).isFalse();
         assertThat(sim.positionProperty().get().cycle()).isEqualTo(1_000);
         assertThat(sim.trace()).hasSize(1_000);
-        assertThat(sim.trace()).extracting(r -> r.path("seq").asInt()).isSorted().startsWith(1, 2, 3);
+        assertThat(sim.trace()).extracting(TraceRow::seq).isSorted().startsWith(1, 2, 3);
         assertThat(sim.statusProperty().get()).isEqualTo("Ran to the end (cycle 1000)");
     }
 
@@ -234,8 +234,8 @@ class SimulationRunsTest {
         sim.stepForward();
         assertThat(sim.trace()).hasSize(2);
         sim.send("PressureInput", JSON.readTree("{\"motorid\":\"A\",\"sensorData\":{\"pressure\":50}}"));
-        assertThat(sim.trace()).extracting(r -> r.path("seq").asInt()).containsExactly(1, 2, 3);
-        assertThat(sim.trace().get(2).path("trigger").path("payload").path("sensorData").path("pressure").asInt())
+        assertThat(sim.trace()).extracting(TraceRow::seq).containsExactly(1, 2, 3);
+        assertThat(sim.trace().get(2).record().path("trigger").path("payload").path("sensorData").path("pressure").asInt())
                 .isEqualTo(50);
         assertThat(sim.actions().size()).isLessThanOrEqualTo(actions);
         assertThat(sim.session().cycleCount()).isEqualTo(3);
