@@ -82,7 +82,11 @@ class SimulationStallE2E {
         assertThat(cont.longestMillis()).as("longest pulse gap continuing: %s", cont).isLessThan(LONGEST_GAP_MILLIS);
     }
 
-    /** Runs the motor on ten motors for {@link #RECORDS} readings in a session of its own, tracing every cycle. */
+    /**
+     * Runs the motor on ten motors for {@link #RECORDS} readings, one a second, in a session of its own, tracing
+     * every cycle. (A second apart as devices send them: 100,000 readings at one instant would keep all their
+     * message ids in the engine's 5-minute de-duplication memory, which every session checkpoint copies.)
+     */
     private static Path writeTrace(Path file) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode model = (ObjectNode) json.readTree(Files.readString(app.workspace().resolve("motor/model.json")));
@@ -91,6 +95,7 @@ class SimulationStallE2E {
         try (TraceWriter writer = new TraceWriter(file)) {
             session.setTraceSink(writer);
             for (int i = 0; i < RECORDS; i++) {
+                session.advanceBy(1_000);
                 session.send(new Message("PressureInput", "m" + i, json.readTree("{\"motorid\":\"motor-" + (i % 10)
                         + "\",\"sensorData\":{\"pressure\":" + pressures[(i / 10) % pressures.length] + "}}"), null));
             }
