@@ -99,7 +99,9 @@ class SimulationStallE2E {
     private static Path writeTrace(Path file) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode model = (ObjectNode) json.readTree(Files.readString(app.workspace().resolve("motor/model.json")));
-        Session session = new Session(Session.Config.of(model).withInputs(List.of("PressureInput")));
+        // from the time the workbench's session starts at (MainWindow), so the replay's times lie ahead of it
+        Session session = new Session(Session.Config.of(model).withInputs(List.of("PressureInput"))
+                .withStart(java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli()));
         int[] pressures = {60, 80, 85, 90, 60, 50, 40, 75};
         try (TraceWriter writer = new TraceWriter(file)) {
             session.setTraceSink(writer);
