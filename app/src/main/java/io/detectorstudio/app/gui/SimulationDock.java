@@ -1,12 +1,10 @@
 package io.detectorstudio.app.gui;
 
 import io.detectorstudio.app.gui.sim.ScenarioResultsView;
-import io.detectorstudio.app.gui.sim.SimulationModel;
+import io.detectorstudio.app.gui.sim.SimulationTexts;
 import io.detectorstudio.app.gui.sim.SimulationPane;
 import io.detectorstudio.editor.diagram.DiagramEditorPane;
 import io.detectorstudio.editor.diagram.DiagramHighlight;
-import io.detectorstudio.simulator.scenario.ScenarioInputs;
-import io.detectorstudio.simulator.scenario.ScenarioReader;
 import io.detectorstudio.simulator.session.Breakpoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,7 +141,7 @@ final class SimulationDock {
             return items;
         }
         for (Breakpoint b : choices) {
-            String text = "Break: " + SimulationModel.describe(b);
+            String text = "Break: " + SimulationTexts.describe(b);
             items.add(new StudioAction("break", text, "mdi2b-bug", null, StudioAction.ALWAYS, text,
                     () -> simulation.get().addBreakpoint(b)).menuItem());
         }
@@ -189,32 +187,19 @@ final class SimulationDock {
 
     /** Queues a scenario's inputs in a fresh session: Step / Continue walk through it, breakpoints stop it. */
     void stepThroughScenario(Path file) {
-        try {
-            var scenario = new ScenarioReader().read(file);
-            restartSimulation();
-            simulation.get().model().enqueue(ScenarioInputs.of(scenario));
-            select(simulationTab);
-        } catch (Exception e) {
-            dialogs.error("Cannot read " + file.getFileName(), e.getMessage());
-        }
+        restartSimulation();
+        simulation.get().model().loadScenario(file,
+                message -> dialogs.error("Cannot read " + file.getFileName(), message));
+        select(simulationTab);
     }
 
-    /** Re-drives a fresh session from a trace file (off the FX thread: traces can be long). */
+    /** Re-drives a fresh session from a trace file (read and replayed off the FX thread: traces can be long). */
     void replayTrace(Path file) {
         if (simulation.get() == null) {
             return;
         }
         restartSimulation();
-        SimulationPane target = simulation.get();
-        vm.background("Replaying " + file.getFileName(),
-                () -> new io.detectorstudio.simulator.trace.TraceReader().read(file), lines -> {
-                    try {
-                        io.detectorstudio.simulator.trace.TraceReplay.replay(lines, file, target.model().session());
-                        target.model().refresh();
-                        select(traceTab);
-                    } catch (Exception e) {
-                        dialogs.error("Cannot replay " + file.getFileName(), e.getMessage());
-                    }
-                }, e -> dialogs.error("Cannot read " + file.getFileName(), e.getMessage()));
+        simulation.get().model().replayTrace(file, () -> select(traceTab),
+                message -> dialogs.error("Cannot replay " + file.getFileName(), message));
     }
 }

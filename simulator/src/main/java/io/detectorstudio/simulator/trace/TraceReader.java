@@ -39,19 +39,33 @@ public final class TraceReader {
 
     public List<Line> read(Path file) throws TraceException {
         List<Line> out = new ArrayList<>();
+        read(file, line -> out.add(line));
+        return out;
+    }
+
+    /** Takes each record as it is read; false stops reading. */
+    @FunctionalInterface
+    public interface LineHandler {
+        boolean accept(Line line) throws TraceException;
+    }
+
+    /**
+     * Reads the trace one line at a time, handing each checked record to {@code handler} before the next is read
+     * (a long trace is never held whole: the GUI replays it this way), until the end or the handler says stop.
+     */
+    public void read(Path file, LineHandler handler) throws TraceException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             int number = 0;
             while ((text = in.readLine()) != null) {
                 number++;
-                if (!text.isBlank()) {
-                    out.add(new Line(number, line(file, number, text)));
+                if (!text.isBlank() && !handler.accept(new Line(number, line(file, number, text)))) {
+                    return;
                 }
             }
         } catch (IOException e) {
             throw new TraceException(file.toString(), 0, 0, "$", "cannot read the trace: " + e.getMessage());
         }
-        return out;
     }
 
     private static ObjectNode line(Path file, int number, String text) throws TraceException {

@@ -19,11 +19,11 @@ import javafx.scene.layout.HBox;
 public final class ActionPreview extends SplitPane {
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final ListView<SimulationModel.EmittedAction> list = new ListView<>();
+    private final ListView<EmittedAction> list = new ListView<>();
     private final TextArea detail = new TextArea();
     private String lastBindings = "bindings.yaml";
 
-    ActionPreview(SimulationModel model) {
+    ActionPreview(SimulationViewModel model) {
         list.setId("action-list");
         detail.setId("action-detail");
         detail.setEditable(false);
@@ -31,7 +31,7 @@ public final class ActionPreview extends SplitPane {
         list.setItems(model.actions());
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
-            protected void updateItem(SimulationModel.EmittedAction a, boolean empty) {
+            protected void updateItem(EmittedAction a, boolean empty) {
                 super.updateItem(a, empty);
                 setText(empty || a == null ? null : a.summary());
                 setTooltip(empty || a == null ? null : new javafx.scene.control.Tooltip(a.summary()));
@@ -39,13 +39,16 @@ public final class ActionPreview extends SplitPane {
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> show(a));
         list.setPlaceholder(new javafx.scene.control.Label("No action emitted yet"));
-        model.actions().addListener((javafx.collections.ListChangeListener<SimulationModel.EmittedAction>) c -> {
-            if (!model.actions().isEmpty()) {
-                list.getSelectionModel().selectLast();
-                // after the list has taken the change in, or it scrolls to where the end was
-                javafx.application.Platform.runLater(() -> list.scrollTo(model.actions().size() - 1));
-            } else {
-                detail.clear();
+        // the newest action is selected and scrolled to once per change — during a run, once it ends (scrolling
+        // a long list on every update of a run costs the FX thread a layout pass of the list each time)
+        model.actions().addListener((javafx.collections.ListChangeListener<EmittedAction>) c -> {
+            if (!model.runningProperty().get()) {
+                showNewest(model);
+            }
+        });
+        model.runningProperty().addListener((obs, was, running) -> {
+            if (!running) {
+                showNewest(model);
             }
         });
         Button copy = new Button("Copy", Icons.of("mdi2c-content-copy"));
@@ -69,20 +72,30 @@ public final class ActionPreview extends SplitPane {
         setDividerPositions(0.4);
     }
 
+    private void showNewest(SimulationViewModel model) {
+        if (!model.actions().isEmpty()) {
+            list.getSelectionModel().selectLast();
+            // after the list has taken the change in, or it scrolls to where the end was
+            javafx.application.Platform.runLater(() -> list.scrollTo(model.actions().size() - 1));
+        } else {
+            detail.clear();
+        }
+    }
+
     public TextArea detail() {
         return detail;
     }
 
-    public ListView<SimulationModel.EmittedAction> list() {
+    public ListView<EmittedAction> list() {
         return list;
     }
 
     /** Asks for the bindings file, confirms, delivers off the FX thread, shows what each target got. */
-    private void deliverStep(SimulationModel model) {
-        SimulationModel.EmittedAction selected = list.getSelectionModel().getSelectedItem();
+    private void deliverStep(SimulationViewModel model) {
+        EmittedAction selected = list.getSelectionModel().getSelectedItem();
         int cycle = selected != null ? selected.cycle() : model.actions().get(model.actions().size() - 1).cycle();
         java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> step = model.actions().stream()
-                .filter(a -> a.cycle() == cycle).map(SimulationModel.EmittedAction::action).toList();
+                .filter(a -> a.cycle() == cycle).map(EmittedAction::action).toList();
         javafx.scene.control.TextInputDialog ask = new javafx.scene.control.TextInputDialog(lastBindings);
         ask.initOwner(getScene().getWindow());
         ask.setTitle("Deliver step " + cycle);
@@ -125,7 +138,7 @@ public final class ActionPreview extends SplitPane {
         alert.show();
     }
 
-    private void show(SimulationModel.EmittedAction a) {
+    private void show(EmittedAction a) {
         try {
             detail.setText(a == null ? "" : PRETTY.writeValueAsString(a.action()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

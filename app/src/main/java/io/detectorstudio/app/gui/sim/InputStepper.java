@@ -44,7 +44,7 @@ public final class InputStepper extends VBox {
                     .orElse(null);
         }
     };
-    private final SimulationModel model;
+    private final SimulationViewModel model;
     private final Map<String, List<InputFields.Field>> inputs;
     private final Map<String, Map<String, String>> remembered = new HashMap<>();
     private final Map<String, Map<String, InputFields.Kind>> kinds = new HashMap<>();
@@ -54,7 +54,7 @@ public final class InputStepper extends VBox {
     private final ToggleButton rawMode = new ToggleButton("Raw JSON");
     private final Label error = new Label();
 
-    InputStepper(SimulationModel model, Map<String, List<InputFields.Field>> inputs) {
+    InputStepper(SimulationViewModel model, Map<String, List<InputFields.Field>> inputs) {
         this.model = model;
         this.inputs = inputs;
         setSpacing(6);

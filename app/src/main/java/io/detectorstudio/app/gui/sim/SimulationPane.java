@@ -1,13 +1,8 @@
 package io.detectorstudio.app.gui.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.detectorstudio.app.gui.Icons;
 import io.detectorstudio.editor.diagram.DiagramHighlight;
-import io.detectorstudio.engine.io.AtomicFiles;
 import io.detectorstudio.engine.model.DetectorModel;
 import io.detectorstudio.engine.model.Input;
 import io.detectorstudio.engine.model.State;
@@ -17,11 +12,9 @@ import io.detectorstudio.simulator.session.Session;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -48,13 +41,13 @@ import javafx.util.Duration;
  * to the next timer, play at a speed), stepping (step back, step, continue), breakpoints, the instances with the
  * selected one's variables, timers and watches, the emitted actions with their payloads, and a timeline. The trace
  * view is a separate node ({@link #traceView()}) for its own tab. {@link #highlightProperty()} is what the diagram
- * should show: the selected instance's state and the transition its last cycle took.
+ * should show: the selected instance's state and the transition its last cycle took. The state and commands are
+ * the {@link SimulationViewModel}'s ({@link #model()}); this class only lays out and binds.
  */
 public final class SimulationPane extends BorderPane {
 
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final SimulationModel model;
-    private final DetectorModel detectorModel;
+    private final SimulationViewModel model;
+    private final FxBackgroundExecutor worker = new FxBackgroundExecutor();
     private final InputStepper stepper;
     private final WatchTable watch;
     private final ActionPreview actions;
@@ -62,7 +55,6 @@ public final class SimulationPane extends BorderPane {
     private final TraceView trace;
     private final ListView<InstanceState> instanceList = new ListView<>();
     private final ListView<Breakpoint> breakpointList = new ListView<>();
-    private final ObjectProperty<DiagramHighlight> highlight = new SimpleObjectProperty<>(DiagramHighlight.NONE);
     private final Label clock = new Label();
     private final Label status = new Label();
     private final TextField advanceBy = new TextField("1m");
@@ -81,11 +73,10 @@ public final class SimulationPane extends BorderPane {
     /** @param companions the project's other models, run beside this one (issue 14 item 9) */
     public SimulationPane(ObjectNode request, List<ObjectNode> companions, DetectorModel detectorModel,
                           List<Input> inputs, long startMillis) {
-        this.detectorModel = detectorModel;
         List<String> inputNames = inputs.stream().map(Input::inputName).distinct().toList();
         Session session = new Session(Session.Config.of(request).withCompanions(companions).withInputs(inputNames)
                 .withStart(startMillis));
-        this.model = new SimulationModel(session);
+        this.model = new SimulationViewModel(session, worker);
         this.stepper = new InputStepper(model, InputFields.of(detectorModel, inputs));
         this.watch = new WatchTable(model);
         this.actions = new ActionPreview(model);
@@ -119,7 +110,7 @@ public final class SimulationPane extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         // a stop at a breakpoint stands out; the theme colours it (no rule without a theme)
         status.textProperty().addListener((obs, old, text) -> {
-            boolean stopped = text != null && text.startsWith("Breakpoint:");
+            boolean stopped = SimulationTexts.isStop(text);
             status.getStyleClass().remove(atlantafx.base.theme.Styles.WARNING);
             if (stopped) {
                 status.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
@@ -135,16 +126,15 @@ public final class SimulationPane extends BorderPane {
         Button nextTimer = button("Next timer", "mdi2t-timer-outline", "next-timer", "Run to the next timer (Ctrl+Shift+T)");
         nextTimer.setOnAction(e -> model.runToNextTimer());
         speed.getItems().setAll(1, 10, 60, 600);
-        speed.setValue(10);
+        speed.setValue(model.speedProperty().get());
+        speed.valueProperty().addListener((obs, old, v) -> model.speedProperty().set(v));
         speed.setTooltip(new Tooltip("Virtual seconds per real second"));
-        player = new Timeline(new KeyFrame(Duration.millis(250), e -> {
-            if (model.advanceBy(250L * speed.getValue()).isPresent()) {
-                play.setSelected(false); // a breakpoint stops playing too
-            }
-        }));
+        // each tick advances on the worker; a tick while the last one still runs is skipped
+        player = new Timeline(new KeyFrame(Duration.millis(250), e -> model.playTick()));
         player.setCycleCount(Timeline.INDEFINITE);
         play.setId("play");
-        play.selectedProperty().addListener((obs, was, on) -> {
+        play.selectedProperty().bindBidirectional(model.playingProperty());
+        model.playingProperty().addListener((obs, was, on) -> {
             if (on) {
                 player.play();
             } else {
@@ -158,7 +148,11 @@ public final class SimulationPane extends BorderPane {
         Button step = button("Step", "mdi2s-step-forward", "step", "Step one cycle (F8)");
         step.setOnAction(e -> model.stepForward());
         Button cont = button("Continue", "mdi2p-playlist-play", "continue", "Run to the next breakpoint (F9)");
-        cont.setOnAction(e -> model.resume());
+        cont.setOnAction(e -> model.resume()); // while running: Pause
+        model.runningProperty().addListener((obs, was, on) -> {
+            cont.setText(on ? "Pause" : "Continue");
+            cont.setGraphic(Icons.of(on ? "mdi2p-pause" : "mdi2p-playlist-play"));
+        });
 
         // one toolbar for running, stepping and the clock, above the columns: always in view, whatever the height
         javafx.scene.control.Separator sep1 = new javafx.scene.control.Separator(Orientation.VERTICAL);
@@ -168,6 +162,7 @@ public final class SimulationPane extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(4, 8, 0, 8));
         breakpointList.setId("breakpoints");
+        breakpointList.setItems(model.breakpoints());
         breakpointList.setPrefHeight(70);
         Label noBreakpoint = new Label("Right-click a state in the diagram, or a state or event in the outline, to break");
         noBreakpoint.setWrapText(true);
@@ -176,13 +171,13 @@ public final class SimulationPane extends BorderPane {
             @Override
             protected void updateItem(Breakpoint b, boolean empty) {
                 super.updateItem(b, empty);
-                setText(empty || b == null ? null : SimulationModel.describe(b));
+                setText(empty || b == null ? null : SimulationTexts.describe(b));
             }
         });
         breakpointList.setOnKeyPressed(e -> {
             Breakpoint b = breakpointList.getSelectionModel().getSelectedItem();
             if (b != null && (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE)) {
-                removeBreakpoint(b);
+                model.removeBreakpoint(b);
             }
         });
 
@@ -198,6 +193,7 @@ public final class SimulationPane extends BorderPane {
         actionsTab.setId("sim-actions-tab");
         Tab timelineTab = new Tab("Timeline", timeline);
         timelineTab.setId("sim-timeline-tab");
+        timelineTab.selectedProperty().addListener((obs, was, on) -> timeline.setShown(on));
         right = new TabPane(actionsTab, timelineTab);
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane columns = new SplitPane(leftScroll, middle, right);
@@ -211,12 +207,11 @@ public final class SimulationPane extends BorderPane {
         setTop(new VBox(2, toolbar, statusBar));
         setCenter(columns);
 
-        model.instances().addListener((javafx.collections.ListChangeListener<InstanceState>) c -> updateHighlight());
-        model.selectedKeyProperty().addListener(o -> updateHighlight());
-        model.lastTransitionProperty().addListener(o -> updateHighlight());
-        model.nowProperty().addListener(o -> updateClock());
-        model.positionProperty().addListener(o -> updateClock());
-        updateClock();
+        // one refresh per published state, however many observables it changed
+        model.published().addListener(o -> clock.setText(model.clockText()));
+        model.highlightProperty().addListener(o -> selectInstance());
+        clock.setText(model.clockText());
+        clock.setTooltip(new Tooltip("Virtual time at the cycle shown"));
     }
 
     private static Button button(String text, String icon, String id, String tip) {
@@ -232,23 +227,10 @@ public final class SimulationPane extends BorderPane {
         return p;
     }
 
-    private void updateClock() {
-        clock.setText(java.time.Instant.ofEpochMilli(model.nowProperty().get()) + "  ·  cycle "
-                + model.positionProperty().get().cycle() + " of " + model.session().cycleCount());
-        clock.setTooltip(new Tooltip("Virtual time at the cycle shown"));
-    }
-
-    private void updateHighlight() {
+    /** The list shows the selected instance selected. */
+    private void selectInstance() {
         InstanceState s = model.selected();
-        if (s == null) {
-            highlight.set(DiagramHighlight.NONE);
-            return;
-        }
-        ObjectNode record = model.session().currentRecord();
-        boolean sameInstance = record != null && java.util.Objects.equals(
-                record.hasNonNull("keyValue") ? record.get("keyValue").asText() : null, s.keyValue());
-        highlight.set(new DiagramHighlight(Set.of(s.stateName()), sameInstance ? model.lastTransitionProperty().get() : null));
-        if (instanceList.getSelectionModel().getSelectedItem() != s) {
+        if (s != null && instanceList.getSelectionModel().getSelectedItem() != s) {
             instanceList.getSelectionModel().select(s);
         }
     }
@@ -261,12 +243,12 @@ public final class SimulationPane extends BorderPane {
         }
     }
 
-    public SimulationModel model() {
+    public SimulationViewModel model() {
         return model;
     }
 
-    public ObjectProperty<DiagramHighlight> highlightProperty() {
-        return highlight;
+    public ReadOnlyObjectProperty<DiagramHighlight> highlightProperty() {
+        return model.highlightProperty();
     }
 
     public TraceView traceView() {
@@ -296,45 +278,25 @@ public final class SimulationPane extends BorderPane {
 
     public void addBreakpoint(Breakpoint b) {
         model.addBreakpoint(b);
-        breakpointList.getItems().add(b);
     }
 
     public void removeBreakpoint(Breakpoint b) {
-        model.session().removeBreakpoint(b);
-        breakpointList.getItems().remove(b);
+        model.removeBreakpoint(b);
     }
 
     public List<Breakpoint> breakpoints() {
-        return List.copyOf(breakpointList.getItems());
+        return List.copyOf(model.breakpoints());
     }
 
-    /** Stops the player (the window closes or the model changes). */
+    /** Stops the player and any run, and lets the worker end (the window closes or the model changes). */
     public void stop() {
-        play.setSelected(false);
+        model.pause();
         player.stop();
+        worker.shutdown();
     }
 
-    /**
-     * Saves the session's history as a scenario at {@code target}; the model is referenced by a path relative to
-     * the scenario when it is saved on disk ({@code modelFile} not null), else embedded. With companions the
-     * scenario has {@code models}: this model, then {@code companionFiles} (the companions' files, in the
-     * session's order) by relative path.
-     */
+    /** Saves the session's history as a scenario ({@link ScenarioSaver#save}). */
     public void saveScenario(Path target, Path modelFile, List<Path> companionFiles, String name) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        JsonNode modelRef = modelFile == null ? model.session().config().model()
-                : TextNode.valueOf(relative(dir, modelFile.toAbsolutePath()));
-        if (!model.session().config().companions().isEmpty()) {
-            com.fasterxml.jackson.databind.node.ArrayNode models = PRETTY.createArrayNode().add(modelRef);
-            companionFiles.forEach(f -> models.add(relative(dir, f.toAbsolutePath())));
-            modelRef = models;
-        }
-        ObjectNode scenario = model.recordScenario(name, modelRef);
-        AtomicFiles.write(target, (PRETTY.writeValueAsString(scenario) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        model.statusProperty().set("Saved scenario " + target.getFileName());
-    }
-
-    private static String relative(Path from, Path to) {
-        return from.relativize(to).toString().replace('\\', '/');
+        ScenarioSaver.save(model, target, modelFile, companionFiles, name);
     }
 }

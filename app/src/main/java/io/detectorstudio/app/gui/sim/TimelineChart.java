@@ -19,13 +19,13 @@ import javafx.util.StringConverter;
  */
 public final class TimelineChart extends VBox {
 
-    private final SimulationModel model;
+    private final SimulationViewModel model;
     private final long start;
     private final List<String> states;
     private final LineChart<Number, Number> stateChart;
     private final LineChart<Number, Number> variableChart;
 
-    TimelineChart(SimulationModel model, List<String> states, long startMillis) {
+    TimelineChart(SimulationViewModel model, List<String> states, long startMillis) {
         this.model = model;
         this.start = startMillis;
         this.states = states;
@@ -58,9 +58,9 @@ public final class TimelineChart extends VBox {
         variableChart.setMinHeight(110);
         VBox.setVgrow(variableChart, Priority.ALWAYS);
         getChildren().addAll(stateChart, variableChart);
-        model.trace().addListener((javafx.collections.ListChangeListener<ObjectNode>) c -> refresh());
-        model.selectedKeyProperty().addListener(o -> refresh());
-        model.nowProperty().addListener(o -> refresh());
+        // the lines are drawn again from the whole trace: only when shown, once per published state
+        model.published().addListener(o -> refreshIfShown());
+        model.selectedKeyProperty().addListener(o -> refreshIfShown());
     }
 
     private static LineChart<Number, Number> chart(NumberAxis y, String id) {
@@ -96,8 +96,27 @@ public final class TimelineChart extends VBox {
         return out;
     }
 
+    private boolean stale = true;
+    private boolean shown;
+
+    /** Whether the chart is in view (its tab selected): hidden, it only notes that its lines are out of date. */
+    void setShown(boolean shown) {
+        this.shown = shown;
+        if (shown && stale) {
+            refresh();
+        }
+    }
+
+    private void refreshIfShown() {
+        stale = true;
+        if (shown) {
+            refresh();
+        }
+    }
+
     void refresh() {
-        TimelineSeries.Lines lines = TimelineSeries.of(model.trace(), model.selectedKeyProperty().get(), states,
+        stale = false;
+        TimelineSeries.Lines lines = TimelineSeries.of(model.trace().stream().map(TraceRow::record).toList(), model.selectedKeyProperty().get(), states,
                 start, model.nowProperty().get());
         stateChart.getData().setAll(List.of(series("state", lines.state())));
         List<XYChart.Series<Number, Number>> vars = new ArrayList<>();

@@ -21,15 +21,18 @@ import java.util.function.Function;
 public final class TraceView extends SplitPane {
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final FilteredList<ObjectNode> filtered;
+    private final FilteredList<TraceRow> filtered;
     private final TextField filter = new TextField();
-    private final TableView<ObjectNode> table = new TableView<>();
+    private final TableView<TraceRow> table = new TableView<>();
+    // the columns read one row after another: its tree is read once for all of them
+    private TraceRow lastRow;
+    private ObjectNode lastTree;
 
-    TraceView(SimulationModel model) {
+    TraceView(SimulationViewModel model) {
         filtered = new FilteredList<>(model.trace());
         filter.setId("trace-filter");
         filter.setPromptText("Filter: key, input, state, event or action type (all words must match)");
-        filter.textProperty().addListener((obs, old, text) -> filtered.setPredicate(r -> matches(r, text)));
+        filter.textProperty().addListener((obs, old, text) -> filtered.setPredicate(r -> matches(tree(r), text)));
         table.setId("trace-table");
         table.setItems(filtered);
         table.setPlaceholder(new Label("No cycle yet"));
@@ -51,7 +54,7 @@ public final class TraceView extends SplitPane {
         detail.setStyle("-fx-font-family: monospace;");
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> {
             try {
-                detail.setText(r == null ? "" : PRETTY.writeValueAsString(r));
+                detail.setText(r == null ? "" : PRETTY.writeValueAsString(tree(r)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 detail.setText(String.valueOf(r));
             }
@@ -62,7 +65,15 @@ public final class TraceView extends SplitPane {
         setDividerPositions(0.7);
     }
 
-    public TableView<ObjectNode> table() {
+    private ObjectNode tree(TraceRow row) {
+        if (row != lastRow) {
+            lastTree = row.record();
+            lastRow = row;
+        }
+        return lastTree;
+    }
+
+    public TableView<TraceRow> table() {
         return table;
     }
 
@@ -104,7 +115,7 @@ public final class TraceView extends SplitPane {
         return b.toString();
     }
 
-    private static TableColumn<ObjectNode, String> column(String title, double width, Function<ObjectNode, String> f) {
-        return TextColumns.of(title, width, f);
+    private TableColumn<TraceRow, String> column(String title, double width, Function<ObjectNode, String> f) {
+        return TextColumns.of(title, width, (TraceRow r) -> f.apply(tree(r)));
     }
 }

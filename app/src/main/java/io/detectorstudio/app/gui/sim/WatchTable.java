@@ -29,7 +29,7 @@ public final class WatchTable extends VBox {
     public record Row(String kind, String name, String value) {
     }
 
-    private final SimulationModel model;
+    private final SimulationViewModel model;
     private final TableView<Row> table = new TableView<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final Label placeholder = new Label();
@@ -37,7 +37,7 @@ public final class WatchTable extends VBox {
     private final TableColumn<Row, String> valueColumn;
     private boolean editable = true;
 
-    WatchTable(SimulationModel model) {
+    WatchTable(SimulationViewModel model) {
         this.model = model;
         table.setId("watch-table");
         table.setItems(rows);
@@ -91,9 +91,9 @@ public final class WatchTable extends VBox {
         HBox.setHgrow(watch, Priority.ALWAYS);
         getChildren().addAll(table, bar);
         VBox.setVgrow(table, Priority.ALWAYS);
-        model.instances().addListener((javafx.collections.ListChangeListener<InstanceState>) c -> refresh());
+        // once per published state (not once per observable it changed), and when the selection changes
+        model.published().addListener(o -> refresh());
         model.selectedKeyProperty().addListener(o -> refresh());
-        model.nowProperty().addListener(o -> refresh());
         model.watchExpressions().addListener((javafx.collections.ListChangeListener<String>) c -> refresh());
         refresh();
     }

@@ -12,18 +12,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SimulationModelTest {
+/** The view model's simulation commands and breakpoints, without a toolkit (synchronous executor). */
+class SimulationViewModelTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INPUT = "AWS_IoTEvents_Blueprints_ISA_Alarm_Input";
 
-    private static void send(SimulationModel sim, String json) throws Exception {
+    private static void send(SimulationViewModel sim, String json) throws Exception {
         assertThat(sim.send(INPUT, JSON.readTree(json))).isEmpty();
     }
 
     @Test
     void theLastTransitionIsTheDiagramKeyOfTheSameNamedTransitionThatFired() throws Exception {
         ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "samples", "isa-alarm", "model.json")));
-        SimulationModel sim = new SimulationModel(new Session(Session.Config.of(request).withInputs(List.of(INPUT))));
+        SimulationViewModel sim = new SimulationViewModel(new Session(Session.Config.of(request).withInputs(List.of(INPUT))), BackgroundExecutor.SYNCHRONOUS);
         send(sim, "{\"alarmId\":\"p\",\"value\":50,\"command\":\"none\",\"lower_threshold\":20,\"higher_threshold\":80}");
         send(sim, "{\"alarmId\":\"p\",\"value\":5,\"command\":\"none\"}");
         send(sim, "{\"alarmId\":\"p\",\"value\":5,\"command\":\"shelve\"}");
@@ -33,19 +34,19 @@ class SimulationModelTest {
         assertThat(sim.lastTransitionProperty().get()).isEqualTo("Shelved/unshelve#3");
     }
 
-    private static SimulationModel sample(String name, String input) throws Exception {
+    private static SimulationViewModel sample(String name, String input) throws Exception {
         ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "samples", name, "model.json")));
-        return new SimulationModel(new Session(Session.Config.of(request).withInputs(List.of(input))));
+        return new SimulationViewModel(new Session(Session.Config.of(request).withInputs(List.of(input))), BackgroundExecutor.SYNCHRONOUS);
     }
 
-    private static void pressure(SimulationModel sim, String motor, int pressure) throws Exception {
+    private static void pressure(SimulationViewModel sim, String motor, int pressure) throws Exception {
         assertThat(sim.send("PressureInput", JSON.readTree(
                 "{\"motorid\":\"" + motor + "\",\"sensorData\":{\"pressure\":" + pressure + "}}"))).isEmpty();
     }
 
     @Test
     void aSendStopsAtABreakpointAndSaysSo() throws Exception {
-        SimulationModel sim = sample("motor", "PressureInput");
+        SimulationViewModel sim = sample("motor", "PressureInput");
         sim.addBreakpoint(new Breakpoint.StateEntered("Dangerous"));
         pressure(sim, "A", 80);
         assertThat(sim.statusProperty().get()).startsWith("Breakpoint: entered Dangerous (A) at cycle 1");
@@ -54,25 +55,29 @@ class SimulationModelTest {
 
     @Test
     void continueFromThePastStopsAtTheBreakpointsOfTheRecordedHistory() throws Exception {
-        SimulationModel sim = sample("motor", "PressureInput");
+        SimulationViewModel sim = sample("motor", "PressureInput");
         for (int p : new int[] {80, 60, 60, 60, 80, 60}) {
             pressure(sim, "A", p);
         }
         sim.addBreakpoint(new Breakpoint.StateEntered("Dangerous"));
         sim.session().goToCycle(0);
         sim.refresh();
-        assertThat(sim.resume()).isPresent();
+        sim.resume();
+        assertThat(sim.statusProperty().get()).startsWith("Breakpoint: entered Dangerous (A) at cycle 1");
         assertThat(sim.positionProperty().get().cycle()).isEqualTo(1);
-        assertThat(sim.resume()).isPresent();
+        sim.resume();
         assertThat(sim.positionProperty().get().cycle()).isEqualTo(5);
         assertThat(sim.trace()).hasSize(5);
-        assertThat(sim.resume()).isEmpty();
+        assertThat(sim.actions()).extracting(EmittedAction::cycle).allMatch(c -> c <= 5);
+        sim.resume();
+        assertThat(sim.statusProperty().get()).isEqualTo("Ran to the end (cycle 6)");
         assertThat(sim.positionProperty().get().cycle()).isEqualTo(6);
+        assertThat(sim.runningProperty().get()).isFalse();
     }
 
     @Test
     void stepForwardOverHistoryStopsAtABreakpointInsideTheCycle() throws Exception {
-        SimulationModel sim = sample("motor", "PressureInput");
+        SimulationViewModel sim = sample("motor", "PressureInput");
         pressure(sim, "A", 80);
         pressure(sim, "A", 60);
         sim.addBreakpoint(new Breakpoint.ActionType("setVariable"));
@@ -84,7 +89,7 @@ class SimulationModelTest {
 
     @Test
     void advancingTimeAndTheNextTimerStopAtBreakpoints() throws Exception {
-        SimulationModel sim = sample("device-heartbeat", "AWS_IoTEvents_Blueprints_Heartbeat_Input");
+        SimulationViewModel sim = sample("device-heartbeat", "AWS_IoTEvents_Blueprints_Heartbeat_Input");
         assertThat(sim.send("AWS_IoTEvents_Blueprints_Heartbeat_Input", JSON.readTree("{\"value\":1}"))).isEmpty();
         sim.addBreakpoint(new Breakpoint.StateEntered("Offline"));
         assertThat(sim.advanceBy(600_000)).isPresent();
@@ -101,7 +106,7 @@ class SimulationModelTest {
 
     @Test
     void stoppedInsideACycleTheDiagramShowsOnlyTheTransitionAlreadyTaken() throws Exception {
-        SimulationModel sim = sample("motor", "PressureInput");
+        SimulationViewModel sim = sample("motor", "PressureInput");
         sim.addBreakpoint(new Breakpoint.ActionType("setVariable"));
         pressure(sim, "A", 80); // stops at the initial onEnter's setVariable, before the transition is evaluated
         assertThat(sim.positionProperty().get().complete()).isFalse();
@@ -113,14 +118,14 @@ class SimulationModelTest {
 
     @Test
     void aStringVariableWithAQuoteSurvivesTheNextVariableEdit() throws Exception {
-        SimulationModel sim = sample("motor", "PressureInput");
+        SimulationViewModel sim = sample("motor", "PressureInput");
         pressure(sim, "A", 80);
         assertThat(sim.setVariable("note", "'it\\'s'")).isNull();
         assertThat(sim.selected().variables().get("note").asString()).isEqualTo("it's");
         // every later edit re-sends all variables, the quoted one among them
         assertThat(sim.setVariable("pressureThresholdBreached", "1")).isNull();
         assertThat(sim.selected().variables().get("note").asString()).isEqualTo("it's");
-        assertThat(SimulationModel.literalOf(io.detectorstudio.engine.expr.Value.string("a\\b'c")))
+        assertThat(DetectorUpdates.literalOf(io.detectorstudio.engine.expr.Value.string("a\\b'c")))
                 .isEqualTo("'a\\\\b\\'c'");
     }
 
@@ -128,7 +133,8 @@ class SimulationModelTest {
     void aKeyPathWithABacktickQuotedDottedNameSelectsTheSentInstance() throws Exception {
         ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "samples", "motor", "model.json")));
         request.put("key", "`motor.id`");
-        SimulationModel sim = new SimulationModel(new Session(Session.Config.of(request).withInputs(List.of("PressureInput"))));
+        SimulationViewModel sim = new SimulationViewModel(new Session(Session.Config.of(request).withInputs(List.of("PressureInput"))),
+                BackgroundExecutor.SYNCHRONOUS);
         for (String motor : new String[] {"A", "B"}) {
             assertThat(sim.send("PressureInput", JSON.readTree(
                     "{\"motor.id\":\"" + motor + "\",\"sensorData\":{\"pressure\":80}}"))).isEmpty();
@@ -139,7 +145,7 @@ class SimulationModelTest {
 
     @Test
     void aWatchOnATimerCycleSeesTheTimerTriggerAsABreakpointDoes() throws Exception {
-        SimulationModel sim = sample("motor", "PressureInput");
+        SimulationViewModel sim = sample("motor", "PressureInput");
         pressure(sim, "A", 80);
         assertThat(sim.setTimer("check", 5)).isNull();
         assertThat(sim.runToNextTimer()).isTrue();

@@ -1,0 +1,52 @@
+package io.detectorstudio.app.gui.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** An action as emitted, with the cycle that emitted it; kept as bytes ({@link CompactJson}) with its summary. */
+public final class EmittedAction {
+
+    private static final List<String> TARGET_FIELDS = List.of("targetArn", "mqttTopic", "functionArn", "queueUrl",
+            "inputName", "variableName", "timerName", "deliveryStreamName", "tableName");
+    private final int cycle;
+    private final String summary;
+    private final byte[] json;
+
+    public EmittedAction(int cycle, ObjectNode action) {
+        this.cycle = cycle;
+        this.summary = summary(cycle, action);
+        this.json = CompactJson.bytes(action);
+    }
+
+    public int cycle() {
+        return cycle;
+    }
+
+    /** The action object (trace.md), read again (a new tree each time). */
+    public ObjectNode action() {
+        return CompactJson.tree(json);
+    }
+
+    /** One line: cycle, type, target, state and event. */
+    public String summary() {
+        return summary;
+    }
+
+    private static String summary(int cycle, ObjectNode action) {
+        String type = action.path("type").asText();
+        String target = "";
+        for (String f : TARGET_FIELDS) {
+            if (action.has(f)) {
+                target = action.path(f).asText();
+                break;
+            }
+        }
+        return "#" + cycle + "  " + type + "  " + target + "  (" + action.path("stateName").asText() + " / "
+                + action.path("eventName").asText() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return summary;
+    }
+}
