@@ -26,6 +26,9 @@ final class Cycle extends Frame {
     private CompiledModel model;
     private DetectorInstance instance;
     private Message message;
+    /** the message's input name and id (null in a timer's cycle), kept apart so reading them does not read it */
+    private String inputName;
+    private String messageId;
     /** the model's slot of the message's input, or -1 */
     private int messageSlot;
     private String timerName;
@@ -58,16 +61,18 @@ final class Cycle extends Frame {
     /** {@link #message} with the model's slot of the message's input already known (the engine's routes hold it). */
     CycleRecord message(CompiledModel model, DetectorInstance instance, boolean created, Message m, int inputSlot,
                         long now, long sequence) {
-        return message(model, instance, created, m, inputSlot, now, sequence, null);
+        return message(model, instance, created, m, m.inputName(), m.messageId(), inputSlot, now, sequence, null);
     }
 
     /**
      * {@link #message} with the values at the input's paths already read ({@link PayloadReader}; by
-     * {@link CompiledModel#pathsRead} order, null = not read), so no reference reads the payload.
+     * {@link CompiledModel#pathsRead} order, null = not read), so no reference reads the payload; the message's
+     * input name and id are given (a prepared message holds them) so that {@code m} is read only when needed.
      */
-    CycleRecord message(CompiledModel model, DetectorInstance instance, boolean created, Message m, int inputSlot,
-                        long now, long sequence, io.detectorstudio.engine.expr.Value[] values) {
-        reset(model, instance, m, inputSlot, null, now, sequence);
+    CycleRecord message(CompiledModel model, DetectorInstance instance, boolean created, Message m, String inputName,
+                        String messageId, int inputSlot, long now, long sequence,
+                        io.detectorstudio.engine.expr.Value[] values) {
+        reset(model, instance, m, inputName, messageId, inputSlot, null, now, sequence);
         if (values != null) {
             int[] paths = model.pathsRead(inputSlot);
             for (int i = 0; i < values.length; i++) {
@@ -78,8 +83,10 @@ final class Cycle extends Frame {
         }
         CycleRecord record = run(created);
         if (engine.options().retainInputValues()) {
-            for (int pathSlot : model.pathsRead(inputSlot)) { // values this cycle converted are not read again
-                instance.retain(pathSlot, model.pathReader(pathSlot).evaluate(this));
+            int[] paths = model.pathsRead(inputSlot);
+            for (int i = 0; i < paths.length; i++) { // values this cycle converted are not read again
+                Value preset = values != null ? values[i] : null; // what the path reader would return
+                instance.retain(paths[i], preset != null ? preset : model.pathReader(paths[i]).evaluate(this));
             }
         }
         return record;
@@ -89,15 +96,17 @@ final class Cycle extends Frame {
     CycleRecord timer(CompiledModel model, DetectorInstance instance, String timer, long at, long sequence) {
         instance.removeTimer(timer); // [GAP] §C.5: an expired timer is no longer listed
         instance.expired(timer);
-        reset(model, instance, null, -1, timer, at, sequence);
+        reset(model, instance, null, null, null, -1, timer, at, sequence);
         return run(false);
     }
 
-    private void reset(CompiledModel model, DetectorInstance instance, Message message, int messageSlot, String timerName,
-               long now, long sequence) {
+    private void reset(CompiledModel model, DetectorInstance instance, Message message, String inputName,
+                       String messageId, int messageSlot, String timerName, long now, long sequence) {
         this.model = model;
         this.instance = instance;
         this.message = message;
+        this.inputName = inputName;
+        this.messageId = messageId;
         this.messageSlot = messageSlot;
         this.timerName = timerName;
         this.now = now;
@@ -111,10 +120,10 @@ final class Cycle extends Frame {
     /** Runs the cycle; {@code created} means the instance is new and its initial state's onEnter runs first (§C.2). */
     private CycleRecord run(boolean created) {
         String from = instance.stateName;
-        if (created) {
-            runGroup("onEnter", state().onEnter());
-        }
         CompiledState state = state();
+        if (created) {
+            runGroup("onEnter", state.onEnter()); // actions only: the state stays
+        }
         CompiledEvent transition;
         if (model.serial) {
             for (CompiledEvent event : state.onInput()) {
@@ -139,8 +148,9 @@ final class Cycle extends Frame {
             execute(transition, "transition");
             runGroup("onExit", state.onExit());
             instance.stateName = transition.nextState();
-            if (model.states.containsKey(transition.nextState())) {
-                runGroup("onEnter", state().onEnter());
+            CompiledState next = state();
+            if (next != null) {
+                runGroup("onEnter", next.onEnter());
             }
         }
         instance.lastUpdateTime = now;
@@ -303,11 +313,11 @@ final class Cycle extends Frame {
     }
 
     String inputName() {
-        return message == null ? null : message.inputName();
+        return inputName;
     }
 
     String messageId() {
-        return message == null ? null : message.messageId();
+        return messageId;
     }
 
     String timerName() {
@@ -358,7 +368,7 @@ final class Cycle extends Frame {
 
     @Override
     public String currentInput() {
-        return message != null ? message.inputName() : null;
+        return inputName;
     }
 
     private CycleRecord record(boolean created, String from) {
