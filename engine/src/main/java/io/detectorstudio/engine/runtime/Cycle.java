@@ -26,9 +26,6 @@ final class Cycle extends Frame {
     private CompiledModel model;
     private DetectorInstance instance;
     private Message message;
-    /** the message's input name and id (null in a timer's cycle), kept apart so reading them does not read it */
-    private String inputName;
-    private String messageId;
     /** the model's slot of the message's input, or -1 */
     private int messageSlot;
     private String timerName;
@@ -61,18 +58,16 @@ final class Cycle extends Frame {
     /** {@link #message} with the model's slot of the message's input already known (the engine's routes hold it). */
     CycleRecord message(CompiledModel model, DetectorInstance instance, boolean created, Message m, int inputSlot,
                         long now, long sequence) {
-        return message(model, instance, created, m, m.inputName(), m.messageId(), inputSlot, now, sequence, null);
+        return message(model, instance, created, m, inputSlot, now, sequence, null);
     }
 
     /**
      * {@link #message} with the values at the input's paths already read ({@link PayloadReader}; by
-     * {@link CompiledModel#pathsRead} order, null = not read), so no reference reads the payload; the message's
-     * input name and id are given (a prepared message holds them) so that {@code m} is read only when needed.
+     * {@link CompiledModel#pathsRead} order, null = not read), so no reference reads the payload.
      */
-    CycleRecord message(CompiledModel model, DetectorInstance instance, boolean created, Message m, String inputName,
-                        String messageId, int inputSlot, long now, long sequence,
-                        io.detectorstudio.engine.expr.Value[] values) {
-        reset(model, instance, m, inputName, messageId, inputSlot, null, now, sequence);
+    CycleRecord message(CompiledModel model, DetectorInstance instance, boolean created, Message m, int inputSlot,
+                        long now, long sequence, io.detectorstudio.engine.expr.Value[] values) {
+        reset(model, instance, m, inputSlot, null, now, sequence);
         if (values != null) {
             int[] paths = model.pathsRead(inputSlot);
             for (int i = 0; i < values.length; i++) {
@@ -83,10 +78,8 @@ final class Cycle extends Frame {
         }
         CycleRecord record = run(created);
         if (engine.options().retainInputValues()) {
-            int[] paths = model.pathsRead(inputSlot);
-            for (int i = 0; i < paths.length; i++) { // values this cycle converted are not read again
-                Value preset = values != null ? values[i] : null; // what the path reader would return
-                instance.retain(paths[i], preset != null ? preset : model.pathReader(paths[i]).evaluate(this));
+            for (int pathSlot : model.pathsRead(inputSlot)) { // values this cycle converted are not read again
+                instance.retain(pathSlot, model.pathReader(pathSlot).evaluate(this));
             }
         }
         return record;
@@ -96,17 +89,15 @@ final class Cycle extends Frame {
     CycleRecord timer(CompiledModel model, DetectorInstance instance, String timer, long at, long sequence) {
         instance.removeTimer(timer); // [GAP] §C.5: an expired timer is no longer listed
         instance.expired(timer);
-        reset(model, instance, null, null, null, -1, timer, at, sequence);
+        reset(model, instance, null, -1, timer, at, sequence);
         return run(false);
     }
 
-    private void reset(CompiledModel model, DetectorInstance instance, Message message, String inputName,
-                       String messageId, int messageSlot, String timerName, long now, long sequence) {
+    private void reset(CompiledModel model, DetectorInstance instance, Message message, int messageSlot, String timerName,
+               long now, long sequence) {
         this.model = model;
         this.instance = instance;
         this.message = message;
-        this.inputName = inputName;
-        this.messageId = messageId;
         this.messageSlot = messageSlot;
         this.timerName = timerName;
         this.now = now;
@@ -120,10 +111,10 @@ final class Cycle extends Frame {
     /** Runs the cycle; {@code created} means the instance is new and its initial state's onEnter runs first (§C.2). */
     private CycleRecord run(boolean created) {
         String from = instance.stateName;
-        CompiledState state = state();
         if (created) {
-            runGroup("onEnter", state.onEnter()); // actions only: the state stays
+            runGroup("onEnter", state().onEnter());
         }
+        CompiledState state = state();
         CompiledEvent transition;
         if (model.serial) {
             for (CompiledEvent event : state.onInput()) {
@@ -148,9 +139,8 @@ final class Cycle extends Frame {
             execute(transition, "transition");
             runGroup("onExit", state.onExit());
             instance.stateName = transition.nextState();
-            CompiledState next = state();
-            if (next != null) {
-                runGroup("onEnter", next.onEnter());
+            if (model.states.containsKey(transition.nextState())) {
+                runGroup("onEnter", state().onEnter());
             }
         }
         instance.lastUpdateTime = now;
@@ -313,11 +303,11 @@ final class Cycle extends Frame {
     }
 
     String inputName() {
-        return inputName;
+        return message == null ? null : message.inputName();
     }
 
     String messageId() {
-        return messageId;
+        return message == null ? null : message.messageId();
     }
 
     String timerName() {
@@ -368,7 +358,7 @@ final class Cycle extends Frame {
 
     @Override
     public String currentInput() {
-        return inputName;
+        return message != null ? message.inputName() : null;
     }
 
     private CycleRecord record(boolean created, String from) {

@@ -65,12 +65,8 @@ public final class Engine {
                          PayloadReader reader) {
     }
 
-    /** Identifies the current routes: a message prepared under them is routed without looking its input up. */
-    private Object routesToken = new Object();
-
     private void route() {
         routes.clear();
-        routesToken = new Object();
         Map<String, List<Route>> byInput = new HashMap<>();
         for (CompiledModel model : models.values()) {
             for (String input : model.routedInputs) {
@@ -210,13 +206,13 @@ public final class Engine {
     public PreparedMessage prepare(Message m) {
         Route[] routed = m.inputName() == null ? null : routes.get(m.inputName());
         if (routed == null || m.payload() == null || !m.payload().isObject()) {
-            return new PreparedMessage(m, null, routed, routesToken, null);
+            return new PreparedMessage(m, null, routed, null);
         }
         PayloadReader.Reading[] readings = new PayloadReader.Reading[routed.length];
         for (int r = 0; r < routed.length; r++) {
             readings[r] = routed[r].reader.read(m.payload());
         }
-        return new PreparedMessage(m, null, routed, routesToken, readings);
+        return new PreparedMessage(m, null, routed, readings);
     }
 
     /**
@@ -241,7 +237,7 @@ public final class Engine {
             }
             if (readings != null) {
                 return new PreparedMessage(new Message(inputName, messageId, null, timestampMillis), payload, routed,
-                        routesToken, readings);
+                        readings);
             }
         }
         return prepare(new Message(inputName, messageId, PreparedMessage.JSON.readTree(payload), timestampMillis));
@@ -292,23 +288,18 @@ public final class Engine {
 
     /** One message; {@code prepared} (or null) is what was read of it, {@code m} then its message. */
     private MessageError process(Message m, PreparedMessage prepared) {
-        // a prepared message's fields are read from it, so its Message is not touched (a cache miss) unless needed
-        String inputName = prepared != null ? prepared.inputName : m.inputName();
-        String messageId = prepared != null ? prepared.messageId : m.messageId();
-        Long timestampMillis = prepared != null ? prepared.timestampMillis : m.timestampMillis();
-        if (inputName == null || inputName.isEmpty()) {
-            return new MessageError(messageId, "InvalidRequestException", "inputName is required");
+        if (m.inputName() == null || m.inputName().isEmpty()) {
+            return new MessageError(m.messageId(), "InvalidRequestException", "inputName is required");
         }
-        // readings exist only for a JSON object payload (prepare reads nothing else)
-        if ((prepared == null || prepared.readings == null) && (m.payload() == null || !m.payload().isObject())) {
-            return new MessageError(messageId, "InvalidRequestException",
+        if ((prepared == null || !prepared.streamed()) && (m.payload() == null || !m.payload().isObject())) {
+            return new MessageError(m.messageId(), "InvalidRequestException",
                     "the payload must be a JSON object");
         }
-        long time = timestampMillis != null ? Math.max(timestampMillis, clock.nowMillis()) : clock.nowMillis();
+        long time = m.timestampMillis() != null ? Math.max(m.timestampMillis(), clock.nowMillis()) : clock.nowMillis();
         advanceTo(time);
         long now = Math.max(time, clock.nowMillis());
-        if (messageId != null) {
-            String dedupKey = inputName + "\u0000" + messageId; // [GAP] §C.6: per input name
+        if (m.messageId() != null) {
+            String dedupKey = m.inputName() + "\u0000" + m.messageId(); // [GAP] §C.6: per input name
             forgetMessageIdsBefore(now - options.deduplicationWindowMillis());
             Long seen = seenMessageIds.get(dedupKey);
             if (seen != null) {
@@ -316,27 +307,25 @@ public final class Engine {
             }
             seenMessageIds.put(dedupKey, now);
         }
-        Route[] routed;
-        if (prepared != null && prepared.routesToken == routesToken) {
-            routed = (Route[]) prepared.routes; // read under the current routes
-        } else {
-            routed = routes.get(inputName);
-            if (prepared != null) { // read for models that have changed since
+        Route[] routed = routes.get(m.inputName());
+        PayloadReader.Reading[] readings = null;
+        if (prepared != null) {
+            if (prepared.routes != routed) { // read for models that have changed since
                 prepared = prepare(prepared.message());
                 m = prepared.message();
             }
-        }
-        boolean read = prepared != null && prepared.readings != null;
-        if (prepared != null && listener != null) {
-            m = prepared.message(); // the trace shows the payload
+            if (listener != null) {
+                m = prepared.message(); // the trace shows the payload
+            }
+            readings = prepared.readings;
         }
         for (int r = 0; routed != null && r < routed.length; r++) {
             CompiledModel model = routed[r].model;
-            String key = read ? prepared.key(r) : keyOf(model, m.payload());
+            String key = readings != null ? readings[r].key() : keyOf(model, m.payload());
             if (model.keyPath != null && key == null) {
                 // [GAP] §C.1: a message without the key attribute is not delivered to this model, and logged
-                log.log(new EngineLog.Entry(Severity.ERROR, model.name, null, messageId, "the message on input '"
-                        + inputName + "' has no key attribute '" + String.join(".", model.keyPath)
+                log.log(new EngineLog.Entry(Severity.ERROR, model.name, null, m.messageId(), "the message on input '"
+                        + m.inputName() + "' has no key attribute '" + String.join(".", model.keyPath)
                         + "' (or it is an object, an array or null): not delivered to detector model '" + model.name + "'"));
                 continue;
             }
@@ -345,7 +334,7 @@ public final class Engine {
             boolean created = instance == null;
             if (created) {
                 if (key != null && !isAddressable(key)) {
-                    log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, messageId, "key value '" + key
+                    log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, m.messageId(), "key value '" + key
                             + "' does not match ^[a-zA-Z0-9\\-_:]+$: the detector is created, but DescribeDetector and "
                             + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
                 }
@@ -353,13 +342,12 @@ public final class Engine {
                 byKey.put(key == null ? "" : key, instance);
             }
             cycleSequence++;
-            finished(cycle.message(model, instance, created, m, inputName, messageId, routed[r].inputSlot, now,
-                    cycleSequence,
-                    read ? prepared.values(r) : null));
+            finished(cycle.message(model, instance, created, m, routed[r].inputSlot, now, cycleSequence,
+                    readings != null ? readings[r].values() : null));
         }
-        if (routed == null && !declaredInputs.contains(inputName)) {
-            return new MessageError(messageId, "ResourceNotFoundException",
-                    "no detector model uses input '" + inputName + "'");
+        if (routed == null && !declaredInputs.contains(m.inputName())) {
+            return new MessageError(m.messageId(), "ResourceNotFoundException",
+                    "no detector model uses input '" + m.inputName() + "'");
         }
         return null;
     }

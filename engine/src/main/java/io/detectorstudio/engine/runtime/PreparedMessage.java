@@ -17,60 +17,26 @@ public final class PreparedMessage {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private Message message;
-    /*
-     * The message's fields and route 0's reading, copied here: a cycle of a prepared message then reads this one
-     * object, not the Message, the readings array and its Reading (each a cache miss when messages stream by).
-     */
-    final String inputName;
-    final String messageId;
-    final Long timestampMillis;
-    /** the key value read for route 0, or null */
-    final String firstKey;
-    /** the values read for route 0, or null */
-    final io.detectorstudio.engine.expr.Value[] firstValues;
     /** the bytes the message was read from, while its tree has not been needed; else null */
     private byte[] json;
     /** the engine's routes of the input when it was read (identity: a model change makes new ones), or null */
     final Object routes;
-    /** which reading of the engine's routes this is ({@code Engine}'s token, new at every model change) */
-    final Object routesToken;
-    /**
-     * by route: what its model reads of the payload; null when the engine has to read the tree itself. Non-null
-     * means the payload is a JSON object.
-     */
+    /** by route: what its model reads of the payload; null when the engine has to read the tree itself */
     final PayloadReader.Reading[] readings;
 
-    PreparedMessage(Message message, byte[] json, Object routes, Object routesToken,
-                    PayloadReader.Reading[] readings) {
+    PreparedMessage(Message message, byte[] json, Object routes, PayloadReader.Reading[] readings) {
         this.message = message;
-        this.inputName = message.inputName();
-        this.messageId = message.messageId();
-        this.timestampMillis = message.timestampMillis();
         this.json = json;
         this.routes = routes;
-        this.routesToken = routesToken;
         this.readings = readings;
-        boolean first = readings != null && readings.length > 0;
-        this.firstKey = first ? readings[0].key() : null;
-        this.firstValues = first ? readings[0].values() : null;
     }
 
     public String inputName() {
-        return inputName;
+        return message.inputName();
     }
 
     public String messageId() {
-        return messageId;
-    }
-
-    /** The key value read for this route. */
-    String key(int route) {
-        return route == 0 ? firstKey : readings[route].key();
-    }
-
-    /** The values read for this route. */
-    io.detectorstudio.engine.expr.Value[] values(int route) {
-        return route == 0 ? firstValues : readings[route].values();
+        return message.messageId();
     }
 
     /** Whether the payload was read from bytes without a tree (then it is a JSON object). */
