@@ -90,6 +90,19 @@ class ModuleDirectionsTest {
                 .or().haveSimpleNameStartingWith("LatestResults")
                 .or().haveSimpleNameStartingWith("BackgroundWork")
                 .or().haveSimpleNameStartingWith("WorkbenchDialogs")
+                .or().haveSimpleNameStartingWith("SynchronousWork")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.animation..", "javafx.concurrent..")
+                .check(classes);
+    }
+
+    @Test
+    void simulationViewModelsNeedNoToolkit() {
+        noClasses().that().resideInAPackage("io.detectorstudio.app.gui.sim")
+                .and().haveSimpleNameStartingWith("SimulationViewModel")
+                .or().haveSimpleNameStartingWith("SessionOwner")
+                .or().haveSimpleNameStartingWith("SessionMirror")
+                .or().haveSimpleNameStartingWith("SimulationRuns")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "javafx.application..", "javafx.animation..", "javafx.concurrent..")
                 .check(classes);

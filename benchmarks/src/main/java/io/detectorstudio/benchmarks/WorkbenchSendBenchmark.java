@@ -3,7 +3,7 @@ package io.detectorstudio.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.detectorstudio.app.gui.sim.BackgroundExecutor;
+import io.detectorstudio.app.gui.SynchronousWork;
 import io.detectorstudio.app.gui.sim.SimulationViewModel;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.simulator.session.Session;
@@ -67,7 +67,7 @@ public class WorkbenchSendBenchmark {
     public void fresh() {
         session = new Session(Session.Config.of(model).withInputs(List.of(INPUT)));
         workbench = new SimulationViewModel(new Session(Session.Config.of(model).withInputs(List.of(INPUT))),
-                BackgroundExecutor.SYNCHRONOUS);
+                new SynchronousWork());
     }
 
     /** The baseline: the session alone, one message per send as the workbench builds it. */

@@ -1,7 +1,5 @@
 package io.detectorstudio.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detectorstudio.delivery.Deliveries;
 import io.detectorstudio.delivery.EngineLoop;
 import io.detectorstudio.delivery.TargetCounters;
@@ -18,20 +16,14 @@ import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
-import io.detectorstudio.engine.runtime.MessageShapes;
 import io.detectorstudio.engine.runtime.PerformedAction;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import io.detectorstudio.engine.runtime.EngineLog;
 import io.detectorstudio.engine.runtime.shard.OrderedOutput;
 import io.detectorstudio.engine.runtime.shard.ShardedEngine;
 import java.util.function.Consumer;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -187,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         });
         try {
-            return readMessages(new Target() {
+            return MessageLines.read(messages, new MessageLines.Target() {
                 @Override
                 public List<MessageError> put(Message message) {
                     return RunCommand.put(engine, loop, message);
@@ -223,16 +215,6 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Where the lines of the messages go: an engine (or its wall-clock loop), or the shards. */
-    private interface Target {
-        List<MessageError> put(Message message);
-
-        void advance(long millis);
-
-        /** A problem with a line, in order with what the engine printed before it. */
-        void error(String line);
-    }
-
     /**
      * Virtual time on {@code threads} shards: each shard's lines are collected and printed in the order one engine
      * prints them (every 4,096 messages and at the end), so the output does not depend on the thread count.
@@ -245,7 +227,7 @@ public final class RunCommand implements Callable<Integer> {
                 engine.putModel(model.request(), model.version());
             }
             Consumer<OrderedOutput.Line> print = line -> (line.error() ? err : out).println(line.text());
-            boolean usable = readMessages(new Target() {
+            boolean usable = MessageLines.read(messages, new MessageLines.Target() {
                 @Override
                 public List<MessageError> put(Message message) {
                     List<MessageError> errors = engine.put(List.of(message));
@@ -280,57 +262,6 @@ public final class RunCommand implements Callable<Integer> {
     private static String logLine(EngineLog.Entry e) {
         return "run: " + e.level().word() + " " + e.detectorModelName()
                 + (e.messageId() == null ? "" : " message " + e.messageId()) + ": " + e.message();
-    }
-
-    /** Whether every line was usable. */
-    private boolean readMessages(Target engine) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        int lineNumber = 0;
-        boolean problems = false;
-        try (Reader reader = messages.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                : Files.newBufferedReader(Path.of(messages));
-             BufferedReader lines = new BufferedReader(reader)) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode entry;
-                try {
-                    entry = json.readTree(line);
-                } catch (IOException e) {
-                    engine.error(messages + ":" + lineNumber + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-                    problems = true;
-                    continue;
-                }
-                if (entry.has("advance")) {
-                    Long millis = durationMillis(entry.get("advance"));
-                    if (millis == null) {
-                        engine.error(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
-                        problems = true;
-                    } else {
-                        engine.advance(millis);
-                    }
-                    continue;
-                }
-                Message message;
-                try {
-                    Long timestamp = entry.has("timestamp") ? MessageShapes.timestamp(entry.get("timestamp")) : null;
-                    message = new Message(entry.path("inputName").asText(null), entry.path("messageId").asText(null),
-                            MessageShapes.payload(entry.get("payload")), timestamp);
-                } catch (IllegalArgumentException e) {
-                    engine.error(messages + ":" + lineNumber + ": " + e.getMessage());
-                    problems = true;
-                    continue;
-                }
-                for (MessageError error : engine.put(message)) {
-                    engine.error(messages + ":" + lineNumber + ": " + error.errorCode() + ": " + error.errorMessage());
-                    problems = true;
-                }
-            }
-        }
-        return !problems;
     }
 
     private static List<MessageError> put(Engine engine, EngineLoop loop, Message message) {
@@ -386,16 +317,4 @@ public final class RunCommand implements Callable<Integer> {
         }
         err.flush();
     }
-
-    static Long durationMillis(JsonNode node) {
-        if (node.isNumber()) {
-            return (long) (node.asDouble() * 1000);
-        }
-        try {
-            return Duration.parse(node.asText()).toMillis();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
 }

@@ -4,12 +4,14 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * The seam for work that must not run on the FX thread (reading, saving, scanning, checking): {@code work} runs on
- * a worker, and {@code done} or {@code failed} run afterwards on the thread the view models live on (the FX thread
- * in the window, the test's thread under {@code SynchronousWork}). A cancelled job delivers nothing. No JavaFX
- * scene types, so view models that use it are testable without a toolkit.
+ * The seam for work that must not run on the FX thread (reading, saving, scanning, checking, the simulation's runs):
+ * {@code work} runs on a worker, and {@code done} or {@code failed} run afterwards on the thread the view models
+ * live on (the FX thread in the window, the test's thread under {@link SynchronousWork}); {@link #ui} hands any other
+ * update to that thread. A cancelled job delivers nothing. No JavaFX scene types, so view models that use it are
+ * testable without a toolkit. The window has one per lane: files side by side, model checks one after the other,
+ * and the simulation session's runs one after the other ({@link FxBackgroundWork#serial}).
  */
-interface BackgroundWork {
+public interface BackgroundWork {
 
     /** A submitted job. */
     interface Job {
@@ -21,4 +23,7 @@ interface BackgroundWork {
     }
 
     <T> Job submit(String what, Callable<T> work, Consumer<T> done, Consumer<Throwable> failed);
+
+    /** Runs {@code update} on the view models' thread (from a job, to publish progress while it runs). */
+    void ui(Runnable update);
 }

@@ -4,12 +4,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
 /** {@link BackgroundWork} on daemon worker threads, results delivered on the FX thread. */
-final class FxBackgroundWork implements BackgroundWork {
+public final class FxBackgroundWork implements BackgroundWork {
 
     private final ExecutorService workers;
 
@@ -18,13 +21,19 @@ final class FxBackgroundWork implements BackgroundWork {
     }
 
     /** Jobs run side by side (files: open, save, export, scans). */
-    static FxBackgroundWork pool(String name) {
+    public static FxBackgroundWork pool(String name) {
         return new FxBackgroundWork(Executors.newCachedThreadPool(daemons(name)));
     }
 
-    /** Jobs run one after the other (model checks: on 2 cores, checks side by side only slow each other down). */
-    static FxBackgroundWork serial(String name) {
-        return new FxBackgroundWork(Executors.newSingleThreadExecutor(daemons(name)));
+    /**
+     * Jobs run one after the other (model checks: on 2 cores, checks side by side only slow each other down; the
+     * simulation session, which is not thread-safe).
+     */
+    public static FxBackgroundWork serial(String name) {
+        ThreadPoolExecutor one = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemons(name));
+        one.allowCoreThreadTimeOut(true); // a lane nobody uses (a closed window's) holds no thread
+        return new FxBackgroundWork(one);
     }
 
     private static java.util.concurrent.ThreadFactory daemons(String name) {
@@ -51,6 +60,11 @@ final class FxBackgroundWork implements BackgroundWork {
             }
         });
         return job;
+    }
+
+    @Override
+    public void ui(Runnable update) {
+        Platform.runLater(update);
     }
 
     private static final class FxJob implements Job {

@@ -85,7 +85,8 @@ final class MainWindow {
         this.theme = Themes.named(windowState.get("theme", "LIGHT"));
         WorkbenchDialogs dialogs = new FxWorkbenchDialogs(stage);
         this.vm = new WorkbenchViewModel(FILES, CHECKS, dialogs, recent, recovery);
-        this.sim = new SimulationDock(vm, dialogs, () -> editor);
+        // the window's own lane for its simulation session (one run at a time; its thread ends when idle)
+        this.sim = new SimulationDock(vm, dialogs, () -> editor, FxBackgroundWork.serial("simulation"));
         this.actions = new WorkbenchActions(vm, this, sim);
         this.project = new ProjectTreeView(vm.project(), actions);
         this.problems = new ProblemsView(vm.problems());

@@ -32,6 +32,7 @@ final class SimulationDock {
     private final WorkbenchViewModel vm;
     private final WorkbenchDialogs dialogs;
     private final Supplier<DiagramEditorPane> editor;
+    private final BackgroundWork runs;
     private final Tab simulationTab = new Tab("Simulation");
     private final Tab traceTab = new Tab("Trace");
     private final Tab resultsTab = new Tab("Scenario results");
@@ -39,8 +40,11 @@ final class SimulationDock {
     private final ReadOnlyObjectWrapper<SimulationPane> simulation = new ReadOnlyObjectWrapper<>();
     private final PauseTransition followsEdits = new PauseTransition(Duration.millis(400));
 
-    SimulationDock(WorkbenchViewModel vm, WorkbenchDialogs dialogs, Supplier<DiagramEditorPane> editor) {
+    /** @param runs the window's serial lane for the simulation session's runs */
+    SimulationDock(WorkbenchViewModel vm, WorkbenchDialogs dialogs, Supplier<DiagramEditorPane> editor,
+                   BackgroundWork runs) {
         this.vm = vm;
+        this.runs = runs;
         this.dialogs = dialogs;
         this.editor = editor;
         this.results = new ScenarioResultsView(() -> vm.project().scenarios());
@@ -101,7 +105,7 @@ final class SimulationDock {
         stop();
         long start = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
         SimulationPane pane = new SimulationPane(w.model().request(), w.projectModels(), w.document().model(),
-                w.inputDefinitions(), start);
+                w.inputDefinitions(), start, runs);
         simulation.set(pane);
         simulationTab.setContent(pane);
         traceTab.setContent(pane.traceView());

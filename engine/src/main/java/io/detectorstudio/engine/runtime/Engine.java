@@ -35,8 +35,8 @@ public final class Engine implements Detectors {
     private final Map<String, Map<String, DetectorInstance>> instances = new HashMap<>();
     /** by input name: the models that read it (§C.1), in model order — rebuilt whenever models or instances change */
     private final Map<String, Route[]> routes = new HashMap<>();
-    /** (input, messageId) → when first seen; insertion order is time order, so old entries are pruned from the head */
-    private final LinkedHashMap<String, Long> seenMessageIds = new LinkedHashMap<>();
+    /** (input, messageId) → when first seen; shared structurally by snapshots */
+    private final MessageIdMemory seenMessageIds = new MessageIdMemory();
     private final Deque<Message> forwarded = new ArrayDeque<>();
     private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
     /** Every timer ever scheduled, earliest first; entries whose timer was cleared or restarted are skipped. */
@@ -367,12 +367,11 @@ public final class Engine implements Detectors {
         long now = Math.max(time, clock.nowMillis());
         if (m.messageId() != null) {
             String dedupKey = m.inputName() + "\u0000" + m.messageId(); // [GAP] §C.6: per input name
-            forgetMessageIdsBefore(now - options.deduplicationWindowMillis());
-            Long seen = seenMessageIds.get(dedupKey);
-            if (seen != null) {
+            seenMessageIds.forgetUpTo(now - options.deduplicationWindowMillis());
+            if (seenMessageIds.contains(dedupKey)) {
                 return null; // §C.6: ignored silently, as the service does
             }
-            seenMessageIds.put(dedupKey, now);
+            seenMessageIds.add(dedupKey, now);
         }
         Route[] routed = routes.get(m.inputName());
         PayloadReader.Reading[] readings = null;
@@ -434,13 +433,6 @@ public final class Engine implements Detectors {
     private void finished(CycleRecord record) {
         if (listener != null) {
             listener.cycleFinished(record);
-        }
-    }
-
-    private void forgetMessageIdsBefore(long cutoff) {
-        var it = seenMessageIds.entrySet().iterator();
-        while (it.hasNext() && it.next().getValue() <= cutoff) {
-            it.remove();
         }
     }
 
@@ -613,14 +605,12 @@ public final class Engine implements Detectors {
 
     /** The de-duplication memory (§C.6): "input NUL messageId" → when first seen, oldest first. */
     public Map<String, Long> seenMessageIds() {
-        return new LinkedHashMap<>(seenMessageIds);
+        return seenMessageIds.copy();
     }
 
     /** Puts back a de-duplication memory saved by {@link #seenMessageIds}. */
     public void restoreSeenMessageIds(Map<String, Long> seen) {
-        seenMessageIds.clear();
-        seen.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                .forEach(e -> seenMessageIds.put(e.getKey(), e.getValue()));
+        seenMessageIds.replace(seen);
     }
 
     /** Everything needed to return to this moment exactly (for the simulator's step back). */
@@ -632,13 +622,8 @@ public final class Engine implements Detectors {
             copy.put(model, c);
         });
         long now = clock.nowMillis();
-        Map<String, Long> seen = new LinkedHashMap<>(); // ids outside the window can never match again: not kept
-        seenMessageIds.forEach((id, at) -> {
-            if (now - at < options.deduplicationWindowMillis()) {
-                seen.put(id, at);
-            }
-        });
-        return new Snapshot(copy, seen, now, cycleSequence);
+        // ids outside the window can never match again: not kept; the rest is shared with earlier snapshots
+        return new Snapshot(copy, seenMessageIds.mark(now - options.deduplicationWindowMillis()), now, cycleSequence);
     }
 
     public void restore(Snapshot snapshot) {
@@ -649,16 +634,18 @@ public final class Engine implements Detectors {
             instances.put(model, c);
         });
         route();
-        seenMessageIds.clear();
-        seenMessageIds.putAll(snapshot.seenMessageIds());
+        seenMessageIds.restore(snapshot.seenMessageIds());
         schedule.clear();
         instances.forEach((model, byKey) -> byKey.values().forEach(i -> i.runningTimers()
                 .forEach(t -> scheduled(model, i, t))));
         cycleSequence = snapshot.cycleSequence();
     }
 
-    /** An immutable copy of every instance, the de-duplication memory and the cycle counter. */
-    public record Snapshot(Map<String, Map<String, DetectorInstance>> instances, Map<String, Long> seenMessageIds,
+    /**
+     * An immutable copy of every instance, the de-duplication memory (a {@link MessageIdMemory.Mark}, sharing what
+     * earlier snapshots saw) and the cycle counter.
+     */
+    public record Snapshot(Map<String, Map<String, DetectorInstance>> instances, MessageIdMemory.Mark seenMessageIds,
                            long timeMillis, long cycleSequence) {
     }
 }

@@ -6,6 +6,7 @@ import io.detectorstudio.engine.runtime.CycleRecord;
 import io.detectorstudio.engine.runtime.DetectorInstance;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.MessageError;
+import io.detectorstudio.engine.runtime.MessageIdMemory;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,6 +148,15 @@ final class History {
         while (executed <= op) {
             redoNext();
         }
+    }
+
+    /**
+     * How many message ids (for de-duplication) the checkpoints hold together; they share them, so this grows with
+     * the ids seen, not with ids × checkpoints (for tests).
+     */
+    long checkpointMessageIds() {
+        return MessageIdMemory.Mark.retained(checkpoints.values().stream().map(cp -> cp.snapshot().seenMessageIds())
+                .toList());
     }
 
     /** The operation that produced cycle {@code cycle}; -1 for cycle 0. */

@@ -269,6 +269,16 @@ public final class Session {
         presenter.jumpTo(new Position(cycle, cycle == 0 ? 0 : history.frame(cycle).steps().size(), true));
     }
 
+    /** How many message ids the checkpoints hold together (for tests of their sharing). */
+    long checkpointMessageIds() {
+        return history.checkpointMessageIds();
+    }
+
+    /** The engine's de-duplication memory now (for tests). */
+    Map<String, Long> seenMessageIds() {
+        return history.engine().seenMessageIds();
+    }
+
     /** Cycles known to the session, including those ahead of the position. */
     public int cycleCount() {
         return history.cycleCount();

@@ -1,5 +1,6 @@
 package io.detectorstudio.app.gui.sim;
 
+import io.detectorstudio.app.gui.BackgroundWork;
 import io.detectorstudio.simulator.session.Session;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,7 +27,7 @@ final class SessionOwner {
 
     private final Session session;
     private final SessionMirror mirror;
-    private final BackgroundExecutor executor;
+    private final BackgroundWork work;
     private final Consumer<SimulationSnapshot> ui;
     private final Object lock = new Object();
     private final Queue<Consumer<Session>> edits = new ConcurrentLinkedQueue<>();
@@ -36,10 +37,10 @@ final class SessionOwner {
     private long lastPublished;
     private long lastYield;
 
-    SessionOwner(Session session, BackgroundExecutor executor, Consumer<SimulationSnapshot> ui) {
+    SessionOwner(Session session, BackgroundWork work, Consumer<SimulationSnapshot> ui) {
         this.session = session;
         this.mirror = new SessionMirror(session);
-        this.executor = executor;
+        this.work = work;
         this.ui = ui;
     }
 
@@ -65,7 +66,7 @@ final class SessionOwner {
     }
 
     /**
-     * Runs {@code job} on the worker with the session; its result is the status line. {@code finished} runs on the
+     * Runs {@code job} on the worker (the session's serial lane of {@link BackgroundWork}) with the session; its result is the status line. {@code finished} runs on the
      * UI thread afterwards. False (and nothing runs) when a run has the session already.
      */
     boolean run(Function<SessionOwner, String> job, Runnable finished) {
@@ -76,22 +77,26 @@ final class SessionOwner {
             busy = true;
             cancelled = false;
         }
-        executor.background(() -> {
-            String status;
+        work.submit("simulation run", () -> {
+            String status = "Stopped";
             try {
                 status = job.apply(this);
             } catch (RuntimeException e) {
                 status = "Stopped: " + e.getMessage();
+            } finally {
+                SimulationSnapshot last;
+                synchronized (lock) {
+                    try {
+                        applyEdits();
+                        last = mirror.snapshot(status);
+                    } finally {
+                        busy = false;
+                    }
+                }
+                offer(last);
             }
-            SimulationSnapshot last;
-            synchronized (lock) {
-                applyEdits();
-                last = mirror.snapshot(status);
-                busy = false;
-            }
-            offer(last);
-            executor.ui(finished);
-        });
+            return status;
+        }, status -> finished.run(), failure -> finished.run());
         return true;
     }
 
@@ -141,7 +146,7 @@ final class SessionOwner {
     private void offer(SimulationSnapshot snapshot) {
         SimulationSnapshot before = pending.getAndUpdate(p -> p == null ? snapshot : p.then(snapshot));
         if (before == null) {
-            executor.ui(() -> {
+            work.ui(() -> {
                 SimulationSnapshot s = pending.getAndSet(null);
                 if (s != null) {
                     ui.accept(s);

@@ -1,6 +1,7 @@
 package io.detectorstudio.app.gui.sim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.app.gui.BackgroundWork;
 import io.detectorstudio.app.gui.Icons;
 import io.detectorstudio.editor.diagram.DiagramHighlight;
 import io.detectorstudio.engine.model.DetectorModel;
@@ -47,7 +48,6 @@ import javafx.util.Duration;
 public final class SimulationPane extends BorderPane {
 
     private final SimulationViewModel model;
-    private final FxBackgroundExecutor worker = new FxBackgroundExecutor();
     private final InputStepper stepper;
     private final WatchTable watch;
     private final ActionPreview actions;
@@ -66,13 +66,17 @@ public final class SimulationPane extends BorderPane {
     /**
      * @param request the model as the engine reads it (request tree)
      */
-    public SimulationPane(ObjectNode request, DetectorModel detectorModel, List<Input> inputs, long startMillis) {
-        this(request, List.of(), detectorModel, inputs, startMillis);
+    public SimulationPane(ObjectNode request, DetectorModel detectorModel, List<Input> inputs, long startMillis,
+                          BackgroundWork worker) {
+        this(request, List.of(), detectorModel, inputs, startMillis, worker);
     }
 
-    /** @param companions the project's other models, run beside this one (issue 14 item 9) */
+    /**
+     * @param companions the project's other models, run beside this one (issue 14 item 9)
+     * @param worker     the window's serial lane for the session's runs (the session is not thread-safe)
+     */
     public SimulationPane(ObjectNode request, List<ObjectNode> companions, DetectorModel detectorModel,
-                          List<Input> inputs, long startMillis) {
+                          List<Input> inputs, long startMillis, BackgroundWork worker) {
         List<String> inputNames = inputs.stream().map(Input::inputName).distinct().toList();
         Session session = new Session(Session.Config.of(request).withCompanions(companions).withInputs(inputNames)
                 .withStart(startMillis));
@@ -288,11 +292,10 @@ public final class SimulationPane extends BorderPane {
         return List.copyOf(model.breakpoints());
     }
 
-    /** Stops the player and any run, and lets the worker end (the window closes or the model changes). */
+    /** Stops the player and any run (the window closes or the model changes). */
     public void stop() {
         model.pause();
         player.stop();
-        worker.shutdown();
     }
 
     /** Saves the session's history as a scenario ({@link ScenarioSaver#save}). */

@@ -2,6 +2,7 @@ package io.detectorstudio.app.gui.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.app.gui.BackgroundWork;
 import io.detectorstudio.editor.diagram.DiagramHighlight;
 import io.detectorstudio.engine.expr.Value;
 import io.detectorstudio.engine.runtime.Message;
@@ -45,7 +46,7 @@ import javafx.collections.ObservableList;
  * instances at the session's position, the selected key, the emitted actions and trace records up to the
  * position, the virtual time, the diagram highlight, breakpoints, watches and a status line. Quick commands (send,
  * step, step back, advance, update) run on the UI thread; Continue, Play, trace replay and scenario reading run
- * on the {@link BackgroundExecutor}'s worker ({@link SimulationRuns}) and publish their state at most once per UI
+ * on the {@link BackgroundWork}'s worker ({@link SimulationRuns}) and publish their state at most once per UI
  * update; {@link #pause()} stops them between cycles. Observables change on the UI thread only. {@link #published()}
  * counts the state updates: a view that shows several observables refreshes once per update by listening to it.
  */
@@ -74,8 +75,8 @@ public final class SimulationViewModel {
     private ObjectNode currentRecord;
     private int cycleCount;
 
-    public SimulationViewModel(Session session, BackgroundExecutor executor) {
-        this.owner = new SessionOwner(session, executor, this::apply);
+    public SimulationViewModel(Session session, BackgroundWork work) {
+        this.owner = new SessionOwner(session, work, this::apply);
         this.runs = new SimulationRuns(this, owner);
         this.keyPath = session.model().keyed() ? session.config().model().path("key").asText(null) : null;
         selectedKey.addListener(o -> updateHighlight());
@@ -333,7 +334,7 @@ public final class SimulationViewModel {
             return;
         }
         SimulationRuns.Job j = job.get();
-        running.set(true); // before the run: a synchronous executor has finished it when run returns
+        running.set(true); // before the run: a synchronous BackgroundWork has finished it when run returns
         owner.run(j.work(), () -> {
             running.set(owner.busy());
             j.finished().run();

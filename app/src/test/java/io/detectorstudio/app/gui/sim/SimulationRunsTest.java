@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.app.gui.BackgroundWork;
+import io.detectorstudio.app.gui.SynchronousWork;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.simulator.session.Breakpoint;
 import io.detectorstudio.simulator.session.Session;
@@ -15,7 +17,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,13 +32,14 @@ class SimulationRunsTest {
     private static final Path MOTOR = Path.of("..", "samples", "motor");
 
     /** Background work and UI updates wait until the test runs them. */
-    static final class ManualExecutor implements BackgroundExecutor {
+    static final class ManualExecutor implements BackgroundWork {
         final Deque<Runnable> work = new ArrayDeque<>();
         final Deque<Runnable> updates = new ArrayDeque<>();
 
         @Override
-        public void background(Runnable w) {
-            work.add(w);
+        public <T> Job submit(String what, Callable<T> job, Consumer<T> done, Consumer<Throwable> failed) {
+            work.add(() -> deliver(job, done, failed, updates::add));
+            return null;
         }
 
         @Override
@@ -103,7 +108,7 @@ class SimulationRunsTest {
     @Test
     void pauseStopsAContinueBetweenCycles() throws Exception {
         Session session = recorded(500);
-        SimulationViewModel sim = new SimulationViewModel(session, BackgroundExecutor.SYNCHRONOUS);
+        SimulationViewModel sim = new SimulationViewModel(session, new SynchronousWork());
         session.addListener(new SessionListener() {
             @Override
             public void cycleFinished(int cycle, ObjectNode record) {
@@ -194,7 +199,7 @@ class SimulationRunsTest {
     void aTraceThatCannotBeReadSaysWhereAndLeavesTheSessionFree(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.trace.jsonl");
         Files.writeString(file, "{\"seq\": 1,\n");
-        SimulationViewModel sim = new SimulationViewModel(motorSession(), BackgroundExecutor.SYNCHRONOUS);
+        SimulationViewModel sim = new SimulationViewModel(motorSession(), new SynchronousWork());
         List<String> failed = new ArrayList<>();
         sim.replayTrace(file, () -> failed.add("done"), failed::add);
         assertThat(failed).hasSize(1);
@@ -222,7 +227,7 @@ class SimulationRunsTest {
 
     @Test
     void aSendAfterSteppingBackDropsWhatCameAfterFromTheActionsAndTheTrace() throws Exception {
-        SimulationViewModel sim = new SimulationViewModel(motorSession(), BackgroundExecutor.SYNCHRONOUS);
+        SimulationViewModel sim = new SimulationViewModel(motorSession(), new SynchronousWork());
         for (int p : new int[] {80, 60, 80}) {
             sim.send("PressureInput", JSON.readTree("{\"motorid\":\"A\",\"sensorData\":{\"pressure\":" + p + "}}"));
         }
@@ -242,13 +247,14 @@ class SimulationRunsTest {
     }
 
     /** A real worker thread; UI updates collect until the test (standing for the UI thread) drains them. */
-    static final class FxFreeWorker implements BackgroundExecutor {
+    static final class FxFreeWorker implements BackgroundWork {
         private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
         private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> updates = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         @Override
-        public void background(Runnable w) {
-            worker.execute(w);
+        public <T> Job submit(String what, Callable<T> job, Consumer<T> done, Consumer<Throwable> failed) {
+            worker.execute(() -> deliver(job, done, failed, updates::add));
+            return null;
         }
 
         @Override
@@ -268,6 +274,17 @@ class SimulationRunsTest {
 
         void shutdown() {
             worker.shutdown();
+        }
+    }
+
+    /** A job's work, then its callback handed to {@code ui} (what a {@link BackgroundWork} worker does). */
+    private static <T> void deliver(Callable<T> job, Consumer<T> done, Consumer<Throwable> failed,
+                                    Consumer<Runnable> ui) {
+        try {
+            T result = job.call();
+            ui.accept(() -> done.accept(result));
+        } catch (Exception e) {
+            ui.accept(() -> failed.accept(e));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.detectorstudio.app.gui.SynchronousWork;
 import io.detectorstudio.simulator.session.Breakpoint;
 import io.detectorstudio.simulator.session.InstanceState;
 import io.detectorstudio.simulator.session.Session;
@@ -24,7 +25,7 @@ class SimulationViewModelTest {
     @Test
     void theLastTransitionIsTheDiagramKeyOfTheSameNamedTransitionThatFired() throws Exception {
         ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "samples", "isa-alarm", "model.json")));
-        SimulationViewModel sim = new SimulationViewModel(new Session(Session.Config.of(request).withInputs(List.of(INPUT))), BackgroundExecutor.SYNCHRONOUS);
+        SimulationViewModel sim = new SimulationViewModel(new Session(Session.Config.of(request).withInputs(List.of(INPUT))), new SynchronousWork());
         send(sim, "{\"alarmId\":\"p\",\"value\":50,\"command\":\"none\",\"lower_threshold\":20,\"higher_threshold\":80}");
         send(sim, "{\"alarmId\":\"p\",\"value\":5,\"command\":\"none\"}");
         send(sim, "{\"alarmId\":\"p\",\"value\":5,\"command\":\"shelve\"}");
@@ -36,7 +37,7 @@ class SimulationViewModelTest {
 
     private static SimulationViewModel sample(String name, String input) throws Exception {
         ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "samples", name, "model.json")));
-        return new SimulationViewModel(new Session(Session.Config.of(request).withInputs(List.of(input))), BackgroundExecutor.SYNCHRONOUS);
+        return new SimulationViewModel(new Session(Session.Config.of(request).withInputs(List.of(input))), new SynchronousWork());
     }
 
     private static void pressure(SimulationViewModel sim, String motor, int pressure) throws Exception {
@@ -134,7 +135,7 @@ class SimulationViewModelTest {
         ObjectNode request = (ObjectNode) JSON.readTree(Files.readString(Path.of("..", "samples", "motor", "model.json")));
         request.put("key", "`motor.id`");
         SimulationViewModel sim = new SimulationViewModel(new Session(Session.Config.of(request).withInputs(List.of("PressureInput"))),
-                BackgroundExecutor.SYNCHRONOUS);
+                new SynchronousWork());
         for (String motor : new String[] {"A", "B"}) {
             assertThat(sim.send("PressureInput", JSON.readTree(
                     "{\"motor.id\":\"" + motor + "\",\"sensorData\":{\"pressure\":80}}"))).isEmpty();

@@ -2,6 +2,7 @@ package io.detectorstudio.app.gui.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.detectorstudio.app.gui.FxBackgroundWork;
 import io.detectorstudio.engine.io.LoadedModel;
 import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.model.Input;
@@ -53,7 +54,7 @@ class WorkbenchLayoutTest {
         }
         SimulationPane[] pane = new SimulationPane[1];
         robot.interact(() -> {
-            pane[0] = new SimulationPane(loaded.request(), loaded.model(), inputs, 0);
+            pane[0] = new SimulationPane(loaded.request(), loaded.model(), inputs, 0, FxBackgroundWork.serial("simulation-test"));
             stage.setScene(new Scene(pane[0], width, height));
             stage.show();
         });
