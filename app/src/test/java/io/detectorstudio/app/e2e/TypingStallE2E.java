@@ -1,13 +1,16 @@
 package io.detectorstudio.app.e2e;
 
 import io.detectorstudio.editor.expression.ExpressionEditor;
+import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.editor.expression.ExpressionField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import javafx.scene.Node;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +21,8 @@ import org.testfx.api.FxRobot;
  * transitions and expressions: devguide__areaDetectorModel, 4 states, 15 transitions, 73 expressions) is open and
  * a transition's condition is typed into one character at a time, pausing after each long enough for the typing
  * check (250 ms after typing pauses) and the model's full checks to run on the worker and be shown — validation on
- * every keystroke. A {@link PulseProbe} records the gaps between pulses meanwhile; the longest, less the garbage
+ * every keystroke (Problems names the half-typed {@code $variable.rangeH}, then no longer once the name is whole).
+ * A {@link PulseProbe} records the gaps between pulses meanwhile; the longest, less the garbage
  * collector's stop-the-world pauses, and the FX thread's own work between two pulses stay within {@link StallBound}. The figures go to
  * {@code target/e2e-screenshots/TypingStallE2E.txt} (docs/performance.md quotes them).
  */
@@ -29,6 +33,8 @@ class TypingStallE2E {
     private static final String TYPED = " && $variable.rangeHigh > 20 && $variable.rangeLow < 10 + 15";
     /** After each keystroke: longer than the typing check's 250 ms pause, so each keystroke is validated. */
     private static final long PAUSE_MILLIS = 300;
+    private static final String HALF_TYPED = "$variable.rangeH";
+    private static final Pattern HALF_TYPED_NAME = Pattern.compile("rangeH\\b");
 
     @RegisterExtension
     static final AppDriver app = AppDriver.launch(copyOfCorpusModel().toString());
@@ -48,19 +54,29 @@ class TypingStallE2E {
 
         PulseProbe probe = app.onFx(PulseProbe::new);
         app.onFx(probe::start);
-        for (char c : TYPED.toCharArray()) {
-            robot.write(c);
+        for (int i = 0; i < TYPED.length(); i++) {
+            robot.write(TYPED.charAt(i));
             Thread.sleep(PAUSE_MILLIS);
+            if (TYPED.substring(0, i + 1).endsWith(HALF_TYPED)) { // the checks run while typing: an unknown variable
+                app.waitUntil("Problems names the half-typed variable", Duration.ofSeconds(20),
+                        () -> problemsNamingHalfTypedVariable() > 0);
+            }
         }
         app.waitUntil("every character typed", Duration.ofSeconds(30),
                 () -> app.onFx(() -> field().getText()).equals(before + TYPED));
-        Thread.sleep(1_000); // the last keystroke's checks
+        app.waitUntil("the whole condition checked", Duration.ofSeconds(20),
+                () -> problemsNamingHalfTypedVariable() == 0);
         PulseProbe.Gaps typing = app.onFx(probe::finish);
         app.screenshot("TypingStallE2E.typed");
 
         StallBound.record("TypingStallE2E", "typing " + TYPED.length() + " characters into a condition of " + MODEL
                 + ", " + PAUSE_MILLIS + " ms apart: " + typing);
         StallBound.check("typing", typing);
+    }
+
+    private static long problemsNamingHalfTypedVariable() {
+        return app.onFx(() -> ((TableView<?>) app.robot().lookup("#problems").query()).getItems().stream()
+                .map(Diagnostic.class::cast).filter(d -> HALF_TYPED_NAME.matcher(d.message()).find()).count());
     }
 
     private static ExpressionField field() {
