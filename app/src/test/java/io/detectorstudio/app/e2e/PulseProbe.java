@@ -2,6 +2,7 @@ package io.detectorstudio.app.e2e;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import javafx.animation.AnimationTimer;
@@ -18,26 +19,31 @@ final class PulseProbe extends AnimationTimer {
 
     /** The gaps seen: how many, the longest and the 99th percentile, in milliseconds, raw and less GC pauses. */
     record Gaps(int pulses, double longestMillis, double p99Millis, double longestLessGcMillis, double p99LessGcMillis,
-                double gcMillis) {
+                double gcMillis, double longestFxCpuMillis, double p99FxCpuMillis) {
         @Override
         public String toString() {
             return String.format("%d pulses, longest gap %.1f ms (p99 %.1f ms); less GC pauses: longest %.1f ms "
-                    + "(p99 %.1f ms); GC pauses in all %.0f ms", pulses, longestMillis, p99Millis, longestLessGcMillis,
-                    p99LessGcMillis, gcMillis);
+                    + "(p99 %.1f ms); GC pauses in all %.0f ms; FX thread's CPU time within a gap: longest %.1f ms "
+                    + "(p99 %.1f ms)", pulses, longestMillis, p99Millis, longestLessGcMillis, p99LessGcMillis,
+                    gcMillis, longestFxCpuMillis, p99FxCpuMillis);
         }
     }
 
     private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private long[] gaps = new long[4096];
     private long[] lessGc = new long[4096];
+    private long[] fxCpu = new long[4096];
     private int count;
     private long last;
+    private long lastCpu;
     private long lastGcMillis;
     private long firstGcMillis = -1;
 
     @Override
     public void handle(long now) {
         long gc = gcMillis();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         if (firstGcMillis < 0) {
             firstGcMillis = gc;
         }
@@ -45,16 +51,20 @@ final class PulseProbe extends AnimationTimer {
             if (count == gaps.length) {
                 gaps = Arrays.copyOf(gaps, count * 2);
                 lessGc = Arrays.copyOf(lessGc, count * 2);
+                fxCpu = Arrays.copyOf(fxCpu, count * 2);
             }
             long gap = now - last;
             gaps[count] = gap;
+            fxCpu[count] = cpu - lastCpu;
             lessGc[count++] = Math.max(0, gap - (gc - lastGcMillis) * 1_000_000);
-            if (gap > 100_000_000) { // when, to match with a GC log (-Xlog:gc uses the JVM's uptime)
-                System.err.printf("e2e: pulse gap of %.0f ms (GC pauses in it: %d ms) ending at JVM uptime %.3f s%n",
-                        gap / 1e6, gc - lastGcMillis, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+            if (gap > 100_000_000) { // when, to match with a GC log or a JFR recording (both use the JVM's uptime)
+                System.err.printf("e2e: pulse gap of %.0f ms (GC pauses in it: %d ms, FX thread's CPU time in it: "
+                        + "%.0f ms) ending at JVM uptime %.3f s%n", gap / 1e6, gc - lastGcMillis,
+                        (cpu - lastCpu) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
             }
         }
         last = now;
+        lastCpu = cpu;
         lastGcMillis = gc;
     }
 
@@ -71,7 +81,9 @@ final class PulseProbe extends AnimationTimer {
         stop();
         long[] raw = sorted(gaps);
         long[] net = sorted(lessGc);
-        return new Gaps(count, longest(raw), p99(raw), longest(net), p99(net), lastGcMillis - Math.max(0, firstGcMillis));
+        long[] cpu = sorted(fxCpu);
+        return new Gaps(count, longest(raw), p99(raw), longest(net), p99(net), lastGcMillis - Math.max(0, firstGcMillis),
+                longest(cpu), p99(cpu));
     }
 
     private long[] sorted(long[] values) {

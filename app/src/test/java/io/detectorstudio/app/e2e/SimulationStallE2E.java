@@ -8,10 +8,8 @@ import io.detectorstudio.app.gui.sim.SimulationPane;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.trace.TraceWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,25 +17,20 @@ import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
 /**
  * Issue 20: nothing slow on the JavaFX thread. A {@link PulseProbe} records the gaps between pulses while the
  * workbench replays a 100,000-record trace and then runs Continue over 20,000 recorded cycles, both on its worker;
- * the longest gap, less the garbage collector's stop-the-world pauses within it, stays under 100 ms (the raw gaps
- * are reported beside). The figures go to {@code target/e2e-screenshots/SimulationStallE2E.txt}
- * (docs/performance.md quotes them).
+ * the FX thread's own work between two pulses stays under 100 ms, and so does the longest gap less the garbage
+ * collector's stop-the-world pauses where the machine is quiet ({@link StallBound} says what is asserted where).
+ * The figures go to {@code target/e2e-screenshots/SimulationStallE2E.txt} (docs/performance.md quotes them).
  */
-@EnabledIfSystemProperty(named = "e2e.stallProbe", matches = "true",
-        disabledReason = "a measurement, run by hand (docs/performance.md): on the shared 2-core machine its 100 ms "
-                + "bound is not met yet (GC pauses and CPU contention), and CI must stay deterministic")
 class SimulationStallE2E {
 
     private static final int RECORDS = 100_000;
     private static final int CONTINUE_CYCLES = 20_000;
-    private static final double LONGEST_GAP_MILLIS = 100;
 
     @RegisterExtension
     static final AppDriver app = AppDriver.withSample("motor");
@@ -76,19 +69,10 @@ class SimulationStallE2E {
                 () -> status().equals("Ran to the end (cycle " + RECORDS + ")"));
         PulseProbe.Gaps cont = app.onFx(continuing::finish);
 
-        String figures = "trace replay (" + RECORDS + " records): " + replay + "\n"
-                + "Continue over " + CONTINUE_CYCLES + " recorded cycles: " + cont + "\n";
-        System.err.print("e2e: " + figures.replace("\n", "\ne2e: "));
-        Path out = Path.of(System.getProperty("e2e.screenshots", "target/e2e-screenshots"), "SimulationStallE2E.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, figures, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        assertThat(replay.pulses()).as("the probe saw pulses").isGreaterThan(10);
-        // what the FX thread did or waited for; the collector's stop-the-world pauses (every thread stops) are
-        // reported beside it, and docs/performance.md says what they come from
-        assertThat(replay.longestLessGcMillis()).as("longest pulse gap replaying, less GC pauses: %s", replay)
-                .isLessThan(LONGEST_GAP_MILLIS);
-        assertThat(cont.longestLessGcMillis()).as("longest pulse gap continuing, less GC pauses: %s", cont)
-                .isLessThan(LONGEST_GAP_MILLIS);
+        StallBound.record("SimulationStallE2E", "trace replay (" + RECORDS + " records): " + replay + "\n"
+                + "Continue over " + CONTINUE_CYCLES + " recorded cycles: " + cont);
+        StallBound.check("replaying", replay);
+        StallBound.check("continuing", cont);
     }
 
     /**

@@ -29,13 +29,19 @@ public final class ActionPreview extends SplitPane {
         detail.setEditable(false);
         detail.setStyle("-fx-font-family: monospace;");
         list.setItems(model.actions());
-        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
-            @Override
-            protected void updateItem(EmittedAction a, boolean empty) {
-                super.updateItem(a, empty);
-                setText(empty || a == null ? null : a.summary());
-                setTooltip(empty || a == null ? null : new javafx.scene.control.Tooltip(a.summary()));
-            }
+        // One line per action, at the theme's cell height: with a fixed size the list never measures cells to
+        // estimate its length (a long run's thousands of actions cost the FX thread whole seconds of that)
+        list.setStyle("-fx-fixed-cell-size: 2.8em;");
+        list.setCellFactory(v -> {
+            javafx.scene.control.ListCell<EmittedAction> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(EmittedAction a, boolean empty) {
+                    super.updateItem(a, empty);
+                    setText(empty || a == null ? null : a.summary());
+                }
+            };
+            HoverText.install(cell); // not a tooltip per item shown: each is a popup window with a scene
+            return cell;
         });
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, a) -> show(a));
         list.setPlaceholder(new javafx.scene.control.Label("No action emitted yet"));

@@ -5,7 +5,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 /**
  * Read-only text columns for the workbench's tables: used with {@link #fitted}, the columns share the table's width
@@ -22,16 +21,16 @@ final class TextColumns {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 40 + 8 * title.length())); // the header stays readable
         c.setCellValueFactory(d -> new SimpleStringProperty(text.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
-            }
+        c.setCellFactory(col -> {
+            TableCell<R, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            HoverText.install(cell);
+            return cell;
         });
         return c;
     }

@@ -50,16 +50,24 @@ public final class WatchTable extends VBox {
         name.setCellValueFactory(r -> new javafx.beans.property.SimpleObjectProperty<>(r.getValue()));
         name.setCellFactory(c -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
+            // the cell's icon, changed only with the kind: the rows are refreshed on every update of a run
+            private final org.kordamp.ikonli.javafx.FontIcon icon = Icons.of("mdi2v-variable");
 
             @Override
             protected void updateItem(Row row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(empty || row == null ? null : row.name());
-                setGraphic(empty || row == null ? null : Icons.of(switch (row.kind()) {
-                    case "timer" -> "mdi2t-timer-outline";
-                    case "watch" -> "mdi2e-eye-outline";
-                    default -> "mdi2v-variable";
-                }));
+                if (row != null) {
+                    String literal = switch (row.kind()) {
+                        case "timer" -> "mdi2t-timer-outline";
+                        case "watch" -> "mdi2e-eye-outline";
+                        default -> "mdi2v-variable";
+                    };
+                    if (!literal.equals(icon.getIconLiteral())) {
+                        icon.setIconLiteral(literal);
+                    }
+                }
+                setGraphic(empty || row == null ? null : icon);
                 tip.setText(row == null ? null : row.kind() + " " + row.name());
                 setTooltip(empty || row == null ? null : tip);
             }
@@ -109,17 +117,18 @@ public final class WatchTable extends VBox {
     }
 
     void refresh() {
-        rows.clear();
+        java.util.List<Row> shown = new java.util.ArrayList<>();
         InstanceState s = model.selected();
         placeholder.setText(placeholderFor(s));
         if (s != null) {
-            s.variables().forEach((n, v) -> rows.add(new Row("variable", n, v.toText())));
+            s.variables().forEach((n, v) -> shown.add(new Row("variable", n, v.toText())));
             long now = model.nowProperty().get();
-            s.timers().forEach((n, at) -> rows.add(new Row("timer", n, countdown(s.secondsLeft(n, now)))));
+            s.timers().forEach((n, at) -> shown.add(new Row("timer", n, countdown(s.secondsLeft(n, now)))));
         }
         for (String w : model.watchExpressions()) {
-            rows.add(new Row("watch", w, model.evaluateWatch(w).toText()));
+            shown.add(new Row("watch", w, model.evaluateWatch(w).toText()));
         }
+        rows.setAll(shown); // one change for the table, not one per row
         fitColumns();
     }
 

@@ -1,0 +1,30 @@
+package io.detectorstudio.app.gui.sim;
+
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+
+/**
+ * A cell's whole text as its tooltip, made the first time the mouse enters the cell: a tooltip is a popup window
+ * with a scene (and a CSS pass) of its own, and the workbench's lists and tables create their cells while a run or
+ * a replay fills them — a tooltip per cell made up front cost the FX thread hundreds of milliseconds then.
+ */
+final class HoverText {
+
+    private HoverText() {
+    }
+
+    /** Shows {@code cell}'s text on hover (nothing when it has none). */
+    static void install(Labeled cell) {
+        cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            String text = cell.getText();
+            if (text == null || text.isEmpty()) {
+                cell.setTooltip(null);
+                return;
+            }
+            Tooltip tip = cell.getTooltip() != null ? cell.getTooltip() : new Tooltip();
+            tip.setText(text);
+            cell.setTooltip(tip);
+        });
+    }
+}
