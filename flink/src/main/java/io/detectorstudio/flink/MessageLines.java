@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.detectorstudio.engine.runtime.MessageShapes;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads the message lines of {@code run} (shared/contracts/cli.md) on a virtual clock, as {@code run} does: a
@@ -43,7 +41,7 @@ final class MessageLines {
                     + e.getMessage().lines().findFirst().orElse(""));
         }
         if (entry.has("advance")) {
-            Long millis = durationMillis(entry.get("advance"));
+            Long millis = MessageShapes.durationMillis(entry.get("advance"));
             if (millis == null) {
                 throw new IllegalArgumentException("line " + lineNumber
                         + ": advance must be an ISO-8601 duration (PT5M) or seconds");
@@ -65,16 +63,5 @@ final class MessageLines {
             throw new IllegalArgumentException("line " + lineNumber + ": " + bad.getMessage());
         }
         return Envelope.message(lineNumber, input, entry.path("messageId").asText(null), payload.toString(), clock);
-    }
-
-    private static Long durationMillis(JsonNode node) {
-        if (node.isNumber()) {
-            return (long) (node.asDouble() * 1000);
-        }
-        try {
-            return Duration.parse(node.asText()).toMillis();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

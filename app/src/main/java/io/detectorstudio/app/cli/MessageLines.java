@@ -12,8 +12,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -61,7 +59,7 @@ final class MessageLines {
                     continue;
                 }
                 if (entry.has("advance")) {
-                    Long millis = durationMillis(entry.get("advance"));
+                    Long millis = MessageShapes.durationMillis(entry.get("advance"));
                     if (millis == null) {
                         engine.error(messages + ":" + lineNumber + ": advance must be an ISO-8601 duration (PT5M) or seconds");
                         problems = true;
@@ -87,17 +85,5 @@ final class MessageLines {
             }
         }
         return !problems;
-    }
-
-    /** Seconds (a number) or an ISO-8601 duration in milliseconds; null when it is neither. */
-    static Long durationMillis(JsonNode node) {
-        if (node.isNumber()) {
-            return (long) (node.asDouble() * 1000);
-        }
-        try {
-            return Duration.parse(node.asText()).toMillis();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -82,6 +82,21 @@ public final class MessageShapes {
         }
     }
 
+    /**
+     * A virtual-time advance ({@code {"advance": …}} in message files and scenarios) in milliseconds: seconds as a
+     * number (rounded to the millisecond) or an ISO-8601 duration such as {@code "PT5M"}; null when it is neither.
+     */
+    public static Long durationMillis(JsonNode node) {
+        if (node.isNumber()) {
+            return Math.round(node.asDouble() * 1000);
+        }
+        try {
+            return java.time.Duration.parse(node.asText()).toMillis();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** The message time in epoch milliseconds. */
     public static long timestamp(JsonNode given) {
         if (given.isObject() && given.size() == 1 && given.has("timeInMillis")) {

@@ -34,7 +34,7 @@ public final class ScenarioInputs {
                     }
                     out.add(new SessionInput.Send(batch));
                 }
-                case "advance" -> out.add(new SessionInput.AdvanceBy(ScenarioReader.durationMillis(v)));
+                case "advance" -> out.add(new SessionInput.AdvanceBy(MessageShapes.durationMillis(v)));
                 case "update" -> out.add(new SessionInput.Update(v));
                 default -> { }
             }

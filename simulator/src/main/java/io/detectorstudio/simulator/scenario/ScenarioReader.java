@@ -256,7 +256,7 @@ public final class ScenarioReader {
                 }
             }
             case "advance" -> {
-                if (!value.isNumber() && (!value.isTextual() || durationMillis(value) == null)) {
+                if (!value.isNumber() && (!value.isTextual() || MessageShapes.durationMillis(value) == null)) {
                     throw c.error(at, "advance must be an ISO-8601 duration such as \"PT90S\" or a number of seconds");
                 }
             }
@@ -352,17 +352,6 @@ public final class ScenarioReader {
         }
         if (m.has("messageId") && !m.get("messageId").isTextual()) {
             throw c.error(at + ".messageId", "messageId must be a string");
-        }
-    }
-
-    static Long durationMillis(JsonNode node) {
-        if (node.isNumber()) {
-            return Math.round(node.asDouble() * 1000);
-        }
-        try {
-            return java.time.Duration.parse(node.asText()).toMillis();
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

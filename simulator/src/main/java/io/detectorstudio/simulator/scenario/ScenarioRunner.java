@@ -1,5 +1,6 @@
 package io.detectorstudio.simulator.scenario;
 
+import io.detectorstudio.engine.runtime.MessageShapes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -125,7 +126,7 @@ public final class ScenarioRunner {
                     }
                 }
                 case "advance" -> {
-                    long to = engine.now() + ScenarioReader.durationMillis(v);
+                    long to = engine.now() + MessageShapes.durationMillis(v);
                     if (faulty != null) {
                         faulty.advanceTo(to);
                     } else {
