@@ -1,5 +1,8 @@
 package io.detectorstudio.app.gui;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.app.gui.files.InputFiles;
 import io.detectorstudio.editor.document.ModelDocument;
@@ -37,6 +40,8 @@ import javafx.beans.property.SimpleBooleanProperty;
  */
 final class ModelWorkspace {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Path file;
     private final ModelDocument document;
     private final InputFiles inputFiles;
@@ -72,7 +77,7 @@ final class ModelWorkspace {
     /** Reads {@code file} with values for a CloudFormation template's parameters (ignored by other shapes). */
     static ModelWorkspace open(Path file, Map<String, String> parameters) throws IOException, ModelReadException,
             LayoutSidecar.LayoutException {
-        return read(file, Files.readAllBytes(file), file, parameters, false);
+        return read(file, Files.readAllBytes(file), file, parameters, false, null);
     }
 
     /**
@@ -81,11 +86,32 @@ final class ModelWorkspace {
      */
     static ModelWorkspace fromBytes(Path file, byte[] bytes) throws IOException, ModelReadException,
             LayoutSidecar.LayoutException {
-        return read(file == null ? Path.of("untitled.json") : file, bytes, file, Map.of(), true);
+        return read(file == null ? Path.of("untitled.json") : file, bytes, file, Map.of(), true, null);
+    }
+
+    /**
+     * A model recovered after a crash: its unsaved bytes and the input definitions kept with them ({@code inputsJson},
+     * a JSON array of CreateInput requests; null: the definitions beside the file). Kept definitions replace those
+     * read beside the file, whose files still belong to the model, so a save rewrites or removes them.
+     */
+    static ModelWorkspace recovered(Path file, byte[] bytes, byte[] inputsJson) throws IOException,
+            ModelReadException, LayoutSidecar.LayoutException {
+        return read(file == null ? Path.of("untitled.json") : file, bytes, file, Map.of(), true,
+                inputsJson == null ? null : definitionsOf(inputsJson));
+    }
+
+    private static List<Input> definitionsOf(byte[] inputsJson) throws IOException, ModelReadException {
+        List<Input> out = new ArrayList<>();
+        ModelLoader loader = new ModelLoader();
+        for (JsonNode request : JSON.readTree(inputsJson)) {
+            loader.load(Path.of("input.json"), JSON.writeValueAsBytes(request)).inputs()
+                    .forEach(i -> out.add(i.input()));
+        }
+        return out;
     }
 
     private static ModelWorkspace read(Path source, byte[] bytes, Path file, Map<String, String> parameters,
-                                       boolean unsaved) throws IOException, ModelReadException,
+                                       boolean unsaved, List<Input> definitions) throws IOException, ModelReadException,
             LayoutSidecar.LayoutException {
         ModelLoader loader = new ModelLoader(parameters);
         ModelFile read = loader.load(source, bytes);
@@ -99,13 +125,15 @@ final class ModelWorkspace {
         if (file != null) {
             origins.addAll(besideInputs(loader, file));
         }
-        List<LoadedInput> inputs = origins.stream().map(InputFiles.Origin::read).toList();
+        InputFiles inputFiles = new InputFiles(origins);
+        List<Input> current = definitions != null ? definitions
+                : origins.stream().map(o -> o.read().input()).toList();
+        List<LoadedInput> inputs = inputFiles.loaded(current);
         DiagramLayout layout = file == null ? null : LayoutSidecar.read(LayoutSidecar.sidecarFor(file)).orElse(null);
         boolean request = read.shape() == ModelShape.REQUEST && !unsaved;
-        ModelDocument document = new ModelDocument(loaded, inputs.stream().map(LoadedInput::input).toList(), layout,
-                request ? bytes : null);
+        ModelDocument document = new ModelDocument(loaded, current, layout, request ? bytes : null);
         List<Diagnostic> problems = new Validator().validate(read, loaded, inputs, !inputs.isEmpty());
-        return new ModelWorkspace(file, document, new InputFiles(origins), problems, parameters,
+        return new ModelWorkspace(file, document, inputFiles, problems, parameters,
                 read.shape() == ModelShape.CLOUDFORMATION, unsaved, request ? bytes : null);
     }
 
@@ -266,6 +294,13 @@ final class ModelWorkspace {
 
         List<LoadedInput> inputs() {
             return inputFiles.loaded(definitions);
+        }
+
+        /** The definitions as a JSON array of CreateInput requests (what the recovery area keeps beside the model). */
+        byte[] inputsJson() throws IOException {
+            ArrayNode array = JSON.createArrayNode();
+            inputs().forEach(i -> array.add(i.request()));
+            return JSON.writeValueAsBytes(array);
         }
 
         List<Diagnostic> run() throws ModelReadException {

@@ -25,7 +25,7 @@ final class RecoveryCommands {
         this.dialogs = dialogs;
     }
 
-    /** Writes the unsaved model to the recovery area in the background (every 30 s while dirty). */
+    /** Writes the unsaved model and its input definitions to the recovery area in the background (every 30 s while dirty). */
     BackgroundWork.Job autosaveNow() {
         ModelWorkspace w = workbench.workspaceProperty().get();
         if (w == null || !w.dirtyProperty().get()) {
@@ -33,7 +33,7 @@ final class RecoveryCommands {
         }
         ModelWorkspace.ModelCheck snapshot = w.currentCheck();
         return work.submit("Autosave", () -> {
-            recovery.save(w.recoveryId(), w.file(), snapshot.bytes(), Instant.now());
+            recovery.save(w.recoveryId(), w.file(), snapshot.bytes(), snapshot.inputsJson(), Instant.now());
             return null;
         }, done -> { }, e -> workbench.statusProperty().set("Autosave failed: " + e.getMessage()));
     }
@@ -79,7 +79,7 @@ final class RecoveryCommands {
     /** Opens a recovered model (unsaved, belonging to its original file); the entry is removed once shown. */
     BackgroundWork.Job restore(RecoveryStore.Entry entry) {
         return workbench.background("Restoring", () -> new ModelOpening.Opened(
-                ModelWorkspace.fromBytes(entry.original(), entry.bytes()),
+                ModelWorkspace.recovered(entry.original(), entry.bytes(), entry.inputs().orElse(null)),
                 entry.original() == null ? null : ModelOpening.scanQuietly(ProjectFiles.folderOf(entry.original()))),
                 opened -> {
                     workbench.show(opened.workspace(), opened.project());

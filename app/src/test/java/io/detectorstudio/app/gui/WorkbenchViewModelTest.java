@@ -8,6 +8,8 @@ import io.detectorstudio.app.gui.files.RecentFiles;
 import io.detectorstudio.app.gui.files.RecoveryStore;
 import io.detectorstudio.editor.document.EventRef;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
+import io.detectorstudio.engine.model.Attribute;
+import io.detectorstudio.engine.model.Input;
 import io.detectorstudio.engine.model.TransitionEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -270,5 +272,30 @@ class WorkbenchViewModelTest {
         afterCrash.save();
         assertThat(recovery.leftovers()).isEmpty();
         assertThat(Files.readString(model)).contains("\"Calm\"");
+    }
+
+    @Test
+    void inputDefinitionsMadeInTheGuiSurviveACrashAndAreSavedIntoTheInputsFolder() throws Exception {
+        Path model = motorCopy();
+        vm.open(model);
+        vm.workspaceProperty().get().document().editInputs("Add input", inputs -> {
+            List<Input> more = new ArrayList<>(inputs);
+            more.add(new Input("TemperatureInput", null, List.of(new Attribute("sensorData.temperature")), List.of()));
+            return more;
+        });
+        vm.recovery().autosaveNow();
+        assertThat(recovery.leftovers()).singleElement().satisfies(e ->
+                assertThat(new String(e.inputs().orElseThrow())).contains("TemperatureInput", "PressureInput"));
+
+        WorkbenchViewModel afterCrash = workbench(new SynchronousWork());
+        dialogs.restore = true;
+        afterCrash.recovery().offer();
+        assertThat(afterCrash.workspaceProperty().get().document().inputs()).extracting(Input::inputName)
+                .containsExactly("PressureInput", "TemperatureInput");
+        assertThat(afterCrash.isDirty()).isTrue();
+        afterCrash.save();
+        assertThat(model.resolveSibling("inputs/TemperatureInput.json")).content().contains("sensorData.temperature");
+        assertThat(model.resolveSibling("inputs/PressureInput.json")).exists();
+        assertThat(recovery.leftovers()).isEmpty();
     }
 }

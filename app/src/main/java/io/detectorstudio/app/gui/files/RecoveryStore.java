@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * The autosave area (by default {@code ~/.detector-studio/recovery}): while a model has unsaved changes its bytes
- * are written here, one {@code <id>.json} plus a {@code <id>.meta.json} saying which file it belongs to and when.
+ * are written here, one {@code <id>.json}, its input definitions as {@code <id>.inputs.json} (a JSON array of
+ * CreateInput requests: definitions made in the GUI live outside the model file until saved), plus a
+ * {@code <id>.meta.json} saying which file it belongs to and when.
  * A clean save or a closed document removes its entry, so whatever is left at start-up was left by a crash and is
  * offered back. Plain Java (no JavaFX): the window drives it every 30 s.
  */
@@ -26,6 +29,13 @@ public final class RecoveryStore {
     public record Entry(String id, Path original, Instant savedAt, Path content) {
         public byte[] bytes() throws IOException {
             return Files.readAllBytes(content);
+        }
+
+        /** The input definitions kept with the model (a JSON array of CreateInput requests), if any were. */
+        public Optional<byte[]> inputs() throws IOException {
+            Path file = content.resolveSibling(id + ".inputs.json");
+            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file))
+                    : Optional.empty();
         }
     }
 
@@ -51,8 +61,22 @@ public final class RecoveryStore {
 
     /** Writes (atomically) the unsaved bytes of document {@code id}, opened from {@code original} (may be null). */
     public void save(String id, Path original, byte[] modelBytes, Instant now) throws IOException {
+        save(id, original, modelBytes, null, now);
+    }
+
+    /**
+     * Writes (atomically) the unsaved model and input definitions ({@code inputsJson}: a JSON array of CreateInput
+     * requests, or null for none kept) of document {@code id}; the metadata goes last, so an entry is only offered
+     * once its parts are written.
+     */
+    public void save(String id, Path original, byte[] modelBytes, byte[] inputsJson, Instant now) throws IOException {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(id + ".json"), modelBytes);
+        if (inputsJson != null) {
+            AtomicFiles.write(dir.resolve(id + ".inputs.json"), inputsJson);
+        } else {
+            Files.deleteIfExists(dir.resolve(id + ".inputs.json"));
+        }
         ObjectNode meta = JSON.createObjectNode();
         meta.put("original", original == null ? null : original.toAbsolutePath().toString());
         meta.put("savedAt", now.toString());
@@ -61,8 +85,9 @@ public final class RecoveryStore {
 
     /** Forgets document {@code id} (saved cleanly, closed, or restored). */
     public void discard(String id) throws IOException {
+        Files.deleteIfExists(dir.resolve(id + ".meta.json")); // first: a half-removed entry is never offered
         Files.deleteIfExists(dir.resolve(id + ".json"));
-        Files.deleteIfExists(dir.resolve(id + ".meta.json"));
+        Files.deleteIfExists(dir.resolve(id + ".inputs.json"));
     }
 
     /** What a previous run left behind, newest first. Entries with unreadable metadata are skipped. */
