@@ -211,7 +211,7 @@ final class JobCommand implements Callable<Integer> {
         if (forwarded != null) {
             PartFiles.mergeInto(forwardedParts, forwarded);
         } else {
-            PartFiles.mergeInto(forwardedParts, Files.createTempFile(".forwarded", ".jsonl"));
+            PartFiles.delete(forwardedParts); // counted above; nobody asked for them to be kept
         }
         if (!loose.isEmpty()) {
             System.err.println("detector-studio-flink-job: " + loose.size() + " iotEvents message(s) were for other "
