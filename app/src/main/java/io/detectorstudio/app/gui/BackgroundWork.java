@@ -26,4 +26,14 @@ public interface BackgroundWork {
 
     /** Runs {@code update} on the view models' thread (from a job, to publish progress while it runs). */
     void ui(Runnable update);
+
+    /**
+     * Runs {@code then} on the view models' thread once what they changed so far has been laid out for the screen
+     * (in the window: at the start of the second pulse from now, after the next pulse's CSS and layout passes).
+     * A job that publishes progress waits for this before it takes the CPU again, so on two cores the FX thread
+     * never lays out while the worker competes with it and the renderer. Without a screen: at once.
+     */
+    default void afterDrawn(Runnable then) {
+        ui(then);
+    }
 }

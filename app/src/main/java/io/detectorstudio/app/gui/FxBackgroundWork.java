@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 /** {@link BackgroundWork} on daemon worker threads, results delivered on the FX thread. */
@@ -65,6 +66,28 @@ public final class FxBackgroundWork implements BackgroundWork {
     @Override
     public void ui(Runnable update) {
         Platform.runLater(update);
+    }
+
+    @Override
+    public void afterDrawn(Runnable then) {
+        AnimationTimer afterNextPulse = new AnimationTimer() {
+            // an animation timer runs at the start of each pulse, before its CSS and layout passes: the first
+            // tick is the pulse that lays out what was changed before it, the second comes after that pulse
+            private int ticks;
+
+            @Override
+            public void handle(long now) {
+                if (++ticks == 2) {
+                    stop();
+                    then.run();
+                }
+            }
+        };
+        if (Platform.isFxApplicationThread()) {
+            afterNextPulse.start();
+        } else {
+            Platform.runLater(afterNextPulse::start);
+        }
     }
 
     private static final class FxJob implements Job {

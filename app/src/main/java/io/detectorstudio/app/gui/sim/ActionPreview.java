@@ -29,9 +29,7 @@ public final class ActionPreview extends SplitPane {
         detail.setEditable(false);
         detail.setStyle("-fx-font-family: monospace;");
         list.setItems(model.actions());
-        // One line per action, at the theme's cell height: with a fixed size the list never measures cells to
-        // estimate its length (a long run's thousands of actions cost the FX thread whole seconds of that)
-        list.setStyle("-fx-fixed-cell-size: 2.8em;");
+        // one line per action: theme.css gives the list a fixed cell size
         list.setCellFactory(v -> {
             javafx.scene.control.ListCell<EmittedAction> cell = new javafx.scene.control.ListCell<>() {
                 @Override

@@ -13,15 +13,16 @@ import java.util.function.Function;
  * Who may touch the session (it is not thread-safe): the UI thread, except while a background run (Continue, Play,
  * a trace replay, reading a scenario) has it. During a run the UI's edits (breakpoints, queued inputs) wait in a
  * queue the run applies between cycles, and the run publishes its state at most once per UI update — a new
- * snapshot only when the UI has taken the last one in — so a long run never floods the UI thread.
+ * snapshot only when the UI has taken the last one in and laid it out — so a long run never floods the UI thread.
  */
 final class SessionOwner {
 
     /** The least time between two snapshots of a run (a snapshot reads every instance). */
     private static final long PUBLISH_NANOS = 15_000_000;
     /**
-     * How long a run waits, at most, for the UI thread to take a snapshot in before it goes on: on a busy machine
-     * the worker would otherwise take the CPU the UI thread needs to draw (the run slows instead of the UI).
+     * How long a run waits, at most, for the UI thread to take a snapshot in and lay it out before it goes on: on
+     * two cores the worker would otherwise take the CPU the UI thread and the renderer need (the run slows instead
+     * of the UI).
      */
     private static final long YIELD_NANOS = 50_000_000;
 
@@ -32,6 +33,8 @@ final class SessionOwner {
     private final Object lock = new Object();
     private final Queue<Consumer<Session>> edits = new ConcurrentLinkedQueue<>();
     private final AtomicReference<SimulationSnapshot> pending = new AtomicReference<>();
+    /** From a snapshot's hand-over until the UI has laid it out ({@link BackgroundWork#afterDrawn}). */
+    private volatile boolean uiBusy;
     private boolean busy; // guarded by lock
     private volatile boolean cancelled;
     private long lastPublished;
@@ -114,16 +117,16 @@ final class SessionOwner {
     void between(String progress) {
         applyEdits();
         long now = System.nanoTime();
-        if (pending.get() != null && now - lastPublished > PUBLISH_NANOS && now - lastYield > PUBLISH_NANOS) {
-            // the UI has not taken the last state in: let it have the CPU for a while (then run at least as long)
+        if (uiBusy && now - lastPublished > PUBLISH_NANOS && now - lastYield > PUBLISH_NANOS) {
+            // the UI has not laid out the last state yet: let it have the CPU for a while (then run at least as long)
             long until = now + YIELD_NANOS;
-            while (pending.get() != null && System.nanoTime() < until) {
+            while (uiBusy && System.nanoTime() < until) {
                 LockSupport.parkNanos(1_000_000);
             }
             now = System.nanoTime();
             lastYield = now;
         }
-        if (pending.get() == null && now - lastPublished > PUBLISH_NANOS) {
+        if (!uiBusy && now - lastPublished > PUBLISH_NANOS) {
             lastPublished = now;
             offer(mirror.snapshot(progress));
         }
@@ -146,11 +149,13 @@ final class SessionOwner {
     private void offer(SimulationSnapshot snapshot) {
         SimulationSnapshot before = pending.getAndUpdate(p -> p == null ? snapshot : p.then(snapshot));
         if (before == null) {
+            uiBusy = true;
             work.ui(() -> {
                 SimulationSnapshot s = pending.getAndSet(null);
                 if (s != null) {
                     ui.accept(s);
                 }
+                work.afterDrawn(() -> uiBusy = pending.get() != null);
             });
         }
     }

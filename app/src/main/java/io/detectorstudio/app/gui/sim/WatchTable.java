@@ -36,6 +36,7 @@ public final class WatchTable extends VBox {
     private final TableColumn<Row, Row> nameColumn;
     private final TableColumn<Row, String> valueColumn;
     private boolean editable = true;
+    private javafx.scene.text.Font cellFont;
 
     WatchTable(SimulationViewModel model) {
         this.model = model;
@@ -134,9 +135,12 @@ public final class WatchTable extends VBox {
 
     /** The name column takes what its longest name needs (leaving the value its minimum), the value the rest. */
     private void fitColumns() {
-        // measured in the cells' own font (the theme's), once a cell exists
-        javafx.scene.text.Font font = table.lookup(".table-cell") instanceof javafx.scene.control.Labeled cell
-                ? cell.getFont() : javafx.scene.text.Font.getDefault();
+        // measured in the cells' own font (the theme's), once a cell exists (looked up once: a lookup parses its
+        // selector and walks the table, on every published state)
+        if (cellFont == null && table.lookup(".table-cell") instanceof javafx.scene.control.Labeled cell) {
+            cellFont = cell.getFont();
+        }
+        javafx.scene.text.Font font = cellFont != null ? cellFont : javafx.scene.text.Font.getDefault();
         double longest = 0;
         for (Row r : rows) {
             javafx.scene.text.Text text = new javafx.scene.text.Text(r.name());

@@ -97,7 +97,7 @@ class SimulationRunsTest {
 
         // the snapshots the UI had not taken were merged into one: one state update, one list change
         assertThat(sim.published().get() - before).isEqualTo(1);
-        assertThat(updates).isEqualTo(2); // the merged state, then "finished"
+        assertThat(updates).isEqualTo(3); // the merged state, the notice it was laid out, then "finished"
         assertThat(sim.runningProperty().get()).isFalse();
         assertThat(sim.positionProperty().get().cycle()).isEqualTo(1_000);
         assertThat(sim.trace()).hasSize(1_000);
