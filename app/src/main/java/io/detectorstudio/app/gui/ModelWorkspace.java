@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.app.gui.files.InputFiles;
+import io.detectorstudio.app.gui.files.RecoveryStore;
 import io.detectorstudio.editor.document.ModelDocument;
 import io.detectorstudio.editor.layout.DiagramLayout;
 import io.detectorstudio.editor.layout.LayoutSidecar;
@@ -77,7 +78,7 @@ final class ModelWorkspace {
     /** Reads {@code file} with values for a CloudFormation template's parameters (ignored by other shapes). */
     static ModelWorkspace open(Path file, Map<String, String> parameters) throws IOException, ModelReadException,
             LayoutSidecar.LayoutException {
-        return read(file, Files.readAllBytes(file), file, parameters, false, null);
+        return read(file, Files.readAllBytes(file), file, parameters, false, null, null);
     }
 
     /**
@@ -86,18 +87,20 @@ final class ModelWorkspace {
      */
     static ModelWorkspace fromBytes(Path file, byte[] bytes) throws IOException, ModelReadException,
             LayoutSidecar.LayoutException {
-        return read(file == null ? Path.of("untitled.json") : file, bytes, file, Map.of(), true, null);
+        return read(file == null ? Path.of("untitled.json") : file, bytes, file, Map.of(), true, null, null);
     }
 
     /**
-     * A model recovered after a crash: its unsaved bytes and the input definitions kept with them ({@code inputsJson},
-     * a JSON array of CreateInput requests; null: the definitions beside the file). Kept definitions replace those
-     * read beside the file, whose files still belong to the model, so a save rewrites or removes them.
+     * A model recovered after a crash from the parts kept of it ({@link RecoveryStore.Parts}). Kept input
+     * definitions replace those read beside the file, whose files still belong to the model, so a save rewrites or
+     * removes them; a kept layout replaces the file's sidecar. A part not kept: what is beside the file.
      */
-    static ModelWorkspace recovered(Path file, byte[] bytes, byte[] inputsJson) throws IOException,
+    static ModelWorkspace recovered(Path file, RecoveryStore.Parts kept) throws IOException,
             ModelReadException, LayoutSidecar.LayoutException {
-        return read(file == null ? Path.of("untitled.json") : file, bytes, file, Map.of(), true,
-                inputsJson == null ? null : definitionsOf(inputsJson));
+        DiagramLayout layout = kept.layout() == null ? null
+                : LayoutSidecar.parse(new String(kept.layout(), StandardCharsets.UTF_8));
+        return read(file == null ? Path.of("untitled.json") : file, kept.model(), file, Map.of(), true,
+                kept.inputs() == null ? null : definitionsOf(kept.inputs()), layout);
     }
 
     private static List<Input> definitionsOf(byte[] inputsJson) throws IOException, ModelReadException {
@@ -111,7 +114,8 @@ final class ModelWorkspace {
     }
 
     private static ModelWorkspace read(Path source, byte[] bytes, Path file, Map<String, String> parameters,
-                                       boolean unsaved, List<Input> definitions) throws IOException, ModelReadException,
+                                       boolean unsaved, List<Input> definitions, DiagramLayout keptLayout)
+            throws IOException, ModelReadException,
             LayoutSidecar.LayoutException {
         ModelLoader loader = new ModelLoader(parameters);
         ModelFile read = loader.load(source, bytes);
@@ -129,7 +133,8 @@ final class ModelWorkspace {
         List<Input> current = definitions != null ? definitions
                 : origins.stream().map(o -> o.read().input()).toList();
         List<LoadedInput> inputs = inputFiles.loaded(current);
-        DiagramLayout layout = file == null ? null : LayoutSidecar.read(LayoutSidecar.sidecarFor(file)).orElse(null);
+        DiagramLayout layout = keptLayout != null || file == null ? keptLayout
+                : LayoutSidecar.read(LayoutSidecar.sidecarFor(file)).orElse(null);
         boolean request = read.shape() == ModelShape.REQUEST && !unsaved;
         ModelDocument document = new ModelDocument(loaded, current, layout, request ? bytes : null);
         List<Diagnostic> problems = new Validator().validate(read, loaded, inputs, !inputs.isEmpty());
@@ -315,8 +320,16 @@ final class ModelWorkspace {
         void write(Path target) throws IOException {
             content.inputFiles().save(target, content.definitions());
             AtomicFiles.write(target, content.bytes());
-            AtomicFiles.write(LayoutSidecar.sidecarFor(target),
-                    LayoutSidecar.format(layout).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(LayoutSidecar.sidecarFor(target), layoutBytes());
+        }
+
+        /** The same three parts for the recovery area (an autosave). */
+        RecoveryStore.Parts recoveryParts() throws IOException {
+            return new RecoveryStore.Parts(content.bytes(), content.inputsJson(), layoutBytes());
+        }
+
+        private byte[] layoutBytes() {
+            return LayoutSidecar.format(layout).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -25,15 +25,18 @@ final class RecoveryCommands {
         this.dialogs = dialogs;
     }
 
-    /** Writes the unsaved model and its input definitions to the recovery area in the background (every 30 s while dirty). */
+    /**
+     * Writes what a save would (the unsaved model, its input definitions and diagram layout) to the recovery area in
+     * the background (every 30 s while dirty).
+     */
     BackgroundWork.Job autosaveNow() {
         ModelWorkspace w = workbench.workspaceProperty().get();
         if (w == null || !w.dirtyProperty().get()) {
             return null;
         }
-        ModelWorkspace.ModelCheck snapshot = w.currentCheck();
+        ModelWorkspace.Saving snapshot = w.saving(workbench.zoomProperty().get());
         return work.submit("Autosave", () -> {
-            recovery.save(w.recoveryId(), w.file(), snapshot.bytes(), snapshot.inputsJson(), Instant.now());
+            recovery.save(w.recoveryId(), w.file(), snapshot.recoveryParts(), Instant.now());
             return null;
         }, done -> { }, e -> workbench.statusProperty().set("Autosave failed: " + e.getMessage()));
     }
@@ -79,7 +82,8 @@ final class RecoveryCommands {
     /** Opens a recovered model (unsaved, belonging to its original file); the entry is removed once shown. */
     BackgroundWork.Job restore(RecoveryStore.Entry entry) {
         return workbench.background("Restoring", () -> new ModelOpening.Opened(
-                ModelWorkspace.recovered(entry.original(), entry.bytes(), entry.inputs().orElse(null)),
+                ModelWorkspace.recovered(entry.original(), new RecoveryStore.Parts(entry.bytes(),
+                        entry.inputs().orElse(null), entry.layout().orElse(null))),
                 entry.original() == null ? null : ModelOpening.scanQuietly(ProjectFiles.folderOf(entry.original()))),
                 opened -> {
                     workbench.show(opened.workspace(), opened.project());

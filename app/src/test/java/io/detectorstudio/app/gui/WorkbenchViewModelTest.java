@@ -7,6 +7,9 @@ import io.detectorstudio.app.gui.files.ModelTemplates;
 import io.detectorstudio.app.gui.files.RecentFiles;
 import io.detectorstudio.app.gui.files.RecoveryStore;
 import io.detectorstudio.editor.document.EventRef;
+import io.detectorstudio.editor.graph.DiagramGraph;
+import io.detectorstudio.editor.graph.Point;
+import io.detectorstudio.editor.layout.LayoutSidecar;
 import io.detectorstudio.engine.diagnostics.Diagnostic;
 import io.detectorstudio.engine.model.Attribute;
 import io.detectorstudio.engine.model.Input;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -296,6 +300,30 @@ class WorkbenchViewModelTest {
         afterCrash.save();
         assertThat(model.resolveSibling("inputs/TemperatureInput.json")).content().contains("sensorData.temperature");
         assertThat(model.resolveSibling("inputs/PressureInput.json")).exists();
+        assertThat(recovery.leftovers()).isEmpty();
+    }
+
+    @Test
+    void stateMovesSurviveACrashAndTheSaveWritesThemIntoTheLayoutSidecar() throws Exception {
+        Path model = motorCopy();
+        vm.open(model);
+        var document = vm.workspaceProperty().get().document();
+        DiagramGraph before = document.graphProperty().get();
+        Point moved = new Point(before.positions().get("Dangerous").x() + 321, before.positions().get("Dangerous").y() + 123);
+        document.previewPositions(Map.of("Dangerous", moved)); // a drag, as the canvas does it
+        document.commitMove("Move Dangerous", before);
+        vm.recovery().autosaveNow();
+        assertThat(recovery.leftovers()).singleElement().satisfies(e -> assertThat(e.layout()).isPresent());
+
+        WorkbenchViewModel afterCrash = workbench(new SynchronousWork());
+        dialogs.restore = true;
+        afterCrash.recovery().offer();
+        assertThat(afterCrash.workspaceProperty().get().document().graphProperty().get().positions())
+                .containsEntry("Dangerous", moved);
+        assertThat(afterCrash.isDirty()).isTrue();
+        afterCrash.save();
+        assertThat(LayoutSidecar.read(LayoutSidecar.sidecarFor(model)).orElseThrow().states())
+                .containsEntry("Dangerous", moved);
         assertThat(recovery.leftovers()).isEmpty();
     }
 }

@@ -36,13 +36,16 @@ class RecoveryStoreTest {
     @Test
     void aCleanSaveOrCloseLeavesNothingToRecover() throws Exception {
         RecoveryStore store = new RecoveryStore(dir);
-        store.save("x", null, new byte[] {'{', '}'}, "[]".getBytes(StandardCharsets.UTF_8), Instant.now());
-        assertThat(new RecoveryStore(dir).leftovers()).singleElement()
-                .satisfies(e -> assertThat(e.inputs()).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("[]")));
+        store.save("x", null, new RecoveryStore.Parts(new byte[] {'{', '}'}, "[]".getBytes(StandardCharsets.UTF_8),
+                "{\"version\":1}".getBytes(StandardCharsets.UTF_8)), Instant.now());
+        assertThat(new RecoveryStore(dir).leftovers()).singleElement().satisfies(e -> {
+            assertThat(e.inputs()).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("[]"));
+            assertThat(e.layout()).hasValueSatisfying(b -> assertThat(b).asString().isEqualTo("{\"version\":1}"));
+        });
         store.discard("x");
         assertThat(new RecoveryStore(dir).leftovers()).isEmpty();
         try (var left = Files.list(dir)) {
-            assertThat(left).as("model, inputs and metadata all go").isEmpty();
+            assertThat(left).as("model, inputs, layout and metadata all go").isEmpty();
         }
         assertThat(new RecoveryStore(dir.resolve("never-created")).leftovers()).isEmpty();
     }
