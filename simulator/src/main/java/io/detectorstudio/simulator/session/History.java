@@ -39,6 +39,7 @@ final class History {
     private Engine engine;
     private int executed;
     private int engineCycles;
+    private int companionCycles;
     private boolean replaying;
     private Consumer<ObjectNode> traceSink;
 
@@ -71,6 +72,11 @@ final class History {
     /** Cycles the engine has run (the frames reach this far). */
     int engineCycles() {
         return engineCycles;
+    }
+
+    /** Cycles the companion models have run (only ever grows: for counting the cycles one input caused). */
+    int companionCycles() {
+        return companionCycles;
     }
 
     /** Cycles known, including those of operations after the engine's (to redo). */
@@ -230,6 +236,7 @@ final class History {
     /** The engine's report of a cycle: numbered in the session, written as its trace line, kept as a frame. */
     private void onCycle(CycleRecord cycle) {
         if (!modelName.equals(cycle.detectorModelName())) {
+            companionCycles++;
             return; // a companion model's cycle: it ran, the session presents this model's cycles
         }
         engineCycles++;

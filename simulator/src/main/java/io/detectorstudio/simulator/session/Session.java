@@ -284,6 +284,14 @@ public final class Session {
         return history.cycleCount();
     }
 
+    /**
+     * Cycles the companion models ran in this session so far (counting from the session's start, never going back:
+     * what one input caused in every model is this and {@link #cycleCount} before and after it).
+     */
+    public int companionCycleCount() {
+        return history.companionCycles();
+    }
+
     // ---------------------------------------------------------------- inspection
 
     public Position position() {

@@ -89,6 +89,46 @@ class MultiModelScenarioTest {
      * Issue 14 item 9, session limits: a session of the project's second model (the station, the pump beside it, as
      * the workbench runs it) replays its trace and records a scenario with both models that re-runs green.
      */
+    /**
+     * {@code simulate} writes the cycles of all a project's models into one trace; replayed into a session of one
+     * of them (with the others as companions), each trigger is driven once and the records its cycles wrote in
+     * every model are covered by it. A model the session does not run is refused where it is named.
+     */
+    @Test
+    void item9ATraceOfEveryModelAsSimulateWritesItReplaysIntoASessionOfOneOfThem() throws Exception {
+        Scenario project = new ScenarioReader().read(
+                PUMP_STATION.resolve("scenarios/two-pumps-page-the-station.scenario.json"));
+        ScenarioResult run = new ScenarioRunner(new ScenarioRunner.Options(null, true,
+                io.detectorstudio.simulator.faults.DeliveryFaults.NONE)).run(project);
+        assertThat(run.failures()).isEmpty();
+        Path trace = dir.resolve("both.jsonl");
+        try (TraceWriter writer = new TraceWriter(trace)) {
+            run.trace().forEach(writer);
+        }
+        List<TraceReader.Line> lines = new TraceReader().read(trace);
+        assertThat(lines).extracting(l -> l.record().path("detectorModelName").asText())
+                .contains("pumpModel", "stationModel");
+
+        ObjectNode station = project.models().stream()
+                .filter(m -> m.path("detectorModelName").asText().equals("stationModel")).findFirst().orElseThrow();
+        Session.Config config = ScenarioInputs.config(project);
+        config = new Session.Config(station, config.inputNames(), config.startMillis(), config.options(), 2,
+                config.faults(), List.of()).withCompanions(project.models());
+        Session direct = new Session(config);
+        direct.enqueue(ScenarioInputs.of(project));
+        while (!direct.exhausted()) {
+            direct.stepSubStep();
+        }
+        Session replayed = new Session(config);
+        assertThat(TraceReplay.replay(lines, trace, replayed)).isEqualTo(lines.size());
+        assertThat(replayed.instances()).isNotEmpty().isEqualTo(direct.instances());
+
+        Session alone = new Session(Session.Config.of(station).withInputs(config.inputNames()));
+        assertThatThrownBy(() -> TraceReplay.replay(lines, trace, alone))
+                .hasMessageContaining("$.detectorModelName")
+                .hasMessageContaining("the trace has a record of model 'pumpModel'; the session runs 'stationModel'");
+    }
+
     @Test
     void item9TraceReplayAndScenarioRecordingWorkForASessionOfAProjectsModel() throws Exception {
         Scenario project = new ScenarioReader().read(

@@ -8,7 +8,6 @@ import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.trace.TraceReader;
 import io.detectorstudio.simulator.trace.TraceReplay;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -67,24 +66,22 @@ final class SimulationRuns {
     }
 
     /**
-     * Reads a trace and drives the session with it record by record as it reads ({@link TraceReplay} on one record
-     * at a time: a record whose trigger caused several cycles stands for the records after it, as in a whole
-     * replay). Streaming matters: a 100,000-record trace held whole is a gigabyte of young objects for the GC to
-     * copy while the UI waits. A bad line stops the replay there, with what came before it replayed.
+     * Reads a trace and drives the session with it record by record as it reads ({@link TraceReplay}: a record
+     * whose trigger caused several cycles stands for the records they wrote). Streaming matters: a 100,000-record
+     * trace held whole is a gigabyte of young objects for the GC to copy while the UI waits. A bad line stops the
+     * replay there, with what came before it replayed.
      */
     Job replay(Path file, Runnable done, Consumer<String> failed) {
         String[] error = new String[1];
         return new Job(o -> {
             int[] read = {0};
-            int[] covered = {0}; // records the last trigger's cycles stand for, still to skip
+            TraceReplay replay = new TraceReplay(o.session(), file);
             try {
                 new TraceReader().read(file, line -> {
                     read[0]++;
-                    if (covered[0] > 0) {
-                        covered[0]--;
-                        return true;
+                    if (!replay.accept(line)) {
+                        return true; // written by the cycles of a trigger before it
                     }
-                    covered[0] = Math.max(1, TraceReplay.replay(List.of(line), file, o.session())) - 1;
                     o.between("Replaying " + file.getFileName() + ": record " + read[0]);
                     return !o.cancelled();
                 });
