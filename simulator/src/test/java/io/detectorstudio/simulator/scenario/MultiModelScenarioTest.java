@@ -85,10 +85,15 @@ class MultiModelScenarioTest {
                 .hasMessageContaining("$.steps[0].message.payload").hasMessageContaining("neither JSON nor base64");
     }
 
-    /**
-     * Issue 14 item 9, session limits: a session of the project's second model (the station, the pump beside it, as
-     * the workbench runs it) replays its trace and records a scenario with both models that re-runs green.
-     */
+    /** A session of the project's station model, its pumps as companions, checkpoints every 2 cycles. */
+    private static Session.Config stationSession(Scenario project) {
+        ObjectNode station = project.models().stream()
+                .filter(m -> m.path("detectorModelName").asText().equals("stationModel")).findFirst().orElseThrow();
+        Session.Config config = ScenarioInputs.config(project);
+        return new Session.Config(station, config.inputNames(), config.startMillis(), config.options(), 2,
+                config.faults(), List.of()).withCompanions(project.models());
+    }
+
     /**
      * {@code simulate} writes the cycles of all a project's models into one trace; replayed into a session of one
      * of them (with the others as companions), each trigger is driven once and the records its cycles wrote in
@@ -109,11 +114,7 @@ class MultiModelScenarioTest {
         assertThat(lines).extracting(l -> l.record().path("detectorModelName").asText())
                 .contains("pumpModel", "stationModel");
 
-        ObjectNode station = project.models().stream()
-                .filter(m -> m.path("detectorModelName").asText().equals("stationModel")).findFirst().orElseThrow();
-        Session.Config config = ScenarioInputs.config(project);
-        config = new Session.Config(station, config.inputNames(), config.startMillis(), config.options(), 2,
-                config.faults(), List.of()).withCompanions(project.models());
+        Session.Config config = stationSession(project);
         Session direct = new Session(config);
         direct.enqueue(ScenarioInputs.of(project));
         while (!direct.exhausted()) {
@@ -123,21 +124,21 @@ class MultiModelScenarioTest {
         assertThat(TraceReplay.replay(lines, trace, replayed)).isEqualTo(lines.size());
         assertThat(replayed.instances()).isNotEmpty().isEqualTo(direct.instances());
 
-        Session alone = new Session(Session.Config.of(station).withInputs(config.inputNames()));
+        Session alone = new Session(Session.Config.of(config.model()).withInputs(config.inputNames()));
         assertThatThrownBy(() -> TraceReplay.replay(lines, trace, alone))
                 .hasMessageContaining("$.detectorModelName")
                 .hasMessageContaining("the trace has a record of model 'pumpModel'; the session runs 'stationModel'");
     }
 
+    /**
+     * Issue 14 item 9, session limits: a session of the project's second model (the station, the pump beside it, as
+     * the workbench runs it) replays its trace and records a scenario with both models that re-runs green.
+     */
     @Test
     void item9TraceReplayAndScenarioRecordingWorkForASessionOfAProjectsModel() throws Exception {
         Scenario project = new ScenarioReader().read(
                 PUMP_STATION.resolve("scenarios/two-pumps-page-the-station.scenario.json"));
-        ObjectNode station = project.models().stream()
-                .filter(m -> m.path("detectorModelName").asText().equals("stationModel")).findFirst().orElseThrow();
-        Session.Config config = ScenarioInputs.config(project);
-        config = new Session.Config(station, config.inputNames(), config.startMillis(), config.options(), 2,
-                config.faults(), List.of()).withCompanions(project.models());
+        Session.Config config = stationSession(project);
         Session session = new Session(config);
         Path trace = dir.resolve("station.jsonl");
         try (TraceWriter writer = new TraceWriter(trace)) {
