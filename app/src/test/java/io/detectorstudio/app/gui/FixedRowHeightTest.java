@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
@@ -31,15 +32,18 @@ import org.testfx.util.WaitForAsyncUtils;
 class FixedRowHeightTest {
 
     private Stage stage;
+    private String before;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        this.before = Application.getUserAgentStylesheet();
     }
 
+    /** The theme is the application's: later tests in this JVM get the one they had (JavaFX's own, by default). */
     @AfterEach
-    void lightAgain() {
-        Themes.LIGHT.apply();
+    void themeAsBefore() {
+        Application.setUserAgentStylesheet(before);
     }
 
     @Test

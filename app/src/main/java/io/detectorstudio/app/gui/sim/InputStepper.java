@@ -12,6 +12,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -28,22 +30,6 @@ import javafx.scene.layout.VBox;
 public final class InputStepper extends VBox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final javafx.util.StringConverter<InputFields.Kind> KIND_NAMES = new javafx.util.StringConverter<>() {
-        @Override
-        public String toString(InputFields.Kind kind) {
-            return kind == null ? "" : switch (kind) {
-                case NUMBER -> "number";
-                case STRING -> "text";
-                case BOOLEAN -> "bool";
-            };
-        }
-
-        @Override
-        public InputFields.Kind fromString(String text) {
-            return java.util.Arrays.stream(InputFields.Kind.values()).filter(k -> toString(k).equals(text)).findFirst()
-                    .orElse(null);
-        }
-    };
     private final SimulationViewModel model;
     private final Map<String, List<InputFields.Field>> inputs;
     private final Map<String, Map<String, String>> remembered = new HashMap<>();
@@ -76,10 +62,11 @@ public final class InputStepper extends VBox {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #c53030;");
-        HBox head = new HBox(6, input, rawMode, send);
+        HBox head = new HBox(6, input, rawMode);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        // the buttons keep their size; a long input name is elided in the chooser (full name on hover), so Send
-        // never leaves the pane
+        // the toggle keeps its size; a long input name is elided in the chooser (full name on hover). Send sits
+        // under the form, as a form's button does, so the chooser has the row's width (the pane is a third of a
+        // 1024 px window)
         rawMode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         input.setMinWidth(60);
@@ -88,7 +75,9 @@ public final class InputStepper extends VBox {
         Tooltip inputName = new Tooltip();
         input.valueProperty().addListener((obs, old, now) -> inputName.setText(now));
         input.setTooltip(inputName);
-        getChildren().addAll(head, form, error);
+        HBox foot = new HBox(send);
+        foot.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        getChildren().addAll(head, form, error, foot);
         VBox.setVgrow(form, Priority.ALWAYS);
         if (!inputs.isEmpty()) {
             input.setValue(inputs.keySet().iterator().next());
@@ -117,14 +106,8 @@ public final class InputStepper extends VBox {
             // as a last resort (a very narrow column) a long path is elided, never the Send button pushed away
             label.setMinWidth(Math.min(60, label.prefWidth(-1)));
             label.setTooltip(new Tooltip(f.path()));
-            ChoiceBox<InputFields.Kind> kindBox = new ChoiceBox<>();
-            kindBox.getItems().setAll(InputFields.Kind.values());
-            kindBox.setValue(kind);
-            kindBox.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value field gives way, not the kind
-            kindBox.setConverter(KIND_NAMES); // short names keep the row narrow
-            kindBox.setTooltip(new Tooltip("How the value is written into the message"));
-            kindBox.valueProperty().addListener((obs, old, now) -> {
-                kindOf.put(f.path(), now);
+            MenuButton kindBox = kindChooser(kind, chosen -> {
+                kindOf.put(f.path(), chosen);
                 rebuild();
             });
             javafx.scene.Node editor;
@@ -137,8 +120,10 @@ public final class InputStepper extends VBox {
             } else {
                 TextField field = new TextField(values.getOrDefault(f.path(), ""));
                 field.setId("field-" + f.path().replace('.', '_'));
-                field.setPrefColumnCount(4); // grows into the room there is; the path label keeps its width
+                // asks for no more than its least width and grows into the room there is: the path label keeps
+                // its width as long as the row can give the value field that least width
                 field.setMinWidth(48);
+                field.setPrefWidth(48);
                 field.setPromptText(kind == InputFields.Kind.NUMBER ? "number" : "text");
                 field.textProperty().addListener((obs, old, now) -> values.put(f.path(), now));
                 field.setOnAction(e -> send());
@@ -147,6 +132,40 @@ public final class InputStepper extends VBox {
             form.addRow(row++, label, editor, kindBox);
             GridPane.setHgrow(editor, Priority.ALWAYS);
         }
+    }
+
+    /**
+     * How a value is written into the message, as a short mark ("123", "abc", "t/f") with the kinds in its menu: a
+     * chooser showing the kind's name ("number ▾") would not leave the value room beside a path in a third of a
+     * 1024 px window. The value field gives way, never the kind.
+     */
+    private static MenuButton kindChooser(InputFields.Kind kind, java.util.function.Consumer<InputFields.Kind> chosen) {
+        MenuButton chooser = new MenuButton(mark(kind));
+        chooser.getStyleClass().add("kind-chooser");
+        chooser.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chooser.setTooltip(new Tooltip("Written into the message as " + name(kind) + "; click to change"));
+        for (InputFields.Kind k : InputFields.Kind.values()) {
+            MenuItem item = new MenuItem(mark(k) + "   " + name(k));
+            item.setOnAction(e -> chosen.accept(k));
+            chooser.getItems().add(item);
+        }
+        return chooser;
+    }
+
+    private static String mark(InputFields.Kind kind) {
+        return switch (kind) {
+            case NUMBER -> "123";
+            case STRING -> "abc";
+            case BOOLEAN -> "t/f";
+        };
+    }
+
+    private static String name(InputFields.Kind kind) {
+        return switch (kind) {
+            case NUMBER -> "a number";
+            case STRING -> "text";
+            case BOOLEAN -> "a boolean";
+        };
     }
 
     /** Sets a field's text (as typed) for the current input. */

@@ -3,6 +3,7 @@ package io.detectorstudio.app.gui.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.detectorstudio.app.gui.FxBackgroundWork;
+import io.detectorstudio.app.gui.RealTheme;
 import io.detectorstudio.engine.io.LoadedModel;
 import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.model.Input;
@@ -22,6 +23,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,17 +34,23 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The workbench at the sizes it is used at (the bottom of a 1024–1366 px wide window): nothing a user needs is cut
  * or pushed off, timers say their unit, an instance without variables is not called missing, the status heads the
- * pane, the timeline has a legend and step lines, and Play stops at a breakpoint.
+ * pane, the timeline has a legend and step lines, and Play stops at a breakpoint. Under the theme users see.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchLayoutTest {
 
     private static final Path SAMPLES = Path.of("..", "samples");
+    private final RealTheme theme = new RealTheme();
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
+    }
+
+    @AfterEach
+    void themeAsBefore() {
+        theme.restore();
     }
 
     private SimulationPane show(FxRobot robot, Path model, List<Path> inputFiles, double width, double height)
@@ -55,7 +63,7 @@ class WorkbenchLayoutTest {
         SimulationPane[] pane = new SimulationPane[1];
         robot.interact(() -> {
             pane[0] = new SimulationPane(loaded.request(), loaded.model(), inputs, 0, FxBackgroundWork.serial("simulation-test"));
-            stage.setScene(new Scene(pane[0], width, height));
+            stage.setScene(theme.scene(pane[0], width, height));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -131,7 +139,7 @@ class WorkbenchLayoutTest {
                     .isLessThanOrEqualTo(sim.watch().table().getWidth());
 
             robot.interact(() -> {
-                stage.setScene(new Scene(new javafx.scene.layout.StackPane(sim.traceView()), width, 300));
+                stage.setScene(theme.scene(new javafx.scene.layout.StackPane(sim.traceView()), width, 300));
             });
             WaitForAsyncUtils.waitForFxEvents();
             var trace = sim.traceView().table();
