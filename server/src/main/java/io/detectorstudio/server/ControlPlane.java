@@ -68,9 +68,7 @@ final class ControlPlane {
         ObjectNode out = Store.JSON.createObjectNode();
         ArrayNode resources = out.putArray("routedResources");
         page.items().forEach(n -> resources.addObject().put("name", n).put("arn", ARN_PREFIX + "detectorModel/" + n));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
+        page.putNextToken(out);
         return ApiResponse.ok(out);
     }
 

@@ -112,9 +112,7 @@ final class DetectorModelRegistry {
             }
             s.put("creationTime", seconds(models.get(n).firstEntry().getValue().path("creationTime").asLong()));
         }
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
+        page.putNextToken(out);
         return ApiResponse.ok(out);
     }
 
@@ -129,9 +127,7 @@ final class DetectorModelRegistry {
             c.remove(List.of("detectorModelDescription", "key"));
             summaries.add(c);
         }
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
+        page.putNextToken(out);
         return ApiResponse.ok(out);
     }
 

@@ -87,9 +87,7 @@ final class InputRegistry {
         ObjectNode out = Store.JSON.createObjectNode();
         ArrayNode summaries = out.putArray("inputSummaries");
         page.items().forEach(n -> summaries.add(inputConfiguration(n, inputs.get(n))));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
+        page.putNextToken(out);
         return ApiResponse.ok(out);
     }
 
