@@ -49,7 +49,7 @@ public final class IotEventsServer implements AutoCloseable {
         if (options.debugLog()) {
             host.setCycleListener(cycle -> logs.engineLine(DebugLogEntries.of(cycle.toJson())));
         }
-        host.start(control.inputNames());
+        host.start(control.inputs().names());
 
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("serve-http");

@@ -78,9 +78,7 @@ final class ModelAnalysis {
         ObjectNode out = Store.JSON.createObjectNode();
         ArrayNode list = out.putArray("analysisResults");
         page.items().forEach(i -> list.add(all.get(i)));
-        if (page.nextToken() != null) {
-            out.put("nextToken", page.nextToken());
-        }
+        page.putNextToken(out);
         return out;
     }
 

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Each operation of both APIs: data-plane calls go to the engine's {@code IotEventsData} (changes as log records),
- * control-plane calls to {@link ControlPlane} and {@link ModelAnalysis} — all on the engine thread.
+ * control-plane calls to {@link ControlPlane}'s registries and {@link ModelAnalysis} — all on the engine thread.
  */
 final class Operations {
 
@@ -45,32 +45,37 @@ final class Operations {
                 yield host.call(tx -> ApiResponse.ok(tx.data().listDetectors(r.path("detectorModelName"),
                         r.query("stateName"), r.query("nextToken"), max)));
             }
-            case "CreateInput" -> host.call(tx -> control.createInput(tx, body));
-            case "DescribeInput" -> host.call(tx -> control.describeInput(r.path("inputName")));
+            case "CreateInput" -> host.call(tx -> control.inputs().createInput(tx, body));
+            case "DescribeInput" -> host.call(tx -> control.inputs().describeInput(r.path("inputName")));
             case "ListInputs" -> {
                 Integer max = r.queryInt("maxResults");
-                yield host.call(tx -> control.listInputs(r.query("nextToken"), max));
+                yield host.call(tx -> control.inputs().listInputs(r.query("nextToken"), max));
             }
-            case "UpdateInput" -> host.call(tx -> control.updateInput(tx, r.path("inputName"), body));
-            case "DeleteInput" -> host.call(tx -> control.deleteInput(tx, r.path("inputName")));
-            case "CreateDetectorModel" -> host.call(tx -> control.createDetectorModel(tx, body));
-            case "UpdateDetectorModel" -> host.call(tx -> control.updateDetectorModel(tx, r.path("detectorModelName"), body));
-            case "DescribeDetectorModel" -> host.call(tx -> control.describeDetectorModel(r.path("detectorModelName"),
+            case "UpdateInput" -> host.call(tx -> control.inputs().updateInput(tx, r.path("inputName"), body));
+            case "DeleteInput" -> host.call(tx -> control.inputs().deleteInput(tx, r.path("inputName")));
+            case "CreateDetectorModel" -> host.call(tx -> control.models().createDetectorModel(tx, body));
+            case "UpdateDetectorModel" -> host.call(tx -> control.models().updateDetectorModel(tx,
+                    r.path("detectorModelName"), body));
+            case "DescribeDetectorModel" -> host.call(tx -> control.models().describeDetectorModel(r.path("detectorModelName"),
                     r.query("version")));
             case "ListDetectorModels" -> {
                 Integer max = r.queryInt("maxResults");
-                yield host.call(tx -> control.listDetectorModels(r.query("nextToken"), max));
+                yield host.call(tx -> control.models().listDetectorModels(r.query("nextToken"), max));
             }
             case "ListDetectorModelVersions" -> {
                 Integer max = r.queryInt("maxResults");
-                yield host.call(tx -> control.listDetectorModelVersions(r.path("detectorModelName"), r.query("nextToken"), max));
+                yield host.call(tx -> control.models().listDetectorModelVersions(r.path("detectorModelName"),
+                        r.query("nextToken"), max));
             }
-            case "DeleteDetectorModel" -> host.call(tx -> control.deleteDetectorModel(tx, r.path("detectorModelName")));
+            case "DeleteDetectorModel" -> host.call(tx -> control.models().deleteDetectorModel(tx,
+                    r.path("detectorModelName")));
             case "ListInputRoutings" -> host.call(tx -> control.listInputRoutings(body, tx.engine()::reads));
-            case "ListTagsForResource" -> host.call(tx -> control.listTags(r.query("resourceArn")));
-            case "TagResource" -> host.call(tx -> control.tagResource(tx, r.query("resourceArn"), body));
-            case "UntagResource" -> host.call(tx -> control.untagResource(tx, r.query("resourceArn"), r.queryAll("tagKeys")));
-            case "StartDetectorModelAnalysis" -> host.call(tx -> ApiResponse.ok(analysis.start(body, control.inputRequests())));
+            case "ListTagsForResource" -> host.call(tx -> control.tags().listTags(r.query("resourceArn")));
+            case "TagResource" -> host.call(tx -> control.tags().tagResource(tx, r.query("resourceArn"), body));
+            case "UntagResource" -> host.call(tx -> control.tags().untagResource(tx, r.query("resourceArn"),
+                    r.queryAll("tagKeys")));
+            case "StartDetectorModelAnalysis" -> host.call(tx -> ApiResponse.ok(analysis.start(body,
+                    control.inputs().requests())));
             case "DescribeDetectorModelAnalysis" -> host.call(tx -> ApiResponse.ok(analysis.describe(r.path("analysisId"))));
             case "GetDetectorModelAnalysisResults" -> {
                 Integer max = r.queryInt("maxResults");

@@ -1,5 +1,6 @@
 package io.detectorstudio.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -13,7 +14,14 @@ final class Paging {
 
     static final int DEFAULT_MAX_RESULTS = 50;
 
-    record Page<T>(List<T> items, String nextToken) { }
+    record Page<T>(List<T> items, String nextToken) {
+        /** Adds {@code nextToken} to a list answer when there is a next page (the last page has none). */
+        void putNextToken(ObjectNode out) {
+            if (nextToken != null) {
+                out.put("nextToken", nextToken);
+            }
+        }
+    }
 
     private Paging() {
     }
