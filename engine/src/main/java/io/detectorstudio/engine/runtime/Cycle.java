@@ -78,8 +78,11 @@ final class Cycle extends Frame {
         }
         CycleRecord record = run(created);
         if (engine.options().retainInputValues()) {
-            for (int pathSlot : model.pathsRead(inputSlot)) { // values this cycle converted are not read again
-                instance.retain(pathSlot, model.pathReader(pathSlot).evaluate(this));
+            int[] paths = model.pathsRead(inputSlot);
+            for (int i = 0; i < paths.length; i++) { // values read or converted for this cycle are not read again
+                Value value = values != null && values[i] != null ? values[i]
+                        : model.pathReader(paths[i]).evaluate(this);
+                instance.retain(paths[i], value);
             }
         }
         return record;
@@ -111,10 +114,10 @@ final class Cycle extends Frame {
     /** Runs the cycle; {@code created} means the instance is new and its initial state's onEnter runs first (§C.2). */
     private CycleRecord run(boolean created) {
         String from = instance.stateName;
-        if (created) {
-            runGroup("onEnter", state().onEnter());
-        }
         CompiledState state = state();
+        if (created) {
+            runGroup("onEnter", state.onEnter());
+        }
         CompiledEvent transition;
         if (model.serial) {
             for (CompiledEvent event : state.onInput()) {
@@ -138,9 +141,10 @@ final class Cycle extends Frame {
         if (transition != null) {
             execute(transition, "transition");
             runGroup("onExit", state.onExit());
-            instance.stateName = transition.nextState();
-            if (model.states.containsKey(transition.nextState())) {
-                runGroup("onEnter", state().onEnter());
+            CompiledState next = model.state(transition.nextState());
+            instance.stateName = next != null ? next.name() : transition.nextState();
+            if (next != null) {
+                runGroup("onEnter", next.onEnter());
             }
         }
         instance.lastUpdateTime = now;
@@ -160,7 +164,7 @@ final class Cycle extends Frame {
     }
 
     private CompiledState state() {
-        return model.states.get(instance.stateName);
+        return model.state(instance.stateName);
     }
 
     private CompiledEvent selectTransition(CompiledState state) {
@@ -277,6 +281,11 @@ final class Cycle extends Frame {
     }
 
     // ---- what ActionRunner needs
+
+    /** Whether this cycle's actions may be described (a record is built, or the sink may ask for JSON). */
+    boolean actionsDescribed() {
+        return steps != null || engine.describesActions();
+    }
 
     CompiledModel model() {
         return model;

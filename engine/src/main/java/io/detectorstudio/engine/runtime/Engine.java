@@ -75,8 +75,14 @@ public final class Engine implements Detectors {
                          PayloadReader reader) {
     }
 
+    /** the input name {@link #process} routed last (compared by reference) and its routes */
+    private String lastInput;
+    private Route[] lastRoutes;
+
     private void route() {
         routes.clear();
+        lastInput = null;
+        lastRoutes = null;
         Map<String, List<Route>> byInput = new HashMap<>();
         for (CompiledModel model : models.values()) {
             for (String input : model.routedInputs) {
@@ -117,6 +123,11 @@ public final class Engine implements Detectors {
         @Override
         public boolean emitsVariableActions() {
             return sink.receivesVariableActions();
+        }
+
+        @Override
+        public boolean describesActions() {
+            return sink.describesActions();
         }
 
         @Override
@@ -358,7 +369,8 @@ public final class Engine implements Detectors {
         if (m.inputName() == null || m.inputName().isEmpty()) {
             return new MessageError(m.messageId(), "InvalidRequestException", "inputName is required");
         }
-        if ((prepared == null || !prepared.streamed()) && (m.payload() == null || !m.payload().isObject())) {
+        // a message read for the models (readings) had an object payload: its tree is not touched again
+        if ((prepared == null || prepared.readings == null) && (m.payload() == null || !m.payload().isObject())) {
             return new MessageError(m.messageId(), "InvalidRequestException",
                     "the payload must be a JSON object");
         }
@@ -373,7 +385,7 @@ public final class Engine implements Detectors {
             }
             seenMessageIds.add(dedupKey, now);
         }
-        Route[] routed = routes.get(m.inputName());
+        Route[] routed = routesOf(m.inputName());
         PayloadReader.Reading[] readings = null;
         if (prepared != null) {
             if (prepared.routes != routed) { // read for models that have changed since
@@ -407,6 +419,15 @@ public final class Engine implements Detectors {
                     "no detector model uses input '" + m.inputName() + "'");
         }
         return null;
+    }
+
+    /** The routes of an input; a run of messages on one input (the same name object) looks the map up once. */
+    private Route[] routesOf(String input) {
+        if (input != lastInput) {
+            lastRoutes = routes.get(input);
+            lastInput = input;
+        }
+        return lastRoutes;
     }
 
     /**
@@ -543,7 +564,7 @@ public final class Engine implements Detectors {
             return new MessageError(null, "InvalidRequestException", "state '" + stateName + "' does not exist");
         }
         long now = clock.nowMillis();
-        instance.stateName = stateName;
+        instance.stateName = m.stateName(stateName);
         instance.variables = new io.detectorstudio.engine.expr.Value[0];
         variables.forEach((name, value) -> instance.setVariable(m.symbols.variableSlot(name), value));
         instance.timers = null;
@@ -583,7 +604,7 @@ public final class Engine implements Detectors {
         if (m == null) {
             throw new IllegalArgumentException("no detector model '" + model + "'");
         }
-        DetectorInstance i = new DetectorInstance(state.keyValue(), m.symbols, state.stateName(),
+        DetectorInstance i = new DetectorInstance(state.keyValue(), m.symbols, m.stateName(state.stateName()),
                 state.creationTimeMillis());
         state.variables().forEach((name, value) -> i.setVariable(m.symbols.variableSlot(name), value));
         // by the model's own path slots: a value at a path the model no longer reads is not put back
