@@ -75,14 +75,17 @@ public final class Engine implements Detectors {
                          PayloadReader reader) {
     }
 
-    /** the input name {@link #process} routed last (compared by reference) and its routes */
-    private String lastInput;
-    private Route[] lastRoutes;
+    /** An input name and its routes as last looked up; immutable, so threads that prepare may read it too. */
+    private record InputRoutes(String input, Route[] routes) {
+        static final InputRoutes NONE = new InputRoutes(null, null);
+    }
+
+    /** the input routed or prepared last (its name compared by reference) */
+    private InputRoutes lastRouted = InputRoutes.NONE;
 
     private void route() {
         routes.clear();
-        lastInput = null;
-        lastRoutes = null;
+        lastRouted = InputRoutes.NONE;
         Map<String, List<Route>> byInput = new HashMap<>();
         for (CompiledModel model : models.values()) {
             for (String input : model.routedInputs) {
@@ -282,7 +285,7 @@ public final class Engine implements Detectors {
      * engine's thread, or on another while no model is added, updated or deleted.
      */
     public PreparedMessage prepare(Message m) {
-        Route[] routed = m.inputName() == null ? null : routes.get(m.inputName());
+        Route[] routed = m.inputName() == null ? null : routesOf(m.inputName());
         if (routed == null || m.payload() == null || !m.payload().isObject()) {
             return new PreparedMessage(m, null, routed, null);
         }
@@ -303,7 +306,7 @@ public final class Engine implements Detectors {
      */
     public PreparedMessage prepare(String inputName, String messageId, byte[] payload, Long timestampMillis)
             throws IOException {
-        Route[] routed = inputName == null ? null : routes.get(inputName);
+        Route[] routed = inputName == null ? null : routesOf(inputName);
         if (routed != null) {
             PayloadReader.Reading[] readings = new PayloadReader.Reading[routed.length];
             for (int r = 0; r < routed.length; r++) {
@@ -421,13 +424,14 @@ public final class Engine implements Detectors {
         return null;
     }
 
-    /** The routes of an input; a run of messages on one input (the same name object) looks the map up once. */
+    /** The routes of an input (null: none); a run of messages on one input (one name object) looks it up once. */
     private Route[] routesOf(String input) {
-        if (input != lastInput) {
-            lastRoutes = routes.get(input);
-            lastInput = input;
+        InputRoutes last = lastRouted;
+        if (input != last.input()) {
+            last = new InputRoutes(input, routes.get(input));
+            lastRouted = last;
         }
-        return lastRoutes;
+        return last.routes();
     }
 
     /**
