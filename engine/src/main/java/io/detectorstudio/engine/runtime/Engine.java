@@ -32,7 +32,7 @@ public final class Engine implements Detectors {
     private final EngineOptions options;
     private final Clock clock;
     private final Map<String, CompiledModel> models = new LinkedHashMap<>();
-    private final Map<String, Map<String, DetectorInstance>> instances = new HashMap<>();
+    private final Map<String, InstanceTable> instances = new HashMap<>();
     /** by input name: the models that read it (§C.1), in model order — rebuilt whenever models or instances change */
     private final Map<String, Route[]> routes = new HashMap<>();
     /** (input, messageId) → when first seen; shared structurally by snapshots */
@@ -59,11 +59,11 @@ public final class Engine implements Detectors {
             return instance.keyValue == null ? "" : instance.keyValue;
         }
 
-        boolean live(Map<String, Map<String, DetectorInstance>> instances) {
+        boolean live(Map<String, InstanceTable> instances) {
             Timer t = instance.timer(timer);
-            Map<String, DetectorInstance> byKey = instances.get(model);
+            InstanceTable byKey = instances.get(model);
             return t != null && t.expiresAtMillis() == at && byKey != null
-                    && byKey.get(instance.keyValue == null ? "" : instance.keyValue) == instance;
+                    && byKey.get(InstanceTable.keyOf(instance)) == instance;
         }
     }
 
@@ -71,7 +71,7 @@ public final class Engine implements Detectors {
      * A model that reads an input: its instances, its slot of the input and its reader of the input's payloads,
      * so a message looks nothing else up.
      */
-    private record Route(CompiledModel model, Map<String, DetectorInstance> byKey, int inputSlot,
+    private record Route(CompiledModel model, InstanceTable byKey, int inputSlot,
                          PayloadReader reader) {
     }
 
@@ -243,7 +243,7 @@ public final class Engine implements Detectors {
             request = request.deepCopy().put("key", previous.key);
         }
         models.put(name, new CompiledModel(request, version));
-        instances.put(name, new LinkedHashMap<>());
+        instances.put(name, new InstanceTable());
         route();
     }
 
@@ -438,7 +438,7 @@ public final class Engine implements Detectors {
      * Finds or creates the model's instance for the key and runs the message's cycle on it; {@code values} (or
      * null) are the input's values already read by {@link PayloadReader}.
      */
-    private void runCycle(CompiledModel model, Map<String, DetectorInstance> byKey, int inputSlot, String key,
+    private void runCycle(CompiledModel model, InstanceTable byKey, int inputSlot, String key,
                           Message m, long now, Value[] values) {
         DetectorInstance instance = byKey.get(key == null ? "" : key);
         boolean created = instance == null;
@@ -449,7 +449,7 @@ public final class Engine implements Detectors {
                         + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
             }
             instance = new DetectorInstance(key, model.symbols, model.initialState, now);
-            byKey.put(key == null ? "" : key, instance);
+            byKey.put(instance);
         }
         cycleSequence++;
         finished(cycle.message(model, instance, created, m, inputSlot, now, cycleSequence, values));
@@ -511,13 +511,13 @@ public final class Engine implements Detectors {
 
     /** The instance of {@code model} with {@code keyValue} (null for a keyless model), or null. */
     public DetectorInstance instance(String model, String keyValue) {
-        Map<String, DetectorInstance> byKey = instances.get(model);
+        InstanceTable byKey = instances.get(model);
         return byKey == null ? null : byKey.get(keyValue == null ? "" : keyValue);
     }
 
     /** BatchDeleteDetector: the instance disappears with its timers; a later message creates a fresh one. */
     public MessageError deleteDetector(String model, String keyValue) {
-        Map<String, DetectorInstance> byKey = instances.get(model);
+        InstanceTable byKey = instances.get(model);
         if (byKey == null) {
             return new MessageError(null, "ResourceNotFoundException", "no detector model '" + model + "'");
         }
@@ -544,7 +544,7 @@ public final class Engine implements Detectors {
     }
 
     public Collection<DetectorInstance> instances(String model) {
-        Map<String, DetectorInstance> byKey = instances.get(model);
+        InstanceTable byKey = instances.get(model);
         return byKey == null ? List.of() : List.copyOf(byKey.values());
     }
 
@@ -625,7 +625,7 @@ public final class Engine implements Detectors {
         }
         state.expiredUnconsumed().forEach(i::expired);
         i.lastUpdateTime = state.lastUpdateTimeMillis();
-        instances.get(model).put(state.keyValue() == null ? "" : state.keyValue(), i);
+        instances.get(model).put(i);
     }
 
     /** The de-duplication memory (§C.6): "input NUL messageId" → when first seen, oldest first. */
@@ -643,7 +643,7 @@ public final class Engine implements Detectors {
         Map<String, Map<String, DetectorInstance>> copy = new HashMap<>();
         instances.forEach((model, byKey) -> {
             Map<String, DetectorInstance> c = new LinkedHashMap<>();
-            byKey.forEach((k, i) -> c.put(k, i.copy()));
+            byKey.values().forEach(i -> c.put(InstanceTable.keyOf(i), i.copy()));
             copy.put(model, c);
         });
         long now = clock.nowMillis();
@@ -654,8 +654,8 @@ public final class Engine implements Detectors {
     public void restore(Snapshot snapshot) {
         instances.clear();
         snapshot.instances().forEach((model, byKey) -> {
-            Map<String, DetectorInstance> c = new LinkedHashMap<>();
-            byKey.forEach((k, i) -> c.put(k, i.copy()));
+            InstanceTable c = new InstanceTable();
+            byKey.values().forEach(i -> c.put(i.copy()));
             instances.put(model, c);
         });
         route();
