@@ -50,11 +50,17 @@ public class EngineBenchmark {
 
     /**
      * Counts the actions that go out (the SNS records, as the hand-written model's sink does) without asking
-     * for their JSON; setVariable changes only the detector and is not shown to it.
+     * for their JSON (so no default payload is captured for it); setVariable changes only the detector and is
+     * not shown to it.
      */
     final class Counter implements ActionSink {
         @Override
         public boolean receivesVariableActions() {
+            return false;
+        }
+
+        @Override
+        public boolean describesActions() {
             return false;
         }
 

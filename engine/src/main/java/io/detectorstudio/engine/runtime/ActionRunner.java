@@ -136,8 +136,12 @@ final class ActionRunner {
         out.cycleSequence = cycle.instanceCycle();
         if (action.content() == null) {
             if (action.defaultPayload()) {
-                out.defaultPayload = new PerformedAction.DefaultPayload(cycle.inputName(), cycle.messageId(),
-                        cycle.timerName(), instance.stateName, instance.variables.clone(), instance.timerExpiries());
+                // structured and iotEvents actions are described below, whoever receives them
+                boolean described = cycle.actionsDescribed() || STRUCTURED.contains(action.type())
+                        || action.type().equals("iotEvents");
+                out.defaultPayload = described ? new PerformedAction.DefaultPayload(cycle.inputName(),
+                        cycle.messageId(), cycle.timerName(), instance.stateName, instance.variables.clone(),
+                        instance.timerExpiries()) : PerformedAction.DefaultPayload.NOT_CAPTURED;
             }
         } else {
             out.payloadType = action.payloadType();

@@ -25,6 +25,16 @@ public interface ActionSink {
         return true;
     }
 
+    /**
+     * Whether this sink, or anything it hands actions to, may describe them ({@link PerformedAction#toJson},
+     * {@link PerformedAction#delivery}). A sink that only counts or routes by type answers false; the engine then
+     * does not capture what only a description shows (the default payload's copy of the variables and timers)
+     * unless a {@link CycleListener} listens, and describing such an action fails.
+     */
+    default boolean describesActions() {
+        return true;
+    }
+
     ActionSink NONE = new ActionSink() {
         @Override
         public void accept(ObjectNode action) {
@@ -32,6 +42,11 @@ public interface ActionSink {
 
         @Override
         public boolean receivesVariableActions() {
+            return false;
+        }
+
+        @Override
+        public boolean describesActions() {
             return false;
         }
 

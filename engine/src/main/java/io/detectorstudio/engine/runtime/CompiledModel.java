@@ -49,6 +49,8 @@ final class CompiledModel {
     final String initialState;
     final SymbolTable symbols = new SymbolTable();
     final Map<String, CompiledState> states = new LinkedHashMap<>();
+    /** the states in model order: {@link #state} finds an instance's state by its name's identity first */
+    private final CompiledState[] stateList;
     final Set<String> routedInputs = new HashSet<>();
     private static final int[] NO_PATHS = new int[0];
     /** by input slot: its {@code $input} path slots; by path slot: an expression reading it */
@@ -65,7 +67,6 @@ final class CompiledModel {
         this.keyPath = key == null ? null : JsonPaths.segments(key).toArray(String[]::new);
         this.serial = "SERIAL".equals(request.path("evaluationMethod").asText());
         JsonNode definition = request.path("detectorModelDefinition");
-        this.initialState = definition.path("initialStateName").asText();
         for (JsonNode state : definition.path("states")) {
             String stateName = state.path("stateName").asText();
             states.put(stateName, new CompiledState(stateName, events(state.path("onEnter").path("events")),
@@ -73,6 +74,8 @@ final class CompiledModel {
                     events(state.path("onInput").path("transitionEvents")),
                     events(state.path("onExit").path("events"))));
         }
+        this.stateList = states.values().toArray(CompiledState[]::new);
+        this.initialState = stateName(definition.path("initialStateName").asText());
         String text = definition.toString();
         Matcher m = INPUT_REFERENCE.matcher(text);
         while (m.find()) {
@@ -102,6 +105,25 @@ final class CompiledModel {
         for (int input = 0; input < counts.length; input++) {
             payloadReaders[input] = new PayloadReader(PreparedMessage.JSON, keyPath, symbols, pathsByInput[input]);
         }
+    }
+
+    /**
+     * The state of this name, or null. Instances hold the state's own name object ({@link #stateName}), so a
+     * comparison of references finds it without hashing; any other equal name is found by the map.
+     */
+    CompiledState state(String name) {
+        for (CompiledState s : stateList) {
+            if (s.name() == name) {
+                return s;
+            }
+        }
+        return states.get(name);
+    }
+
+    /** The name as the model's state of that name holds it (the same characters), or the name itself. */
+    String stateName(String name) {
+        CompiledState s = states.get(name);
+        return s != null ? s.name() : name;
     }
 
     /** What this model reads of an input's payloads: its key and its paths (an input it does not read: null). */

@@ -32,13 +32,13 @@ final class Cycle extends Frame {
     private long now;
     private long sequence;
     private int actionIndex;
-    /** BATCH: the variables as they were when the current group started; null while actions run (live values). */
-    private Value[] snapshot;
-    /** the array {@link #snapshot} reuses, and how much of it is the instance's variables */
-    private Value[] snapshotBuffer = new Value[0];
-    private int snapshotLength;
-    /** events whose condition held in the current group (BATCH runs their actions after all were checked) */
-    private CompiledEvent[] firing = new CompiledEvent[8];
+    /**
+     * BATCH: the indexes of the events whose condition held in the current group; their actions run after every
+     * condition of the group was checked, so conditions see the variables as they were when the group started
+     * (conditions change no variable). Indexes, not events: a reference stored into this long-lived object would
+     * cost a garbage collector's write barrier per event.
+     */
+    private int[] firing = new int[8];
     /** the conditions and actions of the cycle, in order, when someone listens; null otherwise */
     private List<CycleRecord.Step> steps;
 
@@ -78,8 +78,11 @@ final class Cycle extends Frame {
         }
         CycleRecord record = run(created);
         if (engine.options().retainInputValues()) {
-            for (int pathSlot : model.pathsRead(inputSlot)) { // values this cycle converted are not read again
-                instance.retain(pathSlot, model.pathReader(pathSlot).evaluate(this));
+            int[] paths = model.pathsRead(inputSlot);
+            for (int i = 0; i < paths.length; i++) { // values read or converted for this cycle are not read again
+                Value value = values != null && values[i] != null ? values[i]
+                        : model.pathReader(paths[i]).evaluate(this);
+                instance.retain(paths[i], value);
             }
         }
         return record;
@@ -95,7 +98,9 @@ final class Cycle extends Frame {
 
     private void reset(CompiledModel model, DetectorInstance instance, Message message, int messageSlot, String timerName,
                long now, long sequence) {
-        this.model = model;
+        if (this.model != model) { // the same model cycle after cycle: no reference store (and its write barrier)
+            this.model = model;
+        }
         this.instance = instance;
         this.message = message;
         this.messageSlot = messageSlot;
@@ -103,7 +108,6 @@ final class Cycle extends Frame {
         this.now = now;
         this.sequence = sequence;
         this.actionIndex = 0;
-        this.snapshot = null;
         inputsChanged();
         this.steps = engine.tracing() ? new ArrayList<>() : null;
     }
@@ -111,10 +115,10 @@ final class Cycle extends Frame {
     /** Runs the cycle; {@code created} means the instance is new and its initial state's onEnter runs first (§C.2). */
     private CycleRecord run(boolean created) {
         String from = instance.stateName;
-        if (created) {
-            runGroup("onEnter", state().onEnter());
-        }
         CompiledState state = state();
+        if (created) {
+            runGroup("onEnter", state.onEnter());
+        }
         CompiledEvent transition;
         if (model.serial) {
             for (CompiledEvent event : state.onInput()) {
@@ -124,23 +128,18 @@ final class Cycle extends Frame {
             }
             transition = selectTransition(state);
         } else {
-            snapshot = snapshot();
-            int count = 0;
-            for (CompiledEvent event : state.onInput()) {
-                if (check("onInput", event, false)) {
-                    count = remember(event, count);
-                }
-            }
-            transition = selectTransition(state);
-            snapshot = null;
-            executeFiring(count, "onInput");
+            CompiledEvent[] events = state.onInput();
+            int count = checkAll("onInput", events);
+            transition = selectTransition(state); // before the actions, as the group's conditions
+            executeFiring(events, count, "onInput");
         }
         if (transition != null) {
             execute(transition, "transition");
             runGroup("onExit", state.onExit());
-            instance.stateName = transition.nextState();
-            if (model.states.containsKey(transition.nextState())) {
-                runGroup("onEnter", state().onEnter());
+            CompiledState next = model.state(transition.nextState());
+            instance.stateName = next != null ? next.name() : transition.nextState();
+            if (next != null) {
+                runGroup("onEnter", next.onEnter());
             }
         }
         instance.lastUpdateTime = now;
@@ -148,19 +147,8 @@ final class Cycle extends Frame {
         return steps != null ? record(created, from) : null;
     }
 
-    /** A copy of the instance's variables into the reused buffer. */
-    private Value[] snapshot() {
-        Value[] variables = instance.variables;
-        if (snapshotBuffer.length < variables.length) {
-            snapshotBuffer = new Value[variables.length];
-        }
-        System.arraycopy(variables, 0, snapshotBuffer, 0, variables.length);
-        snapshotLength = variables.length;
-        return snapshotBuffer;
-    }
-
     private CompiledState state() {
-        return model.states.get(instance.stateName);
+        return model.state(instance.stateName);
     }
 
     private CompiledEvent selectTransition(CompiledState state) {
@@ -184,30 +172,26 @@ final class Cycle extends Frame {
             }
             return;
         }
-        snapshot = snapshot();
+        executeFiring(events, checkAll(group, events), group);
+    }
+
+    /** BATCH: checks every event's condition, remembering which held ({@link #firing}); how many did. */
+    private int checkAll(String group, CompiledEvent[] events) {
         int count = 0;
-        for (CompiledEvent event : events) {
-            if (check(group, event, false)) {
-                count = remember(event, count);
+        for (int i = 0; i < events.length; i++) {
+            if (check(group, events[i], false)) {
+                if (count == firing.length) {
+                    firing = Arrays.copyOf(firing, count * 2);
+                }
+                firing[count++] = i;
             }
         }
-        snapshot = null;
-        executeFiring(count, group);
+        return count;
     }
 
-    private int remember(CompiledEvent event, int count) {
-        if (count == firing.length) {
-            firing = Arrays.copyOf(firing, count * 2);
-        }
-        firing[count] = event;
-        return count + 1;
-    }
-
-    private void executeFiring(int count, String group) {
+    private void executeFiring(CompiledEvent[] events, int count, String group) {
         for (int i = 0; i < count; i++) {
-            CompiledEvent event = firing[i];
-            firing[i] = null;
-            execute(event, group);
+            execute(events[firing[i]], group);
         }
     }
 
@@ -278,6 +262,11 @@ final class Cycle extends Frame {
 
     // ---- what ActionRunner needs
 
+    /** Whether this cycle's actions may be described (a record is built, or the sink may ask for JSON). */
+    boolean actionsDescribed() {
+        return steps != null || engine.describesActions();
+    }
+
     CompiledModel model() {
         return model;
     }
@@ -329,11 +318,8 @@ final class Cycle extends Frame {
 
     @Override
     public Value variable(int slot) {
-        if (snapshot != null) {
-            return slot < snapshotLength ? snapshot[slot] : null;
-        }
-        Value[] live = instance.variables;
-        return slot < live.length ? live[slot] : null;
+        Value[] variables = instance.variables;
+        return slot < variables.length ? variables[slot] : null;
     }
 
     @Override

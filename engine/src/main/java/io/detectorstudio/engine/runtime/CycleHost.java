@@ -18,6 +18,11 @@ interface CycleHost {
         return true;
     }
 
+    /** Whether the actions {@link #emit} gets may be described (false: no default payload is captured). */
+    default boolean describesActions() {
+        return true;
+    }
+
     /** §C.10: an iotEvents action's message, to be processed after the current cycle. */
     void forward(Message message);
 

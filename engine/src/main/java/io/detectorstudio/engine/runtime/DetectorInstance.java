@@ -65,7 +65,9 @@ public final class DetectorInstance {
         if (slot >= variables.length) {
             variables = Arrays.copyOf(variables, symbols.variableCount());
         }
-        variables[slot] = value;
+        if (variables[slot] != value) { // e.g. a small Integer, shared: no store, no write barrier
+            variables[slot] = value;
+        }
     }
 
     Value retained(int pathSlot) {
@@ -76,7 +78,9 @@ public final class DetectorInstance {
         if (pathSlot >= retained.length) {
             retained = Arrays.copyOf(retained, symbols.inputPathCount());
         }
-        retained[pathSlot] = value;
+        if (retained[pathSlot] != value) {
+            retained[pathSlot] = value;
+        }
     }
 
     Timer timer(String name) {

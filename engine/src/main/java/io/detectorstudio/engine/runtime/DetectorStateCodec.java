@@ -65,7 +65,7 @@ final class DetectorStateCodec {
             }
             String state = in.readUTF();
             long creation = varLong(in);
-            DetectorInstance instance = new DetectorInstance(keyValue, model.symbols, state, creation);
+            DetectorInstance instance = new DetectorInstance(keyValue, model.symbols, model.stateName(state), creation);
             instance.lastUpdateTime = creation + varLong(in);
             instance.cycles = varLong(in);
             Value[] variables = new Value[(int) varLong(in)];

@@ -32,7 +32,7 @@ public final class Engine implements Detectors {
     private final EngineOptions options;
     private final Clock clock;
     private final Map<String, CompiledModel> models = new LinkedHashMap<>();
-    private final Map<String, Map<String, DetectorInstance>> instances = new HashMap<>();
+    private final Map<String, InstanceTable> instances = new HashMap<>();
     /** by input name: the models that read it (§C.1), in model order — rebuilt whenever models or instances change */
     private final Map<String, Route[]> routes = new HashMap<>();
     /** (input, messageId) → when first seen; shared structurally by snapshots */
@@ -59,11 +59,11 @@ public final class Engine implements Detectors {
             return instance.keyValue == null ? "" : instance.keyValue;
         }
 
-        boolean live(Map<String, Map<String, DetectorInstance>> instances) {
+        boolean live(Map<String, InstanceTable> instances) {
             Timer t = instance.timer(timer);
-            Map<String, DetectorInstance> byKey = instances.get(model);
+            InstanceTable byKey = instances.get(model);
             return t != null && t.expiresAtMillis() == at && byKey != null
-                    && byKey.get(instance.keyValue == null ? "" : instance.keyValue) == instance;
+                    && byKey.get(InstanceTable.keyOf(instance)) == instance;
         }
     }
 
@@ -71,12 +71,21 @@ public final class Engine implements Detectors {
      * A model that reads an input: its instances, its slot of the input and its reader of the input's payloads,
      * so a message looks nothing else up.
      */
-    private record Route(CompiledModel model, Map<String, DetectorInstance> byKey, int inputSlot,
+    private record Route(CompiledModel model, InstanceTable byKey, int inputSlot,
                          PayloadReader reader) {
     }
 
+    /** An input name and its routes as last looked up; immutable, so threads that prepare may read it too. */
+    private record InputRoutes(String input, Route[] routes) {
+        static final InputRoutes NONE = new InputRoutes(null, null);
+    }
+
+    /** the input routed or prepared last (its name compared by reference) */
+    private InputRoutes lastRouted = InputRoutes.NONE;
+
     private void route() {
         routes.clear();
+        lastRouted = InputRoutes.NONE;
         Map<String, List<Route>> byInput = new HashMap<>();
         for (CompiledModel model : models.values()) {
             for (String input : model.routedInputs) {
@@ -117,6 +126,11 @@ public final class Engine implements Detectors {
         @Override
         public boolean emitsVariableActions() {
             return sink.receivesVariableActions();
+        }
+
+        @Override
+        public boolean describesActions() {
+            return sink.describesActions();
         }
 
         @Override
@@ -229,7 +243,7 @@ public final class Engine implements Detectors {
             request = request.deepCopy().put("key", previous.key);
         }
         models.put(name, new CompiledModel(request, version));
-        instances.put(name, new LinkedHashMap<>());
+        instances.put(name, new InstanceTable());
         route();
     }
 
@@ -271,7 +285,7 @@ public final class Engine implements Detectors {
      * engine's thread, or on another while no model is added, updated or deleted.
      */
     public PreparedMessage prepare(Message m) {
-        Route[] routed = m.inputName() == null ? null : routes.get(m.inputName());
+        Route[] routed = m.inputName() == null ? null : routesOf(m.inputName());
         if (routed == null || m.payload() == null || !m.payload().isObject()) {
             return new PreparedMessage(m, null, routed, null);
         }
@@ -292,7 +306,7 @@ public final class Engine implements Detectors {
      */
     public PreparedMessage prepare(String inputName, String messageId, byte[] payload, Long timestampMillis)
             throws IOException {
-        Route[] routed = inputName == null ? null : routes.get(inputName);
+        Route[] routed = inputName == null ? null : routesOf(inputName);
         if (routed != null) {
             PayloadReader.Reading[] readings = new PayloadReader.Reading[routed.length];
             for (int r = 0; r < routed.length; r++) {
@@ -358,7 +372,8 @@ public final class Engine implements Detectors {
         if (m.inputName() == null || m.inputName().isEmpty()) {
             return new MessageError(m.messageId(), "InvalidRequestException", "inputName is required");
         }
-        if ((prepared == null || !prepared.streamed()) && (m.payload() == null || !m.payload().isObject())) {
+        // a message read for the models (readings) had an object payload: its tree is not touched again
+        if ((prepared == null || prepared.readings == null) && (m.payload() == null || !m.payload().isObject())) {
             return new MessageError(m.messageId(), "InvalidRequestException",
                     "the payload must be a JSON object");
         }
@@ -373,7 +388,7 @@ public final class Engine implements Detectors {
             }
             seenMessageIds.add(dedupKey, now);
         }
-        Route[] routed = routes.get(m.inputName());
+        Route[] routed = routesOf(m.inputName());
         PayloadReader.Reading[] readings = null;
         if (prepared != null) {
             if (prepared.routes != routed) { // read for models that have changed since
@@ -409,11 +424,21 @@ public final class Engine implements Detectors {
         return null;
     }
 
+    /** The routes of an input (null: none); a run of messages on one input (one name object) looks it up once. */
+    private Route[] routesOf(String input) {
+        InputRoutes last = lastRouted;
+        if (input != last.input()) {
+            last = new InputRoutes(input, routes.get(input));
+            lastRouted = last;
+        }
+        return last.routes();
+    }
+
     /**
      * Finds or creates the model's instance for the key and runs the message's cycle on it; {@code values} (or
      * null) are the input's values already read by {@link PayloadReader}.
      */
-    private void runCycle(CompiledModel model, Map<String, DetectorInstance> byKey, int inputSlot, String key,
+    private void runCycle(CompiledModel model, InstanceTable byKey, int inputSlot, String key,
                           Message m, long now, Value[] values) {
         DetectorInstance instance = byKey.get(key == null ? "" : key);
         boolean created = instance == null;
@@ -424,7 +449,7 @@ public final class Engine implements Detectors {
                         + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
             }
             instance = new DetectorInstance(key, model.symbols, model.initialState, now);
-            byKey.put(key == null ? "" : key, instance);
+            byKey.put(instance);
         }
         cycleSequence++;
         finished(cycle.message(model, instance, created, m, inputSlot, now, cycleSequence, values));
@@ -486,13 +511,13 @@ public final class Engine implements Detectors {
 
     /** The instance of {@code model} with {@code keyValue} (null for a keyless model), or null. */
     public DetectorInstance instance(String model, String keyValue) {
-        Map<String, DetectorInstance> byKey = instances.get(model);
+        InstanceTable byKey = instances.get(model);
         return byKey == null ? null : byKey.get(keyValue == null ? "" : keyValue);
     }
 
     /** BatchDeleteDetector: the instance disappears with its timers; a later message creates a fresh one. */
     public MessageError deleteDetector(String model, String keyValue) {
-        Map<String, DetectorInstance> byKey = instances.get(model);
+        InstanceTable byKey = instances.get(model);
         if (byKey == null) {
             return new MessageError(null, "ResourceNotFoundException", "no detector model '" + model + "'");
         }
@@ -519,7 +544,7 @@ public final class Engine implements Detectors {
     }
 
     public Collection<DetectorInstance> instances(String model) {
-        Map<String, DetectorInstance> byKey = instances.get(model);
+        InstanceTable byKey = instances.get(model);
         return byKey == null ? List.of() : List.copyOf(byKey.values());
     }
 
@@ -543,7 +568,7 @@ public final class Engine implements Detectors {
             return new MessageError(null, "InvalidRequestException", "state '" + stateName + "' does not exist");
         }
         long now = clock.nowMillis();
-        instance.stateName = stateName;
+        instance.stateName = m.stateName(stateName);
         instance.variables = new io.detectorstudio.engine.expr.Value[0];
         variables.forEach((name, value) -> instance.setVariable(m.symbols.variableSlot(name), value));
         instance.timers = null;
@@ -583,7 +608,7 @@ public final class Engine implements Detectors {
         if (m == null) {
             throw new IllegalArgumentException("no detector model '" + model + "'");
         }
-        DetectorInstance i = new DetectorInstance(state.keyValue(), m.symbols, state.stateName(),
+        DetectorInstance i = new DetectorInstance(state.keyValue(), m.symbols, m.stateName(state.stateName()),
                 state.creationTimeMillis());
         state.variables().forEach((name, value) -> i.setVariable(m.symbols.variableSlot(name), value));
         // by the model's own path slots: a value at a path the model no longer reads is not put back
@@ -600,7 +625,7 @@ public final class Engine implements Detectors {
         }
         state.expiredUnconsumed().forEach(i::expired);
         i.lastUpdateTime = state.lastUpdateTimeMillis();
-        instances.get(model).put(state.keyValue() == null ? "" : state.keyValue(), i);
+        instances.get(model).put(i);
     }
 
     /** The de-duplication memory (§C.6): "input NUL messageId" → when first seen, oldest first. */
@@ -618,7 +643,7 @@ public final class Engine implements Detectors {
         Map<String, Map<String, DetectorInstance>> copy = new HashMap<>();
         instances.forEach((model, byKey) -> {
             Map<String, DetectorInstance> c = new LinkedHashMap<>();
-            byKey.forEach((k, i) -> c.put(k, i.copy()));
+            byKey.values().forEach(i -> c.put(InstanceTable.keyOf(i), i.copy()));
             copy.put(model, c);
         });
         long now = clock.nowMillis();
@@ -629,8 +654,8 @@ public final class Engine implements Detectors {
     public void restore(Snapshot snapshot) {
         instances.clear();
         snapshot.instances().forEach((model, byKey) -> {
-            Map<String, DetectorInstance> c = new LinkedHashMap<>();
-            byKey.forEach((k, i) -> c.put(k, i.copy()));
+            InstanceTable c = new InstanceTable();
+            byKey.values().forEach(i -> c.put(i.copy()));
             instances.put(model, c);
         });
         route();

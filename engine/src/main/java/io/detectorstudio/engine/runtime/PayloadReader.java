@@ -187,7 +187,7 @@ final class PayloadReader {
                 feed.discard();
                 return null;
             }
-            Stream s = new Stream(paths.size());
+            Stream s = feed.stream.start(mapper, paths.size());
             s.value(p, JsonToken.START_OBJECT, root);
             feed.finished();
             for (Value v : s.values) {
@@ -213,6 +213,8 @@ final class PayloadReader {
         private static final int PAYLOADS_PER_PARSER = 100_000;
         private JsonParser parser;
         private int fed;
+        /** the pass over the payload being read (one at a time per thread: reused) */
+        final Stream stream = new Stream();
 
         JsonParser parser(ObjectMapper mapper, byte[] json) throws IOException {
             if (parser == null || ++fed > PAYLOADS_PER_PARSER) {
@@ -243,14 +245,19 @@ final class PayloadReader {
         }
     }
 
-    /** One pass over one payload's tokens. */
-    private final class Stream {
-        final Value[] values;
+    /** One pass over one payload's tokens; a thread's {@link Feed} reuses it, payload after payload. */
+    private static final class Stream {
+        private ObjectMapper mapper;
+        Value[] values;
         String key;
 
-        Stream(int count) {
+        /** Ready for a payload of a reader with {@code count} paths. */
+        Stream start(ObjectMapper mapper, int count) {
+            this.mapper = mapper;
             values = new Value[count];
             Arrays.fill(values, Value.UNDEFINED); // a path the payload does not have
+            key = null;
+            return this;
         }
 
         /** The value whose first token is {@code token}, at {@code step}; leaves the parser on its last token. */

@@ -45,7 +45,10 @@ public final class PerformedAction {
 
     /** What the default payload (§C.11) shows, captured when the action ran. */
     record DefaultPayload(String inputName, String messageId, String timerName, String stateName,
-                          Value[] variables, Map<String, Long> timers) { }
+                          Value[] variables, Map<String, Long> timers) {
+        /** Not captured: the sink said it describes no action ({@link ActionSink#describesActions}). */
+        static final DefaultPayload NOT_CAPTURED = new DefaultPayload(null, null, null, null, null, null);
+    }
 
     PerformedAction(String type, String eventName, long time, CompiledModel model, String keyValue, String stateName) {
         this.type = type;
@@ -205,6 +208,10 @@ public final class PerformedAction {
     /** §C.11, exactly the shape of the seed Lambda event. */
     private ObjectNode defaultPayload() {
         DefaultPayload d = defaultPayload;
+        if (d == DefaultPayload.NOT_CAPTURED) {
+            throw new IllegalStateException("the default payload of this " + type + " action was not captured: its "
+                    + "sink declared that it describes no action (ActionSink.describesActions)");
+        }
         ObjectNode root = Values.JSON.objectNode();
         root.put("eventTime", time);
         ObjectNode payload = root.putObject("payload");

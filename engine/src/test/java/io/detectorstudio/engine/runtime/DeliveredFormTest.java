@@ -1,6 +1,7 @@
 package io.detectorstudio.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -190,5 +191,45 @@ class DeliveredFormTest {
         ObjectNode quality = run("{\"iotSiteWise\":{\"propertyAlias\":\"'/a'\","
                 + "\"propertyValue\":{\"value\":{\"booleanValue\":\"'TRUE'\"},\"quality\":\"'FINE'\"}}}", MESSAGE);
         assertThat(quality.path("error").asText()).contains("quality must be one of BAD, GOOD, UNCERTAIN");
+    }
+
+    /**
+     * A sink that describes no action (ActionSink.describesActions false) gets the same actions without the
+     * default payload's capture; describing one then fails with the reason, and a listener brings the capture back.
+     */
+    @Test
+    void aSinkThatDescribesNoActionGetsNoDefaultPayloadCapture() throws Exception {
+        EngineHarness h = model("{\"sns\":{\"targetArn\":\"arn:aws:sns:us-east-1:123456789012:t\"}}");
+        List<PerformedAction> counted = new java.util.ArrayList<>();
+        ActionSink counter = new ActionSink() {
+            @Override
+            public void accept(ObjectNode action) {
+                throw new AssertionError("not asked for JSON");
+            }
+
+            @Override
+            public void performed(PerformedAction action) {
+                counted.add(action);
+            }
+
+            @Override
+            public boolean describesActions() {
+                return false;
+            }
+        };
+        h.engine.setActionSink(counter);
+        h.engine.setCycleListener(null);
+        h.send("I", MESSAGE);
+        assertThat(counted).singleElement().satisfies(a -> {
+            assertThat(a.type()).isEqualTo("sns");
+            assertThat(a.eventName()).isEqualTo("e");
+            assertThat(a.keyValue()).isEqualTo("d1");
+        });
+        assertThatThrownBy(() -> counted.get(0).toJson()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("describesActions");
+        h.engine.setCycleListener(record -> { });
+        h.send("I", MESSAGE);
+        assertThat(counted.get(1).toJson().path("payload").path("payload").path("detector").path("keyValue").asText())
+                .isEqualTo("d1");
     }
 }

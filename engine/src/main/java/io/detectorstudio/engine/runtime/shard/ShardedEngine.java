@@ -48,11 +48,11 @@ import java.util.function.Function;
 public final class ShardedEngine implements Detectors, AutoCloseable {
 
     private final Engine front;
-    private final Shard[] shards;
+    private final Shards shards;
     private final boolean threaded;
     /** a model with iotEvents actions is present: run the shards on the coordinator */
     private boolean forwarding;
-    private final Map<String, Boolean> modelForwards = new HashMap<>();
+    private final ForwardingModels forwardingModels = new ForwardingModels();
     private final Map<String, Integer> ordinals = new HashMap<>();
     private final ArrayDeque<Message> forwarded = new ArrayDeque<>();
     private OrderedOutput ordered;
@@ -76,17 +76,11 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
             throw new IllegalArgumentException("at least one shard, not " + count);
         }
         this.front = new Engine(options, clock);
-        this.threaded = count > 1;
-        this.shards = new Shard[count];
+        this.shards = new Shards(count, options, ordered, () -> timerChanged.run());
+        this.threaded = shards.threaded;
         if (ordered) {
             this.ordered = new OrderedOutput();
             this.frontSlots = new OrderedOutput.ShardSlots();
-        }
-        // with several shards, timers of different detectors due together fire in the one order they all agree on
-        EngineOptions shardOptions = count > 1 ? options.withTimerTiesByDetector(true) : options;
-        for (int i = 0; i < count; i++) {
-            shards[i] = new Shard(i, shardOptions, !threaded, ordered ? new OrderedOutput.ShardSlots() : null,
-                    () -> timerChanged.run());
         }
         front.setDispatcher(this::dispatch);
     }
@@ -99,7 +93,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
                                         Function<PerformedAction, String> actionLine,
                                         Function<EngineLog.Entry, String> logLine) {
         ShardedEngine e = new ShardedEngine(options, clock, shards, true);
-        for (Shard s : e.shards) {
+        e.shards.eachShard(s -> {
             OrderedOutput.ShardSlots slots = s.slots;
             s.engine.setActionSink(new ActionSink() {
                 @Override
@@ -113,7 +107,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
                 }
             });
             s.engine.setLog(entry -> slots.add(new OrderedOutput.Line(true, logLine.apply(entry))));
-        }
+        });
         e.front.setLog(entry -> {
             e.frontSlots.message(e.position, e.ordinals.getOrDefault(entry.detectorModelName(), Integer.MAX_VALUE));
             e.frontSlots.add(new OrderedOutput.Line(true, logLine.apply(entry)));
@@ -124,7 +118,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     // ---- routing
 
     private void dispatch(String model, String key, Message message, long now) {
-        Shard shard = shards[shardOf(model, key)];
+        Shard shard = shards.of(model, key);
         if (forwarding && !shard.inline()) {
             throw new IllegalStateException("a forwarding model runs its shards on the coordinator");
         }
@@ -137,17 +131,13 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         }
     }
 
-    /** The shard of a detector: the same for the same (model, key) in every run (String hashes are specified). */
+    /** The shard of a detector: the same for the same (model, key) in every run. */
     int shardOf(String model, String key) {
-        int h = model.hashCode() * 31 + (key == null ? 0 : key.hashCode());
-        h ^= h >>> 16;
-        h *= 0x45d9f3b;
-        h ^= h >>> 16;
-        return Math.floorMod(h, shards.length);
+        return shards.shardOf(model, key);
     }
 
     public int shardCount() {
-        return shards.length;
+        return shards.count();
     }
 
     // ---- sinks (called from the shards' threads: they must be thread-safe when there are several shards)
@@ -155,22 +145,16 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     /** Every action of every shard; with several shards it is called from their threads, concurrently. */
     public void setActionSink(ActionSink sink) {
         front.setActionSink(sink);
-        for (Shard s : shards) {
-            s.engine.setActionSink(sink);
-        }
+        shards.eachEngine(e -> e.setActionSink(sink));
     }
 
     public void setLog(EngineLog log) {
         front.setLog(log);
-        for (Shard s : shards) {
-            s.engine.setLog(log);
-        }
+        shards.eachEngine(e -> e.setLog(log));
     }
 
     public void setCycleListener(CycleListener listener) {
-        for (Shard s : shards) {
-            s.engine.setCycleListener(listener);
-        }
+        shards.eachEngine(e -> e.setCycleListener(listener));
     }
 
     /** Told (from a shard's thread) when a shard's next timer changed, so a wall-clock host can wake up for it. */
@@ -189,14 +173,11 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         String name = request.path("detectorModelName").asText("");
         front.putModel(request, version);
         String actual = front.modelVersion(name);
-        ObjectNode effective = request;
-        for (Shard s : shards) {
-            s.engine.putModel(effective, actual);
-        }
+        shards.eachEngine(e -> e.putModel(request, actual));
         if (!ordinals.containsKey(name)) {
             ordinals.put(name, ordinals.size());
         }
-        modelForwards.put(name, forwards(request));
+        forwardingModels.put(name, request);
         updateForwarding();
         published();
     }
@@ -204,10 +185,8 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     public void deleteModel(String name) {
         quiesce();
         front.deleteModel(name);
-        for (Shard s : shards) {
-            s.engine.deleteModel(name);
-        }
-        modelForwards.remove(name);
+        shards.eachEngine(e -> e.deleteModel(name));
+        forwardingModels.remove(name);
         updateForwarding();
         published();
     }
@@ -215,43 +194,25 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     /** After a direct change of idle shards: their next timers as they are now. */
     private void published() {
         if (threaded && !forwarding) {
-            for (Shard s : shards) {
-                s.publishNextDue();
-            }
+            shards.published();
         }
     }
 
     public void declareInput(String inputName) {
         quiesce();
         front.declareInput(inputName);
-        for (Shard s : shards) {
-            s.engine.declareInput(inputName);
-        }
+        shards.eachEngine(e -> e.declareInput(inputName));
     }
 
     /** Whether a model has an iotEvents action anywhere (§C.10), whose messages other detectors may receive. */
     public static boolean forwards(JsonNode request) {
-        return hasField(request.path("detectorModelDefinition"), "iotEvents");
-    }
-
-    private static boolean hasField(JsonNode node, String field) {
-        if (node.isObject() && node.has(field)) {
-            return true;
-        }
-        for (JsonNode child : node) {
-            if (child.isContainerNode() && hasField(child, field)) {
-                return true;
-            }
-        }
-        return false;
+        return ForwardingModels.forwards(request);
     }
 
     private void updateForwarding() {
-        forwarding = shards.length > 1 && modelForwards.containsValue(true);
-        for (Shard s : shards) {
-            // with one shard its engine routes forwarded messages itself, exactly as a single engine does
-            s.engine.setForwarder(forwarding ? forwarded::add : null);
-        }
+        forwarding = threaded && forwardingModels.any();
+        // with one shard its engine routes forwarded messages itself, exactly as a single engine does
+        shards.eachEngine(e -> e.setForwarder(forwarding ? forwarded::add : null));
     }
 
     // ---- messages and time
@@ -288,14 +249,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     }
 
     private void advanceShards(long now) {
-        for (Shard s : shards) {
-            Shard.Task advance = new Shard.Task(null, null, null, now, position, 0);
-            if (forwarding) {
-                s.engine.advanceTo(now);
-            } else {
-                s.submit(advance);
-            }
-        }
+        shards.advance(now, position, forwarding);
         shardsAdvancedTo = Math.max(shardsAdvancedTo, now);
         routeForwarded();
     }
@@ -316,12 +270,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
      * {@link #setTimerChanged}).
      */
     public Long nextTimerDue() {
-        long min = Long.MAX_VALUE;
-        for (Shard s : shards) {
-            if (forwarding || s.nextDueSeenAt() >= shardsAdvancedTo) { // else it reports again when it has advanced
-                min = Math.min(min, s.nextDue(forwarding));
-            }
-        }
+        long min = shards.nextDue(shardsAdvancedTo, forwarding);
         return min == Long.MAX_VALUE ? null : min;
     }
 
@@ -330,20 +279,13 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         if (!threaded) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<?>[] done = new CompletableFuture<?>[shards.length];
-        for (int i = 0; i < shards.length; i++) {
-            done[i] = shards[i].handOver();
-        }
-        return CompletableFuture.allOf(done);
+        return shards.flush();
     }
 
     /** Waits until every shard has run everything handed to it (a failure of a cycle is thrown here). */
     public void quiesce() {
-        if (!threaded) {
-            return;
-        }
-        for (Shard s : shards) {
-            s.idle().join();
+        if (threaded) {
+            shards.quiesce();
         }
     }
 
@@ -371,23 +313,17 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         settle();
         List<OrderedOutput.ShardSlots> sources = new ArrayList<>();
         sources.add(frontSlots);
-        for (Shard s : shards) {
-            sources.add(s.slots);
-        }
+        sources.addAll(shards.slots());
         ordered.drain(sources, out);
     }
 
     // ---- detectors, read and changed directly once the shards are idle
 
-    private Engine owner(String model, String key) {
-        return shards[shardOf(model, key)].engine;
-    }
-
     @Override
     public MessageError update(String model, String keyValue, String stateName, Map<String, Value> variables,
                                Map<String, Long> timerSeconds) {
         quiesce();
-        Engine owner = owner(model, keyValue);
+        Engine owner = shards.owner(model, keyValue);
         owner.advanceTo(front.now()); // its timers start now, as on one engine
         MessageError error = owner.update(model, keyValue, stateName, variables, timerSeconds);
         routeForwarded();
@@ -398,7 +334,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     @Override
     public MessageError deleteDetector(String model, String keyValue) {
         quiesce();
-        MessageError error = owner(model, keyValue).deleteDetector(model, keyValue);
+        MessageError error = shards.owner(model, keyValue).deleteDetector(model, keyValue);
         published();
         return error;
     }
@@ -411,17 +347,13 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     @Override
     public DetectorInstance instance(String model, String keyValue) {
         quiesce();
-        return owner(model, keyValue).instance(model, keyValue);
+        return shards.owner(model, keyValue).instance(model, keyValue);
     }
 
     @Override
     public Collection<DetectorInstance> instances(String model) {
         quiesce();
-        List<DetectorInstance> all = new ArrayList<>();
-        for (Shard s : shards) {
-            all.addAll(s.engine.instances(model));
-        }
-        return all;
+        return shards.instances(model);
     }
 
     @Override
@@ -445,16 +377,12 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     /** Every instance of the model, for a checkpoint (timers due by now fired first, on every shard). */
     public List<DetectorState> detectorStates(String model) {
         settle();
-        List<DetectorState> all = new ArrayList<>();
-        for (Shard s : shards) {
-            all.addAll(s.engine.detectorStates(model));
-        }
-        return all;
+        return shards.detectorStates(model);
     }
 
     public void restoreDetector(String model, DetectorState state) {
         quiesce();
-        owner(model, state.keyValue()).restoreDetector(model, state);
+        shards.owner(model, state.keyValue()).restoreDetector(model, state);
         published();
     }
 
@@ -473,9 +401,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         try {
             quiesce();
         } finally {
-            for (Shard s : shards) {
-                s.stop();
-            }
+            shards.stop();
         }
     }
 }
