@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
+import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -15,7 +18,10 @@ import java.io.UncheckedIOException;
  */
 final class CompactJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    // without back-references to names written before: a record's names are few and short, looking each up
+    // cost more than the bytes it saved
+    private static final ObjectMapper JSON = SmileMapper.builder(SmileFactory.builder()
+                    .disable(SmileGenerator.Feature.CHECK_SHARED_NAMES).build()).build()
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
