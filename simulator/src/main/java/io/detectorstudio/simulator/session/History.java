@@ -261,10 +261,9 @@ final class History {
      * creation order, by key.
      */
     Map<String, InstanceState> instancesAfter(int cycle) {
-        Map<String, InstanceState> out = new LinkedHashMap<>();
-        for (DetectorInstance i : engine.instances(modelName)) {
-            out.put(keyOf(i.keyValue()), InstanceState.of(i));
-        }
+        // every change to this model's instances is a frame, which keeps the state after it: the latest of each is
+        // the engine's instance as it is now, in creation order (a snapshot per send need not copy every instance)
+        Map<String, InstanceState> out = new LinkedHashMap<>(latest);
         for (Frame f : frames.subMap(cycle, false, engineCycles, true).descendingMap().values()) {
             if (f.before() == null) {
                 out.remove(f.key());
