@@ -256,22 +256,27 @@ final class History {
         }
     }
 
-    /**
-     * Every instance as it was right after cycle {@code cycle} (the engine's, with the frames after it undone), in
-     * creation order, by key.
-     */
-    Map<String, InstanceState> instancesAfter(int cycle) {
+    /** Every instance at {@code at}, in creation order; mid-cycle, the cycle's instance as far as presented. */
+    List<InstanceState> instancesAt(Position at) {
+        if (at.complete() && at.cycle() == engineCycles) {
+            return List.copyOf(latest.values()); // the usual case, after a send: nothing to undo
+        }
         // every change to this model's instances is a frame, which keeps the state after it: the latest of each is
-        // the engine's instance as it is now, in creation order (a snapshot per send need not copy every instance)
+        // the engine's instance as it is now, in creation order; undoing the frames after the position gives the
+        // instances there (a snapshot per send need not copy every instance from the engine)
         Map<String, InstanceState> out = new LinkedHashMap<>(latest);
-        for (Frame f : frames.subMap(cycle, false, engineCycles, true).descendingMap().values()) {
+        for (Frame f : frames.subMap(at.cycle(), false, engineCycles, true).descendingMap().values()) {
             if (f.before() == null) {
                 out.remove(f.key());
             } else {
                 out.put(f.key(), f.before());
             }
         }
-        return out;
+        if (!at.complete()) {
+            Frame f = frame(at.cycle());
+            out.put(f.key(), f.partial(index, at.subStep()));
+        }
+        return List.copyOf(out.values());
     }
 
     static String keyOf(String keyValue) {

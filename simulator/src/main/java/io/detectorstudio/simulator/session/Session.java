@@ -324,13 +324,7 @@ public final class Session {
 
     /** Every instance at the position, in creation order; mid-cycle, the cycle's instance as far as presented. */
     public List<InstanceState> instances() {
-        Position at = position();
-        Map<String, InstanceState> out = history.instancesAfter(at.cycle());
-        if (!at.complete()) {
-            Frame f = history.frame(at.cycle());
-            out.put(f.key(), f.partial(index, at.subStep()));
-        }
-        return List.copyOf(out.values());
+        return history.instancesAt(position());
     }
 
     /** The instance with this key (null for a model without key) at the position, or null. */

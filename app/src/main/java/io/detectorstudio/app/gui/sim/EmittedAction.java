@@ -3,19 +3,25 @@ package io.detectorstudio.app.gui.sim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** An action as emitted, with the cycle that emitted it; kept as bytes ({@link CompactJson}) with its summary. */
+/**
+ * An action as emitted, with the cycle that emitted it and its summary. The action object itself is read from its
+ * cycle's {@link TraceRow} when shown: a record holds its actions, so keeping them apart would store them twice.
+ */
 public final class EmittedAction {
 
     private static final List<String> TARGET_FIELDS = List.of("targetArn", "mqttTopic", "functionArn", "queueUrl",
             "inputName", "variableName", "timerName", "deliveryStreamName", "tableName");
     private final int cycle;
     private final String summary;
-    private final byte[] json;
+    private final TraceRow row;
+    private final int index;
 
-    public EmittedAction(int cycle, ObjectNode action) {
+    /** The action at {@code index} of {@code row}'s record's {@code actions}, emitted in cycle {@code cycle}. */
+    EmittedAction(int cycle, ObjectNode action, TraceRow row, int index) {
         this.cycle = cycle;
         this.summary = summary(cycle, action);
-        this.json = CompactJson.bytes(action);
+        this.row = row;
+        this.index = index;
     }
 
     public int cycle() {
@@ -24,7 +30,7 @@ public final class EmittedAction {
 
     /** The action object (trace.md), read again (a new tree each time). */
     public ObjectNode action() {
-        return CompactJson.tree(json);
+        return (ObjectNode) row.record().path("actions").get(index);
     }
 
     /** One line: cycle, type, target, state and event. */

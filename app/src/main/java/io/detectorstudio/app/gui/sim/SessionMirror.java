@@ -1,5 +1,7 @@
 package io.detectorstudio.app.gui.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.editor.graph.TransitionKeys;
 import io.detectorstudio.simulator.session.Session;
@@ -19,6 +21,9 @@ final class SessionMirror implements SessionListener {
     private final CycleJournal<EmittedAction> actions = new CycleJournal<>(EmittedAction::cycle);
     private final CycleJournal<TraceRow> trace = new CycleJournal<>(TraceRow::seq);
     private int cycle;
+    /** The record of the cycle being presented, compacted once for the trace and the actions it emits. */
+    private TraceRow presented;
+    private ObjectNode presentedRecord;
 
     SessionMirror(Session session) {
         this.session = session;
@@ -31,16 +36,32 @@ final class SessionMirror implements SessionListener {
         this.cycle = cycle;
         actions.dropFrom(cycle);
         trace.dropFrom(cycle);
+        presented = TraceRow.of(record);
+        presentedRecord = record;
     }
 
     @Override
     public void cycleFinished(int cycle, ObjectNode record) {
-        trace.add(TraceRow.of(record));
+        trace.add(rowOf(record));
     }
 
     @Override
     public void actionEmitted(ObjectNode action) {
-        actions.add(new EmittedAction(cycle, action));
+        JsonNode all = presentedRecord == null ? null : presentedRecord.path("actions");
+        for (int i = 0; all != null && i < all.size(); i++) {
+            if (all.get(i) == action) { // the record's own object: the action is read from the record's row
+                actions.add(new EmittedAction(cycle, action, presented, i));
+                return;
+            }
+        }
+        ObjectNode alone = JsonNodeFactory.instance.objectNode();
+        alone.putArray("actions").add(action);
+        actions.add(new EmittedAction(cycle, action, TraceRow.of(alone), 0));
+    }
+
+    /** The presented cycle's row when {@code record} is its record (as always when the session presents in order). */
+    private TraceRow rowOf(ObjectNode record) {
+        return record == presentedRecord ? presented : TraceRow.of(record);
     }
 
     /** The session's state now, with the list changes since the last snapshot. */

@@ -196,8 +196,10 @@ public final class SimulationViewModel {
     public List<MessageError> send(String inputName, JsonNode payload) {
         Message m = new Message(inputName, "gui-" + messageIds.incrementAndGet(), payload, null);
         List<MessageError> errors = quick(s -> s.send(m), e -> {
-            Optional.ofNullable(DetectorUpdates.keyOf(keyPath, payload)).ifPresent(selectedKey::set);
-            return e.isEmpty() ? stopOr("Sent " + inputName + " " + payload)
+            String key = DetectorUpdates.keyOf(keyPath, payload);
+            Optional.ofNullable(key).ifPresent(selectedKey::set);
+            // the payload itself is in the trace (writing it out here cost a third of the workbench's own work)
+            return e.isEmpty() ? stopOr("Sent " + inputName + (key == null ? "" : " to " + key))
                     : e.get(0).errorCode() + ": " + e.get(0).errorMessage();
         });
         return errors == null ? List.of() : errors;
@@ -366,16 +368,12 @@ public final class SimulationViewModel {
         s.trace().applyTo(trace);
         currentRecord = s.currentRecord();
         cycleCount = s.cycleCount();
-        instances.setAll(s.instances());
+        ListReplacement.apply(instances, s.instances());
         now.set(s.now());
         position.set(s.position());
         lastTransition.set(s.lastTransition());
-        String key = selectedKey.get();
-        if (key != null && instances.stream().noneMatch(i -> key.equals(i.keyValue()))) {
+        if (selectedKey.get() == null || selected() == null) { // none selected, or the selected one is gone
             selectedKey.set(instances.isEmpty() ? null : instances.get(0).keyValue());
-        }
-        if (selectedKey.get() == null && !instances.isEmpty()) {
-            selectedKey.set(instances.get(0).keyValue());
         }
         if (s.status() != null) {
             status.set(s.status());
@@ -386,12 +384,15 @@ public final class SimulationViewModel {
 
     private void updateHighlight() {
         InstanceState s = selected();
-        if (s == null) {
-            highlight.set(DiagramHighlight.NONE);
-            return;
+        DiagramHighlight next = DiagramHighlight.NONE;
+        if (s != null) {
+            boolean sameInstance = currentRecord != null && Objects.equals(
+                    currentRecord.hasNonNull("keyValue") ? currentRecord.get("keyValue").asText() : null,
+                    s.keyValue());
+            next = new DiagramHighlight(Set.of(s.stateName()), sameInstance ? lastTransition.get() : null);
         }
-        boolean sameInstance = currentRecord != null && Objects.equals(
-                currentRecord.hasNonNull("keyValue") ? currentRecord.get("keyValue").asText() : null, s.keyValue());
-        highlight.set(new DiagramHighlight(Set.of(s.stateName()), sameInstance ? lastTransition.get() : null));
+        if (!next.equals(highlight.get())) { // an equal highlight would redraw the diagram all the same
+            highlight.set(next);
+        }
     }
 }

@@ -154,4 +154,25 @@ class SimulationViewModelTest {
         assertThat(sim.evaluateWatch("triggerType('Timer')").isTrue()).isTrue();
         assertThat(sim.evaluateWatch("triggerType('Message')").isTrue()).isFalse();
     }
+
+    @Test
+    void eachActionIsTheSameObjectAsInItsCycleRecordAndASendRedrawsOnlyItsInstance() throws Exception {
+        SimulationViewModel sim = sample("motor", "PressureInput");
+        pressure(sim, "A", 60);
+        pressure(sim, "B", 60);
+        pressure(sim, "A", 80); // A: setVariable, then (three breaches later) the SNS records
+        pressure(sim, "A", 80);
+        List<javafx.collections.ListChangeListener.Change<? extends InstanceState>> changes = new java.util.ArrayList<>();
+        sim.instances().addListener((javafx.collections.ListChangeListener<InstanceState>) c -> changes.add(c));
+        pressure(sim, "A", 80);
+        assertThat(sim.statusProperty().get()).isEqualTo("Sent PressureInput to A");
+        assertThat(sim.actions()).isNotEmpty();
+        for (EmittedAction a : sim.actions()) {
+            ObjectNode record = sim.trace().stream().filter(r -> r.seq() == a.cycle()).findFirst().orElseThrow().record();
+            assertThat(record.path("actions")).contains(a.action());
+            assertThat(a.summary()).startsWith("#" + a.cycle() + "  " + a.action().path("type").asText());
+        }
+        assertThat(changes).hasSize(1); // B's row stays as it was: one replacement, not the whole list again
+        assertThat(sim.instances()).extracting(InstanceState::keyValue).containsExactly("A", "B");
+    }
 }
