@@ -125,6 +125,15 @@ public final class PerformedAction {
         return json;
     }
 
+    /**
+     * The action object for a trace line: the one {@link #toJson()} built if something asked for it, else a new one
+     * this action does not keep — so a {@link CycleRecord} kept to be written out later (the simulation workbench
+     * keeps one per cycle) holds typed values, not a JSON tree per action.
+     */
+    ObjectNode traceJson() {
+        return json != null ? json : describe();
+    }
+
     private ObjectNode describe() {
         ObjectNode out = Values.JSON.objectNode();
         out.put("type", type);

@@ -11,7 +11,7 @@ import io.detectorstudio.engine.runtime.CycleRecord.TimerTrigger;
 
 /**
  * A {@link CycleRecord} written as the trace line of shared/contracts/trace.md — the one place the engine's trace
- * JSON is built (actions are {@link PerformedAction#toJson()}'s action objects). Field order is part of the
+ * JSON is built (actions are {@link PerformedAction#traceJson()}'s action objects). Field order is part of the
  * contract: traces are compared byte for byte.
  */
 final class TraceJson {
@@ -48,7 +48,7 @@ final class TraceJson {
             if (step instanceof Evaluation e) {
                 evaluations.add(evaluation(e));
             } else if (step instanceof Action a) {
-                actions.add(a.action().toJson());
+                actions.add(a.action().traceJson());
             }
         }
         r.set("state", state(c.state(), c.timeMillis()));

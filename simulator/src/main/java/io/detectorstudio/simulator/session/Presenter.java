@@ -82,7 +82,7 @@ final class Presenter {
     }
 
     private void start(Frame f) {
-        listeners.forEach(l -> l.cycleStarted(f.cycle(), f.record()));
+        listeners.forEach(l -> l.cycleStarted(f.cycle(), f.record(), f.cycleRecord()));
         shown = f.initial(index);
         matcher.cycleStarted(f, shown);
     }

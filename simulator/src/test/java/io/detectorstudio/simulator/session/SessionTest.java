@@ -201,7 +201,7 @@ class SessionTest {
         List<String> events = new ArrayList<>();
         s.addListener(new SessionListener() {
             @Override
-            public void cycleStarted(int cycle, ObjectNode record) {
+            public void cycleStarted(int cycle, ObjectNode record, io.detectorstudio.engine.runtime.CycleRecord typed) {
                 events.add("start " + cycle + " " + record.path("trigger").path("type").asText());
             }
 

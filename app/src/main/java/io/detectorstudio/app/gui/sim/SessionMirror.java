@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.editor.graph.TransitionKeys;
+import io.detectorstudio.engine.runtime.CycleRecord;
 import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.session.SessionListener;
 import io.detectorstudio.simulator.session.SubStep;
@@ -31,12 +32,12 @@ final class SessionMirror implements SessionListener {
     }
 
     @Override
-    public void cycleStarted(int cycle, ObjectNode record) {
+    public void cycleStarted(int cycle, ObjectNode record, CycleRecord typed) {
         // a new cycle with this number: what was computed for it and after it before (then stepped back) is gone
         this.cycle = cycle;
         actions.dropFrom(cycle);
         trace.dropFrom(cycle);
-        presented = TraceRow.of(record);
+        presented = TraceRow.of(record, typed);
         presentedRecord = record;
     }
 
@@ -56,12 +57,12 @@ final class SessionMirror implements SessionListener {
         }
         ObjectNode alone = JsonNodeFactory.instance.objectNode();
         alone.putArray("actions").add(action);
-        actions.add(new EmittedAction(cycle, action, TraceRow.of(alone), 0));
+        actions.add(new EmittedAction(cycle, action, TraceRow.of(alone, null), 0));
     }
 
     /** The presented cycle's row when {@code record} is its record (as always when the session presents in order). */
     private TraceRow rowOf(ObjectNode record) {
-        return record == presentedRecord ? presented : TraceRow.of(record);
+        return record == presentedRecord ? presented : TraceRow.of(record, null);
     }
 
     /** The session's state now, with the list changes since the last snapshot. */

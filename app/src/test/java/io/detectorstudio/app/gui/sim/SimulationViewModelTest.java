@@ -175,4 +175,22 @@ class SimulationViewModelTest {
         assertThat(changes).hasSize(1); // B's row stays as it was: one replacement, not the whole list again
         assertThat(sim.instances()).extracting(InstanceState::keyValue).containsExactly("A", "B");
     }
+
+    @Test
+    void everyTraceRowShowsTheLineTheSessionWroteForItsCycleIncludingUpdates() throws Exception {
+        SimulationViewModel sim = sample("motor", "PressureInput");
+        List<ObjectNode> written = new java.util.ArrayList<>();
+        for (int p : new int[] {60, 80, 85, 90, 95, 60, 50}) {
+            pressure(sim, "A", p);
+            written.add(sim.session().currentRecord());
+        }
+        assertThat(sim.setVariable("pressureThresholdBreached", "7")).isNull(); // an update: no engine record
+        written.add(sim.session().currentRecord());
+        assertThat(sim.trace()).hasSize(written.size());
+        for (int i = 0; i < written.size(); i++) {
+            // the line's text (trace.md compares traces byte for byte; bytes read back may give other number nodes)
+            assertThat(sim.trace().get(i).record().toString()).isEqualTo(written.get(i).toString());
+        }
+        assertThat(sim.actions()).anySatisfy(a -> assertThat(a.action().path("type").asText()).isEqualTo("sns"));
+    }
 }
