@@ -37,7 +37,7 @@ public final class InputStepper extends VBox {
     private final ChoiceBox<String> input = new ChoiceBox<>();
     private final GridPane form = new GridPane();
     private final TextArea raw = new TextArea();
-    private final ToggleButton rawMode = new ToggleButton("Raw JSON");
+    private final ToggleButton rawMode = new ToggleButton(null, Icons.of("mdi2c-code-braces"));
     private final Label error = new Label();
 
     InputStepper(SimulationViewModel model, Map<String, List<InputFields.Field>> inputs) {
@@ -55,6 +55,9 @@ public final class InputStepper extends VBox {
         raw.setId("stepper-raw");
         raw.setPromptText("{\"sensorData\": {\"pressure\": 80}}");
         rawMode.setOnAction(e -> rebuild());
+        rawMode.setId("stepper-raw-mode");
+        rawMode.setTooltip(new Tooltip("Raw JSON: write the payload as JSON instead of the form"));
+        rawMode.setAccessibleText("Raw JSON");
         Button send = new Button("Send", Icons.of("mdi2s-send"));
         send.setId("stepper-send");
         send.setDefaultButton(false);
@@ -62,11 +65,11 @@ public final class InputStepper extends VBox {
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #c53030;");
-        HBox head = new HBox(6, input, rawMode);
+        HBox head = new HBox(6, input, rawMode, send);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        // the toggle keeps its size; a long input name is elided in the chooser (full name on hover). Send sits
-        // under the form, as a form's button does, so the chooser has the row's width (the pane is a third of a
-        // 1024 px window)
+        // the toggle and Send keep their size; a long input name is elided in the chooser (full name on hover).
+        // Send sits in the chooser's row, not under the form: the workbench's bottom pane is about 250 px high in
+        // an 800 px window, and a button under a form of a few fields was scrolled out of sight there
         rawMode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         input.setMinWidth(60);
@@ -75,9 +78,7 @@ public final class InputStepper extends VBox {
         Tooltip inputName = new Tooltip();
         input.valueProperty().addListener((obs, old, now) -> inputName.setText(now));
         input.setTooltip(inputName);
-        HBox foot = new HBox(send);
-        foot.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        getChildren().addAll(head, form, error, foot);
+        getChildren().addAll(head, form, error);
         VBox.setVgrow(form, Priority.ALWAYS);
         if (!inputs.isEmpty()) {
             input.setValue(inputs.keySet().iterator().next());

@@ -245,6 +245,19 @@ class WorkbenchLayoutTest {
                 .isLessThanOrEqualTo(column.getMaxX());
         assertThat(left.getContent().getLayoutBounds().getWidth()).as("no horizontal scrolling at %s px", width)
                 .isLessThanOrEqualTo(left.getViewportBounds().getWidth());
+        assertThat(sendBounds.getMaxY()).as("Send within the left column's height, unscrolled, at %s px", width)
+                .isLessThanOrEqualTo(column.getMaxY());
+    }
+
+    /** The workbench's bottom pane of an 800 px window (first start on a 1600 × 1000 screen) is about 250 px high. */
+    @Test
+    void sendIsInViewInTheBottomPaneOfASmallWindowWithoutScrolling(FxRobot robot) throws Exception {
+        SimulationPane sim = show(robot, SAMPLES.resolve("motor/model.json"),
+                List.of(SAMPLES.resolve("motor/inputs/PressureInput.json")), 1280, 250);
+        screenshot(robot, "send-in-a-small-window.png");
+        assertSendInView(robot, 1280);
+        motorReadings(robot, sim, "80");
+        assertThat(sim.model().instances()).singleElement().satisfies(i -> assertThat(i.stateName()).isEqualTo("Dangerous"));
     }
 
     /** The scene as a PNG under target/screenshots, for a reviewer to look at. */
