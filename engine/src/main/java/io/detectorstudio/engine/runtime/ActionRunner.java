@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.expr.Value;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * Performs one compiled action in a cycle and records it as a {@link PerformedAction}: expression fields
@@ -16,9 +15,6 @@ final class ActionRunner {
 
     static final long MAX_TIMER_SECONDS = 31_622_400L;
     static final int MAX_PAYLOAD_BYTES = 1024;
-
-    /** Targets whose delivered form is structured and checked when the action runs. */
-    private static final Set<String> STRUCTURED = Set.of("dynamoDB", "dynamoDBv2", "iotSiteWise");
 
     private final Cycle cycle;
 
@@ -137,8 +133,7 @@ final class ActionRunner {
         if (action.content() == null) {
             if (action.defaultPayload()) {
                 // structured and iotEvents actions are described below, whoever receives them
-                boolean described = cycle.actionsDescribed() || STRUCTURED.contains(action.type())
-                        || action.type().equals("iotEvents");
+                boolean described = cycle.actionsDescribed() || action.structured() || action.forwards();
                 out.defaultPayload = described ? new PerformedAction.DefaultPayload(cycle.inputName(),
                         cycle.messageId(), cycle.timerName(), instance.stateName, instance.variables.clone(),
                         instance.timerExpiries()) : PerformedAction.DefaultPayload.NOT_CAPTURED;
@@ -158,10 +153,10 @@ final class ActionRunner {
                 }
             }
         }
-        if (out.error == null && STRUCTURED.contains(action.type())) {
+        if (out.error == null && action.structured()) {
             out.toJson(); // their delivered form can fail (key types, quality, …): known before the sink sees it
         }
-        if (action.type().equals("iotEvents") && out.error == null) {
+        if (action.forwards() && out.error == null) {
             // §C.10: the payload becomes a new message on the input, processed after this cycle
             cycle.forward(action.inputName(), out.toJson().get("payload"));
         }

@@ -23,8 +23,18 @@ import java.util.List;
  */
 final class PayloadReader {
 
-    /** What was read: the key value (null: none) and one value per path, in {@link CompiledModel#pathsRead} order. */
-    record Reading(String key, Value[] values) {
+    /**
+     * What was read: the key value (null: none) and one value per path, in {@link CompiledModel#pathsRead} order;
+     * with the key's instance-table hash and {@link PackedKey} packing, so finding its instance reads neither key.
+     */
+    record Reading(String key, Value[] values, int keyHash, long keyLow, long keyHigh) {
+        Reading(String key, Value[] values) {
+            this(key, values, tableKey(key).hashCode(), PackedKey.low(tableKey(key)), PackedKey.high(tableKey(key)));
+        }
+
+        private static String tableKey(String key) {
+            return key == null ? "" : key;
+        }
     }
 
     /** Marks a value whose conversion fails (a number beyond a double, ±1e400) until a later member replaces it. */
