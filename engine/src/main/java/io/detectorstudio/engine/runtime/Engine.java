@@ -439,9 +439,7 @@ public final class Engine implements Detectors {
      */
     private void runCycle(CompiledModel model, InstanceTable byKey, int inputSlot, String key,
                           Message m, long now, PayloadReader.Reading reading) {
-        String tableKey = key == null ? "" : key;
-        DetectorInstance instance = reading == null ? byKey.get(tableKey)
-                : byKey.get(tableKey, reading.keyHash(), reading.keyLow(), reading.keyHigh());
+        DetectorInstance instance = byKey.find(key, reading);
         boolean created = instance == null;
         if (created) {
             if (key != null && !isAddressable(key)) {

@@ -71,6 +71,12 @@ final class InstanceTable {
         }
     }
 
+    /** The instance of a message's key (null: a keyless model's), by its reading (or null) when it has one. */
+    DetectorInstance find(String key, PayloadReader.Reading reading) {
+        String k = key == null ? "" : key;
+        return reading == null ? get(k) : get(k, reading.keyHash(), reading.keyLow(), reading.keyHigh());
+    }
+
     /** Adds the instance under its key; one already there is replaced in its place of the insertion order. */
     void put(DetectorInstance instance) {
         String key = keyOf(instance);
