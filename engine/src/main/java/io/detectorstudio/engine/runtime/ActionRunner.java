@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.expr.Value;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * Performs one compiled action in a cycle and records it as a {@link PerformedAction}: expression fields
@@ -16,9 +15,6 @@ final class ActionRunner {
 
     static final long MAX_TIMER_SECONDS = 31_622_400L;
     static final int MAX_PAYLOAD_BYTES = 1024;
-
-    /** Targets whose delivered form is structured and checked when the action runs. */
-    private static final Set<String> STRUCTURED = Set.of("dynamoDB", "dynamoDBv2", "iotSiteWise");
 
     private final Cycle cycle;
 
@@ -112,58 +108,70 @@ final class ActionRunner {
         cycle.scheduled(restarted);
     }
 
+    /**
+     * An action that sends something out. The rarer work (evaluated fields, a custom payload, the default
+     * payload's capture) is in methods of its own, so that this stays small enough for the just-in-time compiler
+     * to compile it into the cycle's code.
+     */
     private void external(CompiledAction.External action, DetectorInstance instance, PerformedAction out) {
-        out.fields = action.literalFields();
-        if (!action.evaluatedFields().isEmpty()) {
-            ObjectNode fields = action.literalFields().deepCopy();
-            for (CompiledAction.EvaluatedField field : action.evaluatedFields()) {
-                Value v = field.expression().evaluate(cycle);
-                if (!v.isDefined() || v.type() == Value.Type.NULL) {
-                    out.error = "We couldn't evaluate your expression for the action: " + field.name()
-                            + (v.reason() == null ? "" : " (" + v.reason() + ")");
-                } else {
-                    ObjectNode parent = fields;
-                    for (String member : field.path().subList(0, field.path().size() - 1)) {
-                        parent = (ObjectNode) parent.get(member);
-                    }
-                    parent.set(field.path().get(field.path().size() - 1),
-                            field.template() ? Values.JSON.textNode(v.toText()) : Values.toJson(v));
-                }
-            }
-            out.fields = fields;
-        }
+        out.fields = action.evaluatedFields().isEmpty() ? action.literalFields() : evaluatedFields(action, out);
         out.actionIndex = cycle.nextActionIndex();
         out.cycleSequence = cycle.instanceCycle();
-        if (action.content() == null) {
-            if (action.defaultPayload()) {
-                // structured and iotEvents actions are described below, whoever receives them
-                boolean described = cycle.actionsDescribed() || STRUCTURED.contains(action.type())
-                        || action.type().equals("iotEvents");
-                out.defaultPayload = described ? new PerformedAction.DefaultPayload(cycle.inputName(),
-                        cycle.messageId(), cycle.timerName(), instance.stateName, instance.variables.clone(),
-                        instance.timerExpiries()) : PerformedAction.DefaultPayload.NOT_CAPTURED;
-            }
-        } else {
-            out.payloadType = action.payloadType();
-            Value v = action.content().evaluate(cycle);
-            if (!v.isDefined()) {
-                out.error = "We couldn't evaluate your content expression" + (v.reason() == null ? "" : ": " + v.reason());
-            } else {
-                String text = v.toText();
-                int bytes = text.length() > MAX_PAYLOAD_BYTES / 4 ? text.getBytes(StandardCharsets.UTF_8).length : 0;
-                if (bytes > MAX_PAYLOAD_BYTES) {
-                    out.error = "the payload is " + bytes + " bytes; the maximum payload size is 1 KB";
-                } else {
-                    out.payloadText = text;
-                }
-            }
+        if (action.content() != null) {
+            customPayload(action, out);
+        } else if (action.defaultPayload()) {
+            // structured and iotEvents actions are described below, whoever receives them
+            boolean described = cycle.actionsDescribed() || action.structured() || action.forwards();
+            out.defaultPayload = described ? defaultPayload(instance) : PerformedAction.DefaultPayload.NOT_CAPTURED;
         }
-        if (out.error == null && STRUCTURED.contains(action.type())) {
+        if (out.error == null && action.structured()) {
             out.toJson(); // their delivered form can fail (key types, quality, …): known before the sink sees it
         }
-        if (action.type().equals("iotEvents") && out.error == null) {
+        if (action.forwards() && out.error == null) {
             // §C.10: the payload becomes a new message on the input, processed after this cycle
             cycle.forward(action.inputName(), out.toJson().get("payload"));
+        }
+    }
+
+    /** The action's fields with the evaluated ones filled in; a field that cannot be evaluated sets the error. */
+    private ObjectNode evaluatedFields(CompiledAction.External action, PerformedAction out) {
+        ObjectNode fields = action.literalFields().deepCopy();
+        for (CompiledAction.EvaluatedField field : action.evaluatedFields()) {
+            Value v = field.expression().evaluate(cycle);
+            if (!v.isDefined() || v.type() == Value.Type.NULL) {
+                out.error = "We couldn't evaluate your expression for the action: " + field.name()
+                        + (v.reason() == null ? "" : " (" + v.reason() + ")");
+            } else {
+                ObjectNode parent = fields;
+                for (String member : field.path().subList(0, field.path().size() - 1)) {
+                    parent = (ObjectNode) parent.get(member);
+                }
+                parent.set(field.path().get(field.path().size() - 1),
+                        field.template() ? Values.JSON.textNode(v.toText()) : Values.toJson(v));
+            }
+        }
+        return fields;
+    }
+
+    /** The moment the default payload (§C.11) shows. */
+    private PerformedAction.DefaultPayload defaultPayload(DetectorInstance instance) {
+        return new PerformedAction.DefaultPayload(cycle.inputName(), cycle.messageId(), cycle.timerName(),
+                instance.stateName, instance.variables.clone(), instance.timerExpiries());
+    }
+
+    private void customPayload(CompiledAction.External action, PerformedAction out) {
+        out.payloadType = action.payloadType();
+        Value v = action.content().evaluate(cycle);
+        if (!v.isDefined()) {
+            out.error = "We couldn't evaluate your content expression" + (v.reason() == null ? "" : ": " + v.reason());
+        } else {
+            String text = v.toText();
+            int bytes = text.length() > MAX_PAYLOAD_BYTES / 4 ? text.getBytes(StandardCharsets.UTF_8).length : 0;
+            if (bytes > MAX_PAYLOAD_BYTES) {
+                out.error = "the payload is " + bytes + " bytes; the maximum payload size is 1 KB";
+            } else {
+                out.payloadText = text;
+            }
         }
     }
 }

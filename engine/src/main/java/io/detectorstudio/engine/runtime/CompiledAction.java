@@ -55,10 +55,13 @@ sealed interface CompiledAction {
      * @param payloadType JSON or STRING for a custom payload
      * @param defaultPayload whether the action sends the default payload (§C.11) when it has no custom one
      *                       (false for iotSiteWise, which sends a property value and no payload)
+     * @param structured whether its delivered form is structured and checked when it runs (dynamoDB, dynamoDBv2,
+     *                   iotSiteWise)
+     * @param forwards whether it sends its payload as a new message (iotEvents, §C.10)
      */
     record External(String type, ObjectNode literalFields, List<EvaluatedField> evaluatedFields,
                     CompiledExpression content, String payloadType, String inputName,
-                    boolean defaultPayload) implements CompiledAction {
+                    boolean defaultPayload, boolean structured, boolean forwards) implements CompiledAction {
     }
 
     /**

@@ -29,10 +29,13 @@ final class CompiledModel {
 
     private static final Pattern INPUT_REFERENCE = Pattern.compile("\\$input\\.(`[^`]+`|[A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern CURRENT_INPUT = Pattern.compile("currentInput\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
-    /** §A.4: text fields of these actions are expressions; of the others literal text (mqttTopic: a template). */
     /** §A.4: the action keys that send something out. */
     static final Set<String> EXTERNAL_ACTIONS = Set.of("iotTopicPublish", "iotEvents", "iotSiteWise", "dynamoDB",
             "dynamoDBv2", "firehose", "lambda", "sns", "sqs");
+    /**
+     * §A.4: text fields of these actions are expressions; of the others literal text (mqttTopic: a template). They
+     * are also the targets whose delivered form is structured, checked when the action runs.
+     */
     private static final Set<String> EXPRESSION_FIELD_ACTIONS = Set.of("dynamoDB", "dynamoDBv2", "iotSiteWise");
 
     record CompiledEvent(String name, CompiledExpression condition, String conditionText,
@@ -68,7 +71,7 @@ final class CompiledModel {
         this.serial = "SERIAL".equals(request.path("evaluationMethod").asText());
         JsonNode definition = request.path("detectorModelDefinition");
         for (JsonNode state : definition.path("states")) {
-            String stateName = state.path("stateName").asText();
+            String stateName = state.path("stateName").asText().intern(); // as transitions name it: see events
             states.put(stateName, new CompiledState(stateName, events(state.path("onEnter").path("events")),
                     events(state.path("onInput").path("events")),
                     events(state.path("onInput").path("transitionEvents")),
@@ -149,7 +152,8 @@ final class CompiledModel {
             event.path("actions").forEach(a -> actions.add(action(a)));
             out.add(new CompiledEvent(event.path("eventName").asText(), condition == null ? null : expression(condition),
                     condition, actions.toArray(CompiledAction[]::new),
-                    event.has("nextState") ? event.get("nextState").asText() : null));
+                    // interned as the state names are, so that {@link #state} finds the next state by identity
+                    event.has("nextState") ? event.get("nextState").asText().intern() : null));
         }
         return out.toArray(CompiledEvent[]::new);
     }
@@ -203,7 +207,7 @@ final class CompiledModel {
                 ? expression(payload.get("contentExpression").asText()) : null;
         return new CompiledAction.External(type, literal, List.copyOf(evaluated), content,
                 content == null ? null : payload.path("type").asText("JSON"), spec.path("inputName").asText(null),
-                !type.equals("iotSiteWise"));
+                !type.equals("iotSiteWise"), EXPRESSION_FIELD_ACTIONS.contains(type), type.equals("iotEvents"));
     }
 
     /** §A.4: every text member of dynamoDB, dynamoDBv2 and iotSiteWise is an expression, nested ones included. */

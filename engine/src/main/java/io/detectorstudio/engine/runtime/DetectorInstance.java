@@ -20,6 +20,9 @@ public final class DetectorInstance {
     private static final Value[] NO_VALUES = new Value[0];
 
     final String keyValue;
+    /** the key ("" for a keyless model) as {@link PackedKey} packs it: what finding the instance compares */
+    private final long keyLow;
+    private final long keyHigh;
     final SymbolTable symbols;
     String stateName;
     /** by variable slot; null = never set */
@@ -40,6 +43,9 @@ public final class DetectorInstance {
 
     DetectorInstance(String keyValue, SymbolTable symbols, String stateName, long now) {
         this.keyValue = keyValue;
+        String key = InstanceTable.keyOf(this);
+        this.keyLow = PackedKey.low(key);
+        this.keyHigh = PackedKey.high(key);
         this.symbols = symbols;
         this.stateName = stateName;
         this.creationTime = now;
@@ -55,6 +61,11 @@ public final class DetectorInstance {
         c.lastUpdateTime = lastUpdateTime;
         c.cycles = cycles;
         return c;
+    }
+
+    /** Whether this instance's key is {@code key}, given as {@link PackedKey} packs it. */
+    boolean hasKey(String key, long low, long high) {
+        return high != PackedKey.NOT_PACKED ? low == keyLow && high == keyHigh : key.equals(InstanceTable.keyOf(this));
     }
 
     Value variable(int slot) {

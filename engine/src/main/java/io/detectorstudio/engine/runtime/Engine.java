@@ -3,7 +3,6 @@ package io.detectorstudio.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.diagnostics.Severity;
-import io.detectorstudio.engine.expr.Value;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -358,7 +357,7 @@ public final class Engine implements Detectors {
     }
 
     private static boolean repeatsAnEarlierId(List<Message> messages, List<PreparedMessage> prepared, int i) {
-        String id = messageId(messages, prepared, i);
+        String id = i == 0 ? null : messageId(messages, prepared, i); // the first has nothing to repeat
         for (int j = 0; id != null && j < i; j++) {
             if (id.equals(messageId(messages, prepared, j))) {
                 return true;
@@ -414,7 +413,7 @@ public final class Engine implements Detectors {
                 dispatcher.dispatch(model.name, key, prepared != null ? prepared.message() : m, now);
             } else {
                 runCycle(model, routed[r].byKey, routed[r].inputSlot, key, m, now,
-                        readings != null ? readings[r].values() : null);
+                        readings != null ? readings[r] : null);
             }
         }
         if (routed == null && !declaredInputs.contains(m.inputName())) {
@@ -435,12 +434,12 @@ public final class Engine implements Detectors {
     }
 
     /**
-     * Finds or creates the model's instance for the key and runs the message's cycle on it; {@code values} (or
-     * null) are the input's values already read by {@link PayloadReader}.
+     * Finds or creates the model's instance for the key and runs the message's cycle on it; {@code reading} (or
+     * null) is the input's key and values already read by {@link PayloadReader}.
      */
     private void runCycle(CompiledModel model, InstanceTable byKey, int inputSlot, String key,
-                          Message m, long now, Value[] values) {
-        DetectorInstance instance = byKey.get(key == null ? "" : key);
+                          Message m, long now, PayloadReader.Reading reading) {
+        DetectorInstance instance = byKey.find(key, reading);
         boolean created = instance == null;
         if (created) {
             if (key != null && !isAddressable(key)) {
@@ -452,7 +451,8 @@ public final class Engine implements Detectors {
             byKey.put(instance);
         }
         cycleSequence++;
-        finished(cycle.message(model, instance, created, m, inputSlot, now, cycleSequence, values));
+        finished(cycle.message(model, instance, created, m, inputSlot, now, cycleSequence,
+                reading == null ? null : reading.values()));
     }
 
     private void finished(CycleRecord record) {

@@ -54,6 +54,29 @@ final class InstanceTable {
         }
     }
 
+    /**
+     * {@link #get(String)} of a key whose hash and {@link PackedKey} packing are known: a packed key is compared
+     * with the instance's packing, so neither key's characters are read.
+     */
+    DetectorInstance get(String key, int hash, long low, long high) {
+        int mask = values.length - 1;
+        for (int slot = home(hash); ; slot = (slot + 1) & mask) {
+            DetectorInstance instance = values[slot]; // null exactly where the key is: keys[] is not read
+            if (instance == null) {
+                return null;
+            }
+            if (hashes[slot] == hash && instance.hasKey(key, low, high)) {
+                return instance;
+            }
+        }
+    }
+
+    /** The instance of a message's key (null: a keyless model's), by its reading (or null) when it has one. */
+    DetectorInstance find(String key, PayloadReader.Reading reading) {
+        String k = key == null ? "" : key;
+        return reading == null ? get(k) : get(k, reading.keyHash(), reading.keyLow(), reading.keyHigh());
+    }
+
     /** Adds the instance under its key; one already there is replaced in its place of the insertion order. */
     void put(DetectorInstance instance) {
         String key = keyOf(instance);

@@ -15,60 +15,25 @@ import java.util.List;
 
 /**
  * Reads what one model needs of one input's payload — the key value (§C.1) and the value at each {@code $input}
- * path the model's expressions read (§C.7) — either from a parsed tree or straight from the JSON bytes with
- * Jackson's streaming parser, skipping every subtree no path enters. Both give exactly the values a
+ * path the model's expressions read (§C.7) — either from a parsed tree or straight from the JSON bytes
+ * ({@link AsciiPayloadScanner} for payloads of the simplest kind, else Jackson's streaming parser), skipping every
+ * subtree no path enters. Both give exactly the values a
  * reference would read from {@code readTree}'s tree ({@link Evaluator#fromJson} on the same nodes):
  * {@code PayloadReaderPropertiesTest} compares them. Immutable once built; one per model and input.
  */
 final class PayloadReader {
 
-    /** What was read: the key value (null: none) and one value per path, in {@link CompiledModel#pathsRead} order. */
-    record Reading(String key, Value[] values) {
-    }
-
-    /** A step of the paths: a name in an object or an index in an array, and what the paths do there. */
-    private static final class Step {
-        final String name;
-        final int index;
-        /** the value index ending here, or -1 */
-        int value = -1;
-        boolean key;
-        Step[] names = new Step[0];
-        Step[] indexes = new Step[0];
-        /** every value index at or below this step, and whether the key is, for resetting a repeated member */
-        int[] below = new int[0];
-        boolean keyBelow;
-
-        Step(String name, int index) {
-            this.name = name;
-            this.index = index;
+    /**
+     * What was read: the key value (null: none) and one value per path, in {@link CompiledModel#pathsRead} order;
+     * with the key's instance-table hash and {@link PackedKey} packing, so finding its instance reads neither key.
+     */
+    record Reading(String key, Value[] values, int keyHash, long keyLow, long keyHigh) {
+        Reading(String key, Value[] values) {
+            this(key, values, tableKey(key).hashCode(), PackedKey.low(tableKey(key)), PackedKey.high(tableKey(key)));
         }
 
-        Step name(String n) {
-            for (Step s : names) {
-                if (s.name == n) { // Jackson interns the names it parses, as the steps' names are
-                    return s;
-                }
-            }
-            for (Step s : names) {
-                if (s.name.equals(n)) {
-                    return s;
-                }
-            }
-            return null;
-        }
-
-        Step index(int i) {
-            for (Step s : indexes) {
-                if (s.index == i) {
-                    return s;
-                }
-            }
-            return null;
-        }
-
-        boolean leaf() {
-            return names.length == 0 && indexes.length == 0;
+        private static String tableKey(String key) {
+            return key == null ? "" : key;
         }
     }
 
@@ -78,7 +43,7 @@ final class PayloadReader {
     private final ObjectMapper mapper;
     private final String[] keyPath;
     private final List<List<Object>> paths = new ArrayList<>();
-    private final Step root = new Step(null, -1);
+    private final PathStep root = new PathStep(null, -1);
 
     /** The reader of {@code inputSlot}'s payloads for a model with this key path (null: keyless). */
     PayloadReader(ObjectMapper mapper, String[] keyPath, SymbolTable symbols, int[] pathSlots) {
@@ -87,9 +52,9 @@ final class PayloadReader {
         for (int i = 0; i < pathSlots.length; i++) {
             List<Object> path = symbols.path(pathSlots[i]);
             paths.add(path);
-            Step step = root;
+            PathStep step = root;
             for (Object part : path) {
-                step = part instanceof Integer index ? child(step, null, index) : child(step, (String) part, -1);
+                step = part instanceof Integer index ? step.child(null, index) : step.child((String) part, -1);
                 step.below = append(step.below, i);
             }
             step.value = i;
@@ -97,29 +62,14 @@ final class PayloadReader {
         root.below = new int[pathSlots.length];
         Arrays.setAll(root.below, i -> i);
         if (keyPath != null) {
-            Step step = root;
+            PathStep step = root;
             root.keyBelow = true;
             for (String name : keyPath) {
-                step = child(step, name, -1);
+                step = step.child(name, -1);
                 step.keyBelow = true;
             }
             step.key = true;
         }
-    }
-
-    private static Step child(Step parent, String name, int index) {
-        Step found = name != null ? parent.name(name) : parent.index(index);
-        if (found == null) {
-            found = new Step(name == null ? null : name.intern(), index);
-            if (name != null) {
-                parent.names = Arrays.copyOf(parent.names, parent.names.length + 1);
-                parent.names[parent.names.length - 1] = found;
-            } else {
-                parent.indexes = Arrays.copyOf(parent.indexes, parent.indexes.length + 1);
-                parent.indexes[parent.indexes.length - 1] = found;
-            }
-        }
-        return found;
     }
 
     private static int[] append(int[] a, int v) {
@@ -130,6 +80,11 @@ final class PayloadReader {
 
     int pathCount() {
         return paths.size();
+    }
+
+    /** The step at the payload object, from which every path and the key path go. */
+    PathStep root() {
+        return root;
     }
 
     // ---- from a tree
@@ -180,6 +135,12 @@ final class PayloadReader {
      * Trailing bytes after the object are ignored, as {@code readTree} ignores them.
      */
     Reading read(byte[] json) {
+        Reading simple = AsciiPayloadScanner.read(json, root, paths.size());
+        return simple != null ? simple : readStreaming(json);
+    }
+
+    /** {@link #read(byte[])} by Jackson's parser alone: any payload, at Jackson's speed. */
+    Reading readStreaming(byte[] json) {
         Feed feed = FEEDS.get(); // one mapper (PreparedMessage.JSON) makes every reader's parser
         try {
             JsonParser p = feed.parser(mapper, json);
@@ -261,7 +222,7 @@ final class PayloadReader {
         }
 
         /** The value whose first token is {@code token}, at {@code step}; leaves the parser on its last token. */
-        void value(JsonParser p, JsonToken token, Step step) throws IOException {
+        void value(JsonParser p, JsonToken token, PathStep step) throws IOException {
             if (step.value >= 0 || step.key) {
                 read(p, token, step);
             }
@@ -271,7 +232,7 @@ final class PayloadReader {
                     return;
                 }
                 for (JsonToken t = next(p); t == JsonToken.FIELD_NAME; t = next(p)) {
-                    Step member = step.name(p.currentName());
+                    PathStep member = step.name(p.currentName());
                     JsonToken first = next(p);
                     if (member == null) {
                         skipValue(p, first);
@@ -287,7 +248,7 @@ final class PayloadReader {
                 }
                 int i = 0;
                 for (JsonToken t = next(p); t != JsonToken.END_ARRAY; t = next(p), i++) {
-                    Step element = step.index(i);
+                    PathStep element = step.index(i);
                     if (element == null) {
                         skipValue(p, t);
                     } else {
@@ -308,7 +269,7 @@ final class PayloadReader {
             return t;
         }
 
-        private void forget(Step step) {
+        private void forget(PathStep step) {
             for (int i : step.below) {
                 values[i] = Value.UNDEFINED;
             }
@@ -321,7 +282,7 @@ final class PayloadReader {
          * The value and key text at a step. A number that is not a plain int or long is turned into the very node
          * {@code readTree} makes there (its mapper's settings), which then gives both, as on the tree path.
          */
-        private void read(JsonParser p, JsonToken token, Step step) throws IOException {
+        private void read(JsonParser p, JsonToken token, PathStep step) throws IOException {
             JsonNode node = null;
             if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT
                     && p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG) {
