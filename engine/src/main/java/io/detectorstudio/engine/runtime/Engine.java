@@ -297,7 +297,7 @@ public final class Engine implements Detectors {
 
     /**
      * One message from its payload's JSON bytes: what the models read of it comes straight from the bytes
-     * (Jackson's streaming parser, skipping every member no path enters); the tree is built only where the
+     * ({@link PayloadReader}, skipping every member no path enters); the tree is built only where the
      * bytes need it (not an object, a number a reference must fail on) or later a trace does. Accepts and rejects
      * exactly what {@code ObjectMapper.readTree} followed by {@link #prepare(Message)} would.
      *

@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * One model's detector instances by key value ("" for a keyless model): open addressing with linear probing over
- * flat arrays of key hashes, keys and instances. A message's key is a different {@code String} from the table's
- * (it was read from the message), so a lookup must read both keys' characters anyway; here it reads no entry
- * object besides — one dependent cache miss fewer per message than a {@code LinkedHashMap}. Iteration is in
- * insertion order, as the map's was (detector lists, checkpoints, snapshots). An instance's key is its
- * {@link DetectorInstance#keyValue}.
+ * flat arrays of key hashes, keys and instances — no entry object per instance, one dependent cache miss fewer per
+ * message than a {@code LinkedHashMap}. A message's key is a different {@code String} from the table's (it was
+ * read from the message); a message read beforehand carries its key's {@link PackedKey} packing, which is compared
+ * with the instance's, so that lookup reads neither key's characters ({@link #get(String, int, long, long)}).
+ * Iteration is in insertion order, as the map's was (detector lists, checkpoints, snapshots). An instance's key
+ * is its {@link DetectorInstance#keyValue}.
  */
 final class InstanceTable {
 

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 /**
  * A BatchPutMessage entry already read for the engine's models ({@link Engine#prepare}): for every model that
  * reads its input, the key value and the values at the {@code $input} paths it reads. From JSON bytes these come
- * straight from Jackson's streaming parser and no tree is built unless a trace or an action needs the whole
+ * straight from the bytes ({@link PayloadReader}) and no tree is built unless a trace or an action needs the whole
  * payload. Reading is separate from {@link Engine#putPrepared} so that it can happen before, or elsewhere: a
  * prepared message holds no engine state, and one read for models that have since changed is read again.
  */
