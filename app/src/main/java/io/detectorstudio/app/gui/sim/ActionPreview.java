@@ -19,6 +19,8 @@ import javafx.scene.layout.HBox;
 public final class ActionPreview extends SplitPane {
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The list shows the newest actions only ({@link ListTail}: a list view walks all its items per layout). */
+    static final int SHOWN_ACTIONS = 5_000;
     private final ListView<EmittedAction> list = new ListView<>();
     private final TextArea detail = new TextArea();
     private String lastBindings = "bindings.yaml";
@@ -28,7 +30,15 @@ public final class ActionPreview extends SplitPane {
         detail.setId("action-detail");
         detail.setEditable(false);
         detail.setStyle("-fx-font-family: monospace;");
-        list.setItems(model.actions());
+        ListTail<EmittedAction> tail = new ListTail<>(model.actions(), SHOWN_ACTIONS);
+        list.setItems(tail.shown());
+        javafx.scene.control.Label older = new javafx.scene.control.Label();
+        older.setId("action-older");
+        older.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(
+                "The newest %,d actions; %,d older ones are in the trace", SHOWN_ACTIONS, tail.olderProperty().get()),
+                tail.olderProperty()));
+        older.visibleProperty().bind(tail.olderProperty().greaterThan(0));
+        older.managedProperty().bind(older.visibleProperty());
         // one line per action: theme.css gives the list a fixed cell size
         list.setCellFactory(v -> {
             javafx.scene.control.ListCell<EmittedAction> cell = new javafx.scene.control.ListCell<>() {
@@ -72,7 +82,9 @@ public final class ActionPreview extends SplitPane {
         right.setTop(new HBox(4, copy, deliver));
         // the list above the payload: each gets the column's whole width
         setOrientation(javafx.geometry.Orientation.VERTICAL);
-        getItems().addAll(list, right);
+        BorderPane listed = new BorderPane(list);
+        listed.setTop(older);
+        getItems().addAll(listed, right);
         setDividerPositions(0.4);
     }
 
@@ -80,7 +92,7 @@ public final class ActionPreview extends SplitPane {
         if (!model.actions().isEmpty()) {
             list.getSelectionModel().selectLast();
             // after the list has taken the change in, or it scrolls to where the end was
-            javafx.application.Platform.runLater(() -> list.scrollTo(model.actions().size() - 1));
+            javafx.application.Platform.runLater(() -> list.scrollTo(list.getItems().size() - 1));
         } else {
             detail.clear();
         }
