@@ -1,7 +1,6 @@
 package io.detectorstudio.app.gui.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.editor.graph.TransitionKeys;
 import io.detectorstudio.engine.runtime.CycleRecord;
@@ -43,26 +42,22 @@ final class SessionMirror implements SessionListener {
 
     @Override
     public void cycleFinished(int cycle, ObjectNode record) {
-        trace.add(rowOf(record));
+        // the session starts a cycle before it presents its steps or finishes it (a jump lands between cycles), so
+        // this is the row made when it started
+        trace.add(presented);
     }
 
     @Override
     public void actionEmitted(ObjectNode action) {
-        JsonNode all = presentedRecord == null ? null : presentedRecord.path("actions");
-        for (int i = 0; all != null && i < all.size(); i++) {
-            if (all.get(i) == action) { // the record's own object: the action is read from the record's row
+        // an action's detail is the presented record's own object: the action is read back from that record's row
+        JsonNode all = presentedRecord.path("actions");
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == action) {
                 actions.add(new EmittedAction(cycle, action, presented, i));
                 return;
             }
         }
-        ObjectNode alone = JsonNodeFactory.instance.objectNode();
-        alone.putArray("actions").add(action);
-        actions.add(new EmittedAction(cycle, action, TraceRow.of(alone, null), 0));
-    }
-
-    /** The presented cycle's row when {@code record} is its record (as always when the session presents in order). */
-    private TraceRow rowOf(ObjectNode record) {
-        return record == presentedRecord ? presented : TraceRow.of(record, null);
+        throw new IllegalStateException("an action not in the record of the cycle presented: " + action);
     }
 
     /** The session's state now, with the list changes since the last snapshot. */
