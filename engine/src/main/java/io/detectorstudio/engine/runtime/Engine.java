@@ -618,14 +618,14 @@ public final class Engine implements Detectors {
                 i.retain(slot, value);
             }
         }
+        state.expiredUnconsumed().forEach(i::expired);
+        i.lastUpdateTime = state.lastUpdateTimeMillis();
+        instances.get(model).put(i); // first: a scheduled timer whose instance is not in the table counts as cleared
         for (DetectorState.TimerState t : state.timers()) {
             Timer timer = new Timer(t.name(), t.expiresAtMillis(), t.durationSeconds());
             i.putTimer(timer);
             scheduled(model, i, timer);
         }
-        state.expiredUnconsumed().forEach(i::expired);
-        i.lastUpdateTime = state.lastUpdateTimeMillis();
-        instances.get(model).put(i);
     }
 
     /** The de-duplication memory (§C.6): "input NUL messageId" → when first seen, oldest first. */

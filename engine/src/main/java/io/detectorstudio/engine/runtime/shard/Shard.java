@@ -141,15 +141,23 @@ final class Shard {
             if (batch == STOP) {
                 return;
             }
+            Throwable failure = null;
             try {
                 for (Task task : batch.tasks) {
                     run(task);
                 }
-                batch.done.complete(null);
             } catch (RuntimeException | Error e) {
-                batch.done.completeExceptionally(e);
+                failure = e;
             }
-            if (publishNextDue()) {
+            // published before the batch is answered: once idle, this thread no longer reads the engine, which the
+            // coordinator may then change directly (a restore's timer, read half-made, was dropped from the schedule)
+            boolean changed = publishNextDue();
+            if (failure == null) {
+                batch.done.complete(null);
+            } else {
+                batch.done.completeExceptionally(failure);
+            }
+            if (changed) {
                 timerChanged.run();
             }
         }
