@@ -31,6 +31,9 @@ final class PulseProbe extends AnimationTimer {
 
     private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Gaps longer than this (or with half of it the FX thread's own CPU time) are reported one by one. */
+    private static final long REPORTED_GAP_NANOS =
+            (long) (Double.parseDouble(System.getProperty("e2e.reportGapMillis", "100")) * 1e6);
     private long[] gaps = new long[4096];
     private long[] lessGc = new long[4096];
     private long[] fxCpu = new long[4096];
@@ -57,7 +60,7 @@ final class PulseProbe extends AnimationTimer {
             gaps[count] = gap;
             fxCpu[count] = cpu - lastCpu;
             lessGc[count++] = Math.max(0, gap - (gc - lastGcMillis) * 1_000_000);
-            if (gap > 100_000_000) { // when, to match with a GC log or a JFR recording (both use the JVM's uptime)
+            if (gap > REPORTED_GAP_NANOS || cpu - lastCpu > REPORTED_GAP_NANOS / 2) { // when, to match with a GC log or a JFR recording (both use the JVM's uptime)
                 System.err.printf("e2e: pulse gap of %.0f ms (GC pauses in it: %d ms, FX thread's CPU time in it: "
                         + "%.0f ms) ending at JVM uptime %.3f s%n", gap / 1e6, gc - lastGcMillis,
                         (cpu - lastCpu) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);

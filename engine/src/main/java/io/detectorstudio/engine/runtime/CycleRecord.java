@@ -135,8 +135,16 @@ public record CycleRecord(long seq, long timeMillis, String detectorModelName, S
      */
     public record State(String stateName, Map<String, Value> variables, Map<String, Long> timers) {
         public State {
-            variables = Collections.unmodifiableMap(variables);
-            timers = Collections.unmodifiableMap(timers);
+            variables = readOnly(variables);
+            timers = readOnly(timers);
+        }
+
+        /** Immutable maps as they are (a workbench keeps one State per cycle: no wrapper per map). */
+        private static <K, V> Map<K, V> readOnly(Map<K, V> map) {
+            if (map.isEmpty()) {
+                return Map.of();
+            }
+            return map instanceof ArrayMap ? map : Collections.unmodifiableMap(map);
         }
     }
 }

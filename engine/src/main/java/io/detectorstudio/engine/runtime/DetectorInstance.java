@@ -140,25 +140,42 @@ public final class DetectorInstance {
         return stateName;
     }
 
-    /** Variables that have a value, in slot order (the order the model mentions them). */
+    /** Variables that have a value, in slot order (the order the model mentions them): an immutable copy. */
     public Map<String, Value> variables() {
-        Map<String, Value> out = new LinkedHashMap<>();
-        for (int slot = 0; slot < variables.length; slot++) {
-            if (variables[slot] != null) {
-                out.put(symbols.variableName(slot), variables[slot]);
+        int n = 0;
+        for (Value v : variables) {
+            if (v != null) {
+                n++;
             }
         }
-        return Collections.unmodifiableMap(out);
+        if (n == 0) {
+            return Map.of();
+        }
+        Object[] names = new Object[n];
+        Object[] values = new Object[n];
+        int i = 0;
+        for (int slot = 0; slot < variables.length; slot++) {
+            if (variables[slot] != null) {
+                names[i] = symbols.variableName(slot);
+                values[i++] = variables[slot];
+            }
+        }
+        return new ArrayMap<>(names, values);
     }
 
-    /** Timer name → expiry time in epoch milliseconds: a copy, so it stays what it was at this moment. */
+    /** Timer name → expiry time in epoch milliseconds: an immutable copy, so it stays what it was at this moment. */
     public Map<String, Long> timerExpiries() {
         if (timers == null || timers.isEmpty()) {
             return Map.of();
         }
-        Map<String, Long> out = new LinkedHashMap<>();
-        runningTimers().forEach(t -> out.put(t.name(), t.expiresAtMillis()));
-        return out;
+        Object[] names = new Object[timers.size()];
+        Object[] expiries = new Object[timers.size()];
+        int i = 0;
+        for (Timer t : timers.values()) {
+            names[i] = t.name();
+            expiries[i++] = t.expiresAtMillis();
+        }
+        return new ArrayMap<>(names, expiries);
     }
 
     public long creationTimeMillis() {

@@ -120,7 +120,7 @@ public final class PerformedAction {
     /** The action object of trace.md (built once, then shared: do not modify). */
     public ObjectNode toJson() {
         if (json == null) {
-            json = describe();
+            json = describe(true);
         }
         return json;
     }
@@ -131,10 +131,11 @@ public final class PerformedAction {
      * keeps one per cycle) holds typed values, not a JSON tree per action.
      */
     ObjectNode traceJson() {
-        return json != null ? json : describe();
+        return json != null ? json : describe(false);
     }
 
-    private ObjectNode describe() {
+    /** @param keep whether this action keeps what describing it made (its delivery), for {@link #delivery()} */
+    private ObjectNode describe(boolean keep) {
         ObjectNode out = Values.JSON.objectNode();
         out.put("type", type);
         out.put("time", Values.iso(time));
@@ -157,7 +158,7 @@ public final class PerformedAction {
                     out.put("seconds", seconds);
                 }
             }
-            default -> external(out);
+            default -> external(out, keep);
         }
         if (error != null) {
             out.put("error", error);
@@ -168,7 +169,7 @@ public final class PerformedAction {
         return out;
     }
 
-    private void external(ObjectNode out) {
+    private void external(ObjectNode out, boolean keep) {
         if (fields != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
@@ -193,9 +194,12 @@ public final class PerformedAction {
         }
         if (error == null && (text != null || type.equals("iotSiteWise"))) {
             try {
-                delivery = Deliveries.of(type, fields, text, parsed, time,
+                Delivery made = Deliveries.of(type, fields, text, parsed, time,
                         Values.generatedId(model.name, keyValue, time, cycleSequence, "entry/" + actionIndex));
-                out.set("delivered", delivery.toJson());
+                out.set("delivered", made.toJson());
+                if (keep) {
+                    delivery = made;
+                }
             } catch (IllegalArgumentException e) {
                 error = e.getMessage();
             }

@@ -9,6 +9,7 @@ import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.engine.runtime.MessageIdMemory;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class History {
     private final ModelIndex index;
     private final String modelName;
     private final List<SessionInput> ops = new ArrayList<>();
-    private final List<Integer> opEnd = new ArrayList<>();
+    /** per operation, the cycle count after it (as many as {@link #ops}; an int each: a replay records 200,000) */
+    private int[] opEnd = new int[64];
     private final TreeMap<Integer, Checkpoint> checkpoints = new TreeMap<>();
     private final TreeMap<Integer, Frame> frames = new TreeMap<>();
     private final Map<String, InstanceState> latest = new LinkedHashMap<>();
@@ -81,7 +83,7 @@ final class History {
 
     /** Cycles known, including those of operations after the engine's (to redo). */
     int cycleCount() {
-        return opEnd.isEmpty() ? 0 : opEnd.get(opEnd.size() - 1);
+        return ops.isEmpty() ? 0 : opEnd[ops.size() - 1];
     }
 
     /** Whether every recorded operation has been executed on the engine. */
@@ -119,8 +121,11 @@ final class History {
             checkpoints.put(executed, new Checkpoint(executed, engine.snapshot(), engineCycles));
         }
         List<MessageError> errors = execute(op);
+        if (ops.size() == opEnd.length) {
+            opEnd = Arrays.copyOf(opEnd, opEnd.length * 2);
+        }
+        opEnd[ops.size()] = engineCycles;
         ops.add(op);
-        opEnd.add(engineCycles);
         return errors;
     }
 
@@ -171,10 +176,10 @@ final class History {
             return -1;
         }
         int lo = 0;
-        int hi = opEnd.size() - 1;
+        int hi = ops.size() - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (opEnd.get(mid) >= cycle) {
+            if (opEnd[mid] >= cycle) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -190,7 +195,6 @@ final class History {
         }
         while (ops.size() > keep + 1) {
             ops.remove(ops.size() - 1);
-            opEnd.remove(opEnd.size() - 1);
         }
         checkpoints.tailMap(keep + 1, false).clear();
         frames.tailMap(engineCycles, false).clear();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -33,8 +34,23 @@ public final class TraceReader {
 
     /** Decimals keep their written scale ({@code 20.0} stays {@code 20.0}), as the engine's values do. */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .setNodeFactory(new SmallObjectNodes())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Exact decimals, and object nodes whose maps start with 4 slots instead of 16: a replay keeps every message's
+     * payload (2 objects each in a motor reading), and the default table was half of what such a payload kept.
+     */
+    private static final class SmallObjectNodes extends JsonNodeFactory {
+        SmallObjectNodes() {
+            super(true);
+        }
+
+        @Override
+        public ObjectNode objectNode() {
+            return new ObjectNode(this, new LinkedHashMap<>(4));
+        }
+    }
+
     private static final Set<String> TRIGGERS = Set.of("Message", "Timer", "Update");
 
     public List<Line> read(Path file) throws TraceException {

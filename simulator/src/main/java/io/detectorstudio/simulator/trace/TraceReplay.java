@@ -7,8 +7,10 @@ import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.session.Updates;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +29,8 @@ public final class TraceReplay {
     private final Path file;
     private final String model;
     private final Set<String> models = new LinkedHashSet<>();
+    /** one String per input name, not one per record: the session keeps every message it was sent */
+    private final Map<String, String> inputNames = new HashMap<>();
     private final int start;
     private int modelRecordsCovered;
     private int companionRecordsCovered;
@@ -91,7 +95,8 @@ public final class TraceReplay {
         switch (trigger.get("type").asText()) {
             case "Message" -> {
                 String id = trigger.hasNonNull("messageId") ? trigger.get("messageId").asText() : null;
-                session.send(new Message(trigger.get("inputName").asText(), id, trigger.get("payload"), null));
+                String input = inputNames.computeIfAbsent(trigger.get("inputName").asText(), name -> name);
+                session.send(new Message(input, id, trigger.get("payload"), null));
             }
             case "Timer" -> { } // the advance fired it
             default -> {

@@ -4,22 +4,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * An action as emitted, with the cycle that emitted it and its summary. The action object itself is read from its
- * cycle's {@link TraceRow} when shown: a record holds its actions, so keeping them apart would store them twice.
+ * An action as emitted, with the cycle that emitted it. The action object and its summary are read from its cycle's
+ * {@link TraceRow} when shown: a record holds its actions, so keeping them apart would store them twice (a replay
+ * keeps a hundred thousand of these, and only the few on screen are ever shown).
  */
 public final class EmittedAction {
 
     private static final List<String> TARGET_FIELDS = List.of("targetArn", "mqttTopic", "functionArn", "queueUrl",
             "inputName", "variableName", "timerName", "deliveryStreamName", "tableName");
     private final int cycle;
-    private final String summary;
     private final TraceRow row;
     private final int index;
+    /** made when first shown */
+    private String summary;
 
     /** The action at {@code index} of {@code row}'s record's {@code actions}, emitted in cycle {@code cycle}. */
-    EmittedAction(int cycle, ObjectNode action, TraceRow row, int index) {
+    EmittedAction(int cycle, TraceRow row, int index) {
         this.cycle = cycle;
-        this.summary = summary(cycle, action);
         this.row = row;
         this.index = index;
     }
@@ -35,6 +36,9 @@ public final class EmittedAction {
 
     /** One line: cycle, type, target, state and event. */
     public String summary() {
+        if (summary == null) { // a race between threads would only make the same text twice
+            summary = summary(cycle, action());
+        }
         return summary;
     }
 
@@ -53,6 +57,6 @@ public final class EmittedAction {
 
     @Override
     public String toString() {
-        return summary;
+        return summary();
     }
 }

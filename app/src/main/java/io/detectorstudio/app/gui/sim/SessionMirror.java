@@ -53,7 +53,7 @@ final class SessionMirror implements SessionListener {
         JsonNode all = presentedRecord.path("actions");
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) == action) {
-                actions.add(new EmittedAction(cycle, action, presented, i));
+                actions.add(new EmittedAction(cycle, presented, i));
                 return;
             }
         }
