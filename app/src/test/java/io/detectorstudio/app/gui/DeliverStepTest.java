@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
@@ -48,7 +47,7 @@ class DeliverStepTest {
     @Start
     void start(Stage stage) throws Exception {
         window = new MainWindow(stage, prefs, new RecoveryStore(Files.createTempDirectory("recovery")));
-        stage.setScene(new Scene(window.root(), 1260, 780));
+        stage.setScene(RealTheme.scene(window.root(), 1260, 780));
         stage.show();
     }
 

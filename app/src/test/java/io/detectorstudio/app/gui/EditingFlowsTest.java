@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
-import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Hyperlink;
 import javafx.stage.Stage;
@@ -35,7 +34,7 @@ class EditingFlowsTest {
     @Start
     void start(Stage stage) throws Exception {
         window = new MainWindow(stage, prefs, new RecoveryStore(Files.createTempDirectory("recovery")));
-        stage.setScene(new Scene(window.root(), 1200, 800));
+        stage.setScene(RealTheme.scene(window.root(), 1200, 800));
         stage.show();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
-import javafx.application.Application;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
@@ -32,18 +31,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class FixedRowHeightTest {
 
     private Stage stage;
-    private String before;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        this.before = Application.getUserAgentStylesheet();
     }
 
-    /** The theme is the application's: later tests in this JVM get the one they had (JavaFX's own, by default). */
+    /** The component tests' theme (RealTheme) again: the light one. */
     @AfterEach
-    void themeAsBefore() {
-        Application.setUserAgentStylesheet(before);
+    void lightThemeAgain() {
+        Themes.LIGHT.apply();
     }
 
     @Test

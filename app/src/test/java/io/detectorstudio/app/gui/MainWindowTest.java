@@ -10,7 +10,6 @@ import io.detectorstudio.engine.model.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class MainWindowTest {
         this.stage = stage;
         window = new MainWindow(stage, prefs, new io.detectorstudio.app.gui.files.RecoveryStore(
                 Files.createTempDirectory("recovery")));
-        stage.setScene(new Scene(window.root(), 1200, 800));
+        stage.setScene(RealTheme.scene(window.root(), 1200, 800));
         stage.show();
     }
 

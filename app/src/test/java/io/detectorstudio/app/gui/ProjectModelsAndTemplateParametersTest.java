@@ -14,7 +14,6 @@ import io.detectorstudio.engine.testing.SharedCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +40,7 @@ class ProjectModelsAndTemplateParametersTest {
     void start(Stage stage) throws Exception {
         window = new MainWindow(stage, prefs, new io.detectorstudio.app.gui.files.RecoveryStore(
                 Files.createTempDirectory("recovery")));
-        stage.setScene(new Scene(window.root(), 1200, 800));
+        stage.setScene(RealTheme.scene(window.root(), 1200, 800));
         stage.show();
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +72,7 @@ class WindowStateTest {
         prefs.putDouble("window.height", 800);
         robot.interact(() -> {
             MainWindow window = new MainWindow(stage, prefs, new RecoveryStore(tempDir()));
-            stage.setScene(new Scene(window.root(), 1280, 800));
+            stage.setScene(RealTheme.scene(window.root(), 1280, 800));
             window.windowState().restore(stage);
             stage.show();
             window.windowState().settle(stage);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -47,7 +46,7 @@ class WorkbenchAcceptanceTest {
     @Start
     void start(Stage stage) throws Exception {
         window = new MainWindow(stage, prefs, new RecoveryStore(Files.createTempDirectory("recovery")));
-        stage.setScene(new Scene(window.root(), 1260, 780));
+        stage.setScene(RealTheme.scene(window.root(), 1260, 780));
         stage.show();
     }
 

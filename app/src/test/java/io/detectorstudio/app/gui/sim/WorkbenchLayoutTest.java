@@ -23,7 +23,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -40,17 +39,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkbenchLayoutTest {
 
     private static final Path SAMPLES = Path.of("..", "samples");
-    private final RealTheme theme = new RealTheme();
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-    }
-
-    @AfterEach
-    void themeAsBefore() {
-        theme.restore();
     }
 
     private SimulationPane show(FxRobot robot, Path model, List<Path> inputFiles, double width, double height)
@@ -63,7 +56,7 @@ class WorkbenchLayoutTest {
         SimulationPane[] pane = new SimulationPane[1];
         robot.interact(() -> {
             pane[0] = new SimulationPane(loaded.request(), loaded.model(), inputs, 0, FxBackgroundWork.serial("simulation-test"));
-            stage.setScene(theme.scene(pane[0], width, height));
+            stage.setScene(RealTheme.scene(pane[0], width, height));
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -139,7 +132,7 @@ class WorkbenchLayoutTest {
                     .isLessThanOrEqualTo(sim.watch().table().getWidth());
 
             robot.interact(() -> {
-                stage.setScene(theme.scene(new javafx.scene.layout.StackPane(sim.traceView()), width, 300));
+                stage.setScene(RealTheme.scene(new javafx.scene.layout.StackPane(sim.traceView()), width, 300));
             });
             WaitForAsyncUtils.waitForFxEvents();
             var trace = sim.traceView().table();
