@@ -42,6 +42,23 @@ class GuiPrerequisitesE2E {
                 .contains("Headless commands still work").doesNotContain("InvocationTargetException");
     }
 
+    /**
+     * The GUI's JVM options are the launcher's (GUI_JAVA_OPTS in ./detector-studio): this JVM, which runs the app for
+     * every end-to-end test, has them, and so do the installers' launchers — the stall probes measure what users run.
+     */
+    @Test
+    void theEndToEndJvmAndTheInstallersRunTheGuiWithTheLaunchersJavaOptions() throws Exception {
+        Path repository = Path.of(System.getProperty("e2e.repository", ".."));
+        java.util.regex.Matcher declared = java.util.regex.Pattern.compile("(?m)^GUI_JAVA_OPTS=\"([^\"]*)\"$")
+                .matcher(Files.readString(repository.resolve("detector-studio")));
+        assertThat(declared.find()).as("GUI_JAVA_OPTS in ./detector-studio").isTrue();
+        List<String> options = List.of(declared.group(1).trim().split("\\s+"));
+        assertThat(options).isNotEmpty();
+        assertThat(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()).containsAll(options);
+        assertThat(Files.readString(repository.resolve("installers/src/jpackage/app-image.args")))
+                .contains("--java-options \"" + String.join(" ", options) + "\"");
+    }
+
     private record Run(int exit, String stderr) {
     }
 
