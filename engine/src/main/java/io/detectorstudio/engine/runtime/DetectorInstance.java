@@ -14,10 +14,18 @@ import java.util.Set;
  * One detector: its state, variables, timers and the retained input values (§C.7). Variables and inputs live in
  * arrays indexed by the model's slots; timers and pending expiries are created on first use, so an idle
  * instance is a few small objects.
+ *
+ * <p>Variables and retained values are held as {@code int} codes: 0 = none, {@code n > 0} = the small Integer
+ * {@link Value#integer} shares at place {@code n − 1} ({@link Value#sharedIndex}), {@link #OTHER} = the value is in
+ * {@link #others}. Most messages change a retained value and many a variable; storing a reference into this
+ * long-lived object costs G1's write barrier — a StoreLoad fence, and a dirty card that a refinement thread then
+ * scans — where a small Integer (a counter, a sensor reading) is stored as a number.
  */
 public final class DetectorInstance {
 
     private static final Value[] NO_VALUES = new Value[0];
+    private static final int[] NO_CODES = new int[0];
+    private static final int OTHER = -1;
 
     final String keyValue;
     /** the key ("" for a keyless model) as {@link PackedKey} packs it: what finding the instance compares */
@@ -25,13 +33,15 @@ public final class DetectorInstance {
     private final long keyHigh;
     final SymbolTable symbols;
     String stateName;
-    /** by variable slot; null = never set */
-    Value[] variables = NO_VALUES;
+    /** codes by variable slot; none = never set */
+    private int[] variables = NO_CODES;
     /**
-     * by {@code $input} path slot ({@link SymbolTable#inputPathSlot}): the value there in the last payload of its
-     * input (§C.7) — what later cycles can read of it, and nothing else; null = no such payload yet
+     * codes by {@code $input} path slot ({@link SymbolTable#inputPathSlot}): the value there in the last payload of
+     * its input (§C.7) — what later cycles can read of it, and nothing else; none = no such payload yet
      */
-    Value[] retained = NO_VALUES;
+    private int[] retained = NO_CODES;
+    /** the values coded {@link #OTHER}: variable slot {@code s} at {@code 2s}, path slot {@code p} at {@code 2p + 1} */
+    private Value[] others;
     /** null until a timer is set */
     LinkedHashMap<String, Timer> timers;
     /** timers that expired and whose timeout() has not been checked yet (§B.4); null when none */
@@ -56,6 +66,7 @@ public final class DetectorInstance {
         DetectorInstance c = new DetectorInstance(keyValue, symbols, stateName, creationTime);
         c.variables = variables.clone();
         c.retained = retained.clone();
+        c.others = others == null ? null : others.clone();
         c.timers = timers == null ? null : new LinkedHashMap<>(timers);
         c.expiredUnconsumed = expiredUnconsumed == null ? null : new HashSet<>(expiredUnconsumed);
         c.lastUpdateTime = lastUpdateTime;
@@ -69,29 +80,91 @@ public final class DetectorInstance {
     }
 
     Value variable(int slot) {
-        return slot < variables.length ? variables[slot] : null;
+        return slot < variables.length ? decode(variables[slot], 2 * slot) : null;
     }
 
     void setVariable(int slot, Value value) {
         if (slot >= variables.length) {
             variables = Arrays.copyOf(variables, symbols.variableCount());
         }
-        if (variables[slot] != value) { // e.g. a small Integer, shared: no store, no write barrier
-            variables[slot] = value;
+        variables[slot] = encode(value, 2 * slot);
+    }
+
+    /** How many variable slots the instance holds (none before its first variable is set). */
+    int variableSlots() {
+        return variables.length;
+    }
+
+    /** The variables by slot, a copy (null = never set). */
+    Value[] variableArray() {
+        Value[] out = new Value[variables.length];
+        for (int slot = 0; slot < out.length; slot++) {
+            out[slot] = variable(slot);
+        }
+        return out;
+    }
+
+    /** Replaces every variable: these by slot (null = not set). */
+    void replaceVariables(Value[] values) {
+        variables = new int[values.length];
+        for (int slot = 0; slot < values.length; slot++) {
+            variables[slot] = encode(values[slot], 2 * slot);
         }
     }
 
     Value retained(int pathSlot) {
-        return pathSlot < retained.length ? retained[pathSlot] : null;
+        return pathSlot < retained.length ? decode(retained[pathSlot], 2 * pathSlot + 1) : null;
     }
 
     void retain(int pathSlot, Value value) {
         if (pathSlot >= retained.length) {
             retained = Arrays.copyOf(retained, symbols.inputPathCount());
         }
-        if (retained[pathSlot] != value) {
-            retained[pathSlot] = value;
+        retained[pathSlot] = encode(value, 2 * pathSlot + 1);
+    }
+
+    /** How many {@code $input} path slots the instance holds (none before its first retained value). */
+    int retainedSlots() {
+        return retained.length;
+    }
+
+    /** The retained values by path slot, a copy (null = none). */
+    Value[] retainedArray() {
+        Value[] out = new Value[retained.length];
+        for (int slot = 0; slot < out.length; slot++) {
+            out[slot] = retained(slot);
         }
+        return out;
+    }
+
+    /** Replaces every retained value: these by path slot (null = none). */
+    void replaceRetained(Value[] values) {
+        retained = new int[values.length];
+        for (int slot = 0; slot < values.length; slot++) {
+            retained[slot] = encode(values[slot], 2 * slot + 1);
+        }
+    }
+
+    private Value decode(int code, int otherIndex) {
+        return code > 0 ? Value.shared(code - 1) : code == 0 ? null : others[otherIndex];
+    }
+
+    /** The code of a value; one that is not a shared small Integer goes to {@link #others} at {@code otherIndex}. */
+    private int encode(Value value, int otherIndex) {
+        if (value == null) {
+            return 0;
+        }
+        int shared = Value.sharedIndex(value);
+        if (shared >= 0) {
+            return shared + 1;
+        }
+        if (others == null || otherIndex >= others.length) {
+            others = Arrays.copyOf(others == null ? NO_VALUES : others, otherIndex + 2);
+        }
+        if (others[otherIndex] != value) { // the same object again: no store, no write barrier
+            others[otherIndex] = value;
+        }
+        return OTHER;
     }
 
     Timer timer(String name) {
@@ -144,8 +217,9 @@ public final class DetectorInstance {
     public Map<String, Value> variables() {
         Map<String, Value> out = new LinkedHashMap<>();
         for (int slot = 0; slot < variables.length; slot++) {
-            if (variables[slot] != null) {
-                out.put(symbols.variableName(slot), variables[slot]);
+            Value value = variable(slot);
+            if (value != null) {
+                out.put(symbols.variableName(slot), value);
             }
         }
         return Collections.unmodifiableMap(out);
