@@ -19,13 +19,19 @@ import java.util.Set;
  * {@link Value#integer} shares at place {@code n − 1} ({@link Value#sharedIndex}), {@link #OTHER} = the value is in
  * {@link #others}. Most messages change a retained value and many a variable; storing a reference into this
  * long-lived object costs G1's write barrier — a StoreLoad fence, and a dirty card that a refinement thread then
- * scans — where a small Integer (a counter, a sensor reading) is stored as a number.
+ * scans — where a small Integer (a counter, a sensor reading) is stored as a number. Both kinds of codes share one
+ * array ({@link #codes}): one object, and one cache line a message reads, fewer than an array each.
  */
 public final class DetectorInstance {
 
     private static final Value[] NO_VALUES = new Value[0];
-    private static final int[] NO_CODES = new int[0];
+    /** no codes yet: no variable slots, no path slots; never written */
+    private static final int[] NO_CODES = new int[1];
     private static final int OTHER = -1;
+    /** in {@code codes[0]}: the number of variable slots held, and whether variables / retained values were set */
+    private static final int COUNT = (1 << 29) - 1;
+    private static final int VARIABLES_SET = 1 << 30;
+    private static final int RETAINED_SET = 1 << 29;
 
     final String keyValue;
     /** the key ("" for a keyless model) as {@link PackedKey} packs it: what finding the instance compares */
@@ -33,13 +39,13 @@ public final class DetectorInstance {
     private final long keyHigh;
     final SymbolTable symbols;
     String stateName;
-    /** codes by variable slot; none = never set */
-    private int[] variables = NO_CODES;
     /**
-     * codes by {@code $input} path slot ({@link SymbolTable#inputPathSlot}): the value there in the last payload of
-     * its input (§C.7) — what later cycles can read of it, and nothing else; none = no such payload yet
+     * {@code codes[0]}: the number V of variable slots held ({@link #COUNT}) and the {@link #VARIABLES_SET} and
+     * {@link #RETAINED_SET} flags; then the codes of the V variables by slot (0 = never set); then those of the
+     * retained values by {@code $input} path slot ({@link SymbolTable#inputPathSlot}): the value there in the last
+     * payload of its input (§C.7) — what later cycles can read of it, and nothing else; 0 = no such payload yet
      */
-    private int[] retained = NO_CODES;
+    private int[] codes = NO_CODES;
     /** the values coded {@link #OTHER}: variable slot {@code s} at {@code 2s}, path slot {@code p} at {@code 2p + 1} */
     private Value[] others;
     /** null until a timer is set */
@@ -64,8 +70,7 @@ public final class DetectorInstance {
 
     DetectorInstance copy() {
         DetectorInstance c = new DetectorInstance(keyValue, symbols, stateName, creationTime);
-        c.variables = variables.clone();
-        c.retained = retained.clone();
+        c.codes = codes == NO_CODES ? NO_CODES : codes.clone();
         c.others = others == null ? null : others.clone();
         c.timers = timers == null ? null : new LinkedHashMap<>(timers);
         c.expiredUnconsumed = expiredUnconsumed == null ? null : new HashSet<>(expiredUnconsumed);
@@ -80,24 +85,27 @@ public final class DetectorInstance {
     }
 
     Value variable(int slot) {
-        return slot < variables.length ? decode(variables[slot], 2 * slot) : null;
+        int[] c = codes;
+        return slot < (c[0] & COUNT) ? decode(c[1 + slot], 2 * slot) : null;
     }
 
     void setVariable(int slot, Value value) {
-        if (slot >= variables.length) {
-            variables = Arrays.copyOf(variables, symbols.variableCount());
+        if (slot >= variableCount()) {
+            resize(Math.max(symbols.variableCount(), slot + 1),
+                    codes == NO_CODES ? symbols.inputPathCount() : retainedCount());
         }
-        variables[slot] = encode(value, 2 * slot);
+        codes[1 + slot] = encode(value, 2 * slot);
+        codes[0] |= VARIABLES_SET;
     }
 
     /** How many variable slots the instance holds (none before its first variable is set). */
     int variableSlots() {
-        return variables.length;
+        return (codes[0] & VARIABLES_SET) != 0 ? variableCount() : 0;
     }
 
     /** The variables by slot, a copy (null = never set). */
     Value[] variableArray() {
-        Value[] out = new Value[variables.length];
+        Value[] out = new Value[variableSlots()];
         for (int slot = 0; slot < out.length; slot++) {
             out[slot] = variable(slot);
         }
@@ -106,31 +114,36 @@ public final class DetectorInstance {
 
     /** Replaces every variable: these by slot (null = not set). */
     void replaceVariables(Value[] values) {
-        variables = new int[values.length];
+        resize(values.length, retainedCount());
         for (int slot = 0; slot < values.length; slot++) {
-            variables[slot] = encode(values[slot], 2 * slot);
+            codes[1 + slot] = encode(values[slot], 2 * slot);
         }
+        codes[0] = values.length > 0 ? codes[0] | VARIABLES_SET : codes[0] & ~VARIABLES_SET;
     }
 
     Value retained(int pathSlot) {
-        return pathSlot < retained.length ? decode(retained[pathSlot], 2 * pathSlot + 1) : null;
+        int[] c = codes;
+        int variables = c[0] & COUNT;
+        return pathSlot < c.length - 1 - variables ? decode(c[1 + variables + pathSlot], 2 * pathSlot + 1) : null;
     }
 
     void retain(int pathSlot, Value value) {
-        if (pathSlot >= retained.length) {
-            retained = Arrays.copyOf(retained, symbols.inputPathCount());
+        if (pathSlot >= retainedCount()) {
+            resize(codes == NO_CODES ? symbols.variableCount() : variableCount(),
+                    Math.max(symbols.inputPathCount(), pathSlot + 1));
         }
-        retained[pathSlot] = encode(value, 2 * pathSlot + 1);
+        codes[1 + variableCount() + pathSlot] = encode(value, 2 * pathSlot + 1);
+        codes[0] |= RETAINED_SET;
     }
 
     /** How many {@code $input} path slots the instance holds (none before its first retained value). */
     int retainedSlots() {
-        return retained.length;
+        return (codes[0] & RETAINED_SET) != 0 ? retainedCount() : 0;
     }
 
     /** The retained values by path slot, a copy (null = none). */
     Value[] retainedArray() {
-        Value[] out = new Value[retained.length];
+        Value[] out = new Value[retainedSlots()];
         for (int slot = 0; slot < out.length; slot++) {
             out[slot] = retained(slot);
         }
@@ -139,10 +152,30 @@ public final class DetectorInstance {
 
     /** Replaces every retained value: these by path slot (null = none). */
     void replaceRetained(Value[] values) {
-        retained = new int[values.length];
+        resize(variableCount(), values.length);
         for (int slot = 0; slot < values.length; slot++) {
-            retained[slot] = encode(values[slot], 2 * slot + 1);
+            codes[1 + variableCount() + slot] = encode(values[slot], 2 * slot + 1);
         }
+        codes[0] = values.length > 0 ? codes[0] | RETAINED_SET : codes[0] & ~RETAINED_SET;
+    }
+
+    private int variableCount() {
+        return codes[0] & COUNT;
+    }
+
+    private int retainedCount() {
+        return codes.length - 1 - variableCount();
+    }
+
+    /** New codes for this many variable and path slots, the codes of the slots kept copied. */
+    private void resize(int variables, int paths) {
+        int[] old = codes;
+        int oldVariables = old[0] & COUNT;
+        int[] c = new int[1 + variables + paths];
+        System.arraycopy(old, 1, c, 1, Math.min(oldVariables, variables));
+        System.arraycopy(old, 1 + oldVariables, c, 1 + variables, Math.min(old.length - 1 - oldVariables, paths));
+        c[0] = old[0] & ~COUNT | variables;
+        codes = c;
     }
 
     private Value decode(int code, int otherIndex) {
@@ -216,7 +249,7 @@ public final class DetectorInstance {
     /** Variables that have a value, in slot order (the order the model mentions them). */
     public Map<String, Value> variables() {
         Map<String, Value> out = new LinkedHashMap<>();
-        for (int slot = 0; slot < variables.length; slot++) {
+        for (int slot = 0; slot < variableSlots(); slot++) {
             Value value = variable(slot);
             if (value != null) {
                 out.put(symbols.variableName(slot), value);

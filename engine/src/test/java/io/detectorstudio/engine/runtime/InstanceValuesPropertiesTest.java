@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.Size;
  * A {@link DetectorInstance} keeps its variables and retained values as codes (a shared small Integer as its
  * place in {@link Value#integer}'s cache, any other value beside): after any sequence of sets it gives back the
  * very objects set last, slot by slot, as arrays of values would — for small Integers, Integers just outside the
- * cache, equal but unshared ones, Decimals, Strings, Booleans, null and undefined, variables and retained values
+ * cache, Decimals, Strings, Booleans, null and undefined, variables and retained values
  * of the same slot interleaved — and a copy, or values replaced wholesale, give the same.
  */
 class InstanceValuesPropertiesTest {
@@ -55,6 +55,15 @@ class InstanceValuesPropertiesTest {
         replaced.replaceVariables(instance.variableArray());
         replaced.replaceRetained(instance.retainedArray());
         assertSame(replaced, variables, retained);
+        // as BatchUpdateDetector replaces the variables: the retained values stay; variables set again grow back
+        DetectorInstance updated = instance.copy();
+        updated.replaceVariables(new Value[0]);
+        assertSame(updated, new Value[0], retained);
+        updated.setVariable(SLOTS - 1, Value.integer(7));
+        Value[] seventh = new Value[SLOTS];
+        seventh[SLOTS - 1] = Value.integer(7);
+        assertSame(updated, seventh, retained);
+        assertSame(instance, variables, retained); // the copy shares nothing
     }
 
     private static void assertSame(DetectorInstance instance, Value[] variables, Value[] retained) {
