@@ -18,8 +18,14 @@ public abstract class Frame {
     /** The value of {@link CompiledExpression.Node#number} when it is not a compact number. */
     Value other;
 
-    /** The values read at each {@code $input} path ({@link SymbolTable#inputPathSlot}), valid in their epoch. */
+    /**
+     * The values read at each {@code $input} path ({@link SymbolTable#inputPathSlot}), valid in their epoch. A
+     * small Integer (one {@link Value#integer} shares) is kept as its place in that cache ({@code inputSmall},
+     * −1 for any other value, which {@code inputValues} holds): an {@code int} store, where storing a reference
+     * into this long-lived frame costs a garbage collector's write barrier (G1: a StoreLoad fence) per message.
+     */
     private Value[] inputValues = new Value[0];
+    private int[] inputSmall = new int[0];
     private int[] inputEpochs = new int[0];
     private int epoch = 1;
 
@@ -40,15 +46,24 @@ public abstract class Frame {
     }
 
     final Value inputValue(int pathSlot) {
-        return pathSlot < inputEpochs.length && inputEpochs[pathSlot] == epoch ? inputValues[pathSlot] : null;
+        if (pathSlot >= inputEpochs.length || inputEpochs[pathSlot] != epoch) {
+            return null;
+        }
+        int small = inputSmall[pathSlot];
+        return small >= 0 ? Value.shared(small) : inputValues[pathSlot];
     }
 
     final void keepInputValue(int pathSlot, Value value) {
-        if (pathSlot >= inputValues.length) {
+        if (pathSlot >= inputEpochs.length) {
             inputValues = java.util.Arrays.copyOf(inputValues, pathSlot + 1);
+            inputSmall = java.util.Arrays.copyOf(inputSmall, pathSlot + 1);
             inputEpochs = java.util.Arrays.copyOf(inputEpochs, pathSlot + 1);
         }
-        inputValues[pathSlot] = value;
+        int small = Value.sharedIndex(value);
+        if (small < 0) {
+            inputValues[pathSlot] = value;
+        }
+        inputSmall[pathSlot] = small;
         inputEpochs[pathSlot] = epoch;
     }
 

@@ -52,6 +52,23 @@ public final class Value {
         }
     }
 
+    /**
+     * The place of a shared small Integer in the cache ({@link #shared}), or −1 for any other value: a value kept
+     * as its place is stored as an {@code int}.
+     */
+    public static int sharedIndex(Value v) {
+        if (v.type != Type.INTEGER || v.integer < CACHE_LOW || v.integer >= CACHE_LOW + SMALL.length) {
+            return -1;
+        }
+        int index = (int) v.integer - CACHE_LOW;
+        return SMALL[index] == v ? index : -1;
+    }
+
+    /** The shared small Integer at a place {@link #sharedIndex} gave. */
+    public static Value shared(int index) {
+        return SMALL[index];
+    }
+
     public static Value integer(long v) {
         if (v >= CACHE_LOW && v < CACHE_LOW + SMALL.length) {
             return SMALL[(int) v - CACHE_LOW];

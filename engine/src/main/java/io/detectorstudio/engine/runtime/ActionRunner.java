@@ -156,7 +156,7 @@ final class ActionRunner {
     /** The moment the default payload (§C.11) shows. */
     private PerformedAction.DefaultPayload defaultPayload(DetectorInstance instance) {
         return new PerformedAction.DefaultPayload(cycle.inputName(), cycle.messageId(), cycle.timerName(),
-                instance.stateName, instance.variables.clone(), instance.timerExpiries());
+                instance.stateName, instance.variableArray(), instance.timerExpiries());
     }
 
     private void customPayload(CompiledAction.External action, PerformedAction out) {

@@ -318,8 +318,7 @@ final class Cycle extends Frame {
 
     @Override
     public Value variable(int slot) {
-        Value[] variables = instance.variables;
-        return slot < variables.length ? variables[slot] : null;
+        return instance.variable(slot);
     }
 
     @Override

@@ -31,12 +31,12 @@ final class DetectorStateCodec {
             varLong(out, instance.creationTime);
             varLong(out, instance.lastUpdateTime - instance.creationTime);
             varLong(out, instance.cycles);
-            varLong(out, instance.variables.length);
-            for (Value v : instance.variables) {
+            varLong(out, instance.variableSlots());
+            for (Value v : instance.variableArray()) {
                 value(out, v);
             }
-            varLong(out, instance.retained.length);
-            for (Value v : instance.retained) {
+            varLong(out, instance.retainedSlots());
+            for (Value v : instance.retainedArray()) {
                 value(out, v);
             }
             varLong(out, instance.timers == null ? 0 : instance.timers.size());
@@ -72,12 +72,12 @@ final class DetectorStateCodec {
             for (int i = 0; i < variables.length; i++) {
                 variables[i] = value(in);
             }
-            instance.variables = variables;
+            instance.replaceVariables(variables);
             Value[] retained = new Value[(int) varLong(in)];
             for (int i = 0; i < retained.length; i++) {
                 retained[i] = value(in);
             }
-            instance.retained = retained;
+            instance.replaceRetained(retained);
             for (long n = varLong(in); n > 0; n--) {
                 String name = in.readUTF();
                 long expires = instance.lastUpdateTime + unZigZag(varLong(in));

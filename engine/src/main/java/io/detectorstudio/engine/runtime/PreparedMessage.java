@@ -16,6 +16,13 @@ public final class PreparedMessage {
     /** How the engine parses payload bytes: as a default {@code ObjectMapper.readTree} does. */
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * the message's input, id and time, copied: putting a prepared message reads these and the readings, not the
+     * {@link Message} (read from a tree, it lies beside its payload tree: one more cache miss per message)
+     */
+    private final String inputName;
+    private final String messageId;
+    private final Long timestampMillis;
     private Message message;
     /** the bytes the message was read from, while its tree has not been needed; else null */
     private byte[] json;
@@ -25,6 +32,9 @@ public final class PreparedMessage {
     final PayloadReader.Reading[] readings;
 
     PreparedMessage(Message message, byte[] json, Object routes, PayloadReader.Reading[] readings) {
+        this.inputName = message.inputName();
+        this.messageId = message.messageId();
+        this.timestampMillis = message.timestampMillis();
         this.message = message;
         this.json = json;
         this.routes = routes;
@@ -32,11 +42,15 @@ public final class PreparedMessage {
     }
 
     public String inputName() {
-        return message.inputName();
+        return inputName;
     }
 
     public String messageId() {
-        return message.messageId();
+        return messageId;
+    }
+
+    Long timestampMillis() {
+        return timestampMillis;
     }
 
     /** Whether the payload was read from bytes without a tree (then it is a JSON object). */

@@ -42,7 +42,7 @@ class ModelRunnerTest {
         assertThat(actual.variables()).isEqualTo(expected.variables());
         assertThat(state.length).as("bytes per motor instance").isLessThan(32);
         // §C.7 retention keeps the values the model reads of the payload, not the payload
-        assertThat(actual.retained).containsExactly(Value.integer(20));
+        assertThat(actual.retainedArray()).containsExactly(Value.integer(20));
     }
 
     @Test
@@ -73,12 +73,12 @@ class ModelRunnerTest {
         ObjectNode request = EngineHarness.JSON.createObjectNode();
         request.put("detectorModelName", "m");
         DetectorInstance instance = new DetectorInstance("k", new io.detectorstudio.engine.expr.SymbolTable(), "S", 1_700_000_000_000L);
-        instance.variables = new io.detectorstudio.engine.expr.Value[] {
+        instance.replaceVariables(new io.detectorstudio.engine.expr.Value[] {
                 io.detectorstudio.engine.expr.Value.integer(-5), io.detectorstudio.engine.expr.Value.decimal(new java.math.BigDecimal("19.570")),
-                io.detectorstudio.engine.expr.Value.string("é\"x"), io.detectorstudio.engine.expr.Value.TRUE, null};
-        instance.retained = new io.detectorstudio.engine.expr.Value[] {null,
+                io.detectorstudio.engine.expr.Value.string("é\"x"), io.detectorstudio.engine.expr.Value.TRUE, null});
+        instance.replaceRetained(new io.detectorstudio.engine.expr.Value[] {null,
                 io.detectorstudio.engine.expr.Value.decimal(new java.math.BigDecimal("1.50")),
-                io.detectorstudio.engine.expr.Value.UNDEFINED, io.detectorstudio.engine.expr.Value.NULL};
+                io.detectorstudio.engine.expr.Value.UNDEFINED, io.detectorstudio.engine.expr.Value.NULL});
         instance.putTimer(new Timer("t", 1_700_000_060_000L, 60));
         instance.expired("old");
         instance.lastUpdateTime = 1_700_000_000_500L;
@@ -86,9 +86,9 @@ class ModelRunnerTest {
         CompiledModel model = new CompiledModel(request, "1");
         DetectorInstance back = DetectorStateCodec.decode(DetectorStateCodec.encode(instance, model), "k", model);
         assertThat(back.stateName).isEqualTo("S");
-        assertThat(back.variables).containsExactly(instance.variables);
-        assertThat(back.retained).containsExactly(instance.retained);
-        assertThat(back.retained[1].toText()).isEqualTo("1.50");
+        assertThat(back.variableArray()).containsExactly(instance.variableArray());
+        assertThat(back.retainedArray()).containsExactly(instance.retainedArray());
+        assertThat(back.retained(1).toText()).isEqualTo("1.50");
         assertThat(back.timerExpiries()).isEqualTo(instance.timerExpiries());
         assertThat(back.timer("t").durationSeconds()).isEqualTo(60);
         assertThat(back.consumeExpiry("old")).isTrue();

@@ -182,7 +182,7 @@ class PayloadReaderPropertiesTest {
         }
         for (DetectorInstance instance : engine.instances("gen")) {
             out.add(instance.keyValue() + " " + instance.stateName() + " " + instance.variables()
-                    + " " + instance.timerExpiries() + " " + java.util.Arrays.toString(instance.retained));
+                    + " " + instance.timerExpiries() + " " + java.util.Arrays.toString(instance.retainedArray()));
         }
         return out;
     }
