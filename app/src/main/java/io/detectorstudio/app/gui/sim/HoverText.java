@@ -1,5 +1,6 @@
 package io.detectorstudio.app.gui.sim;
 
+import java.util.function.Supplier;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -16,14 +17,19 @@ final class HoverText {
 
     /** Shows {@code cell}'s text on hover (nothing when it has none). */
     static void install(Labeled cell) {
+        install(cell, cell::getText);
+    }
+
+    /** Shows what {@code text} gives when the mouse enters {@code cell} (nothing when null or empty). */
+    static void install(Labeled cell, Supplier<String> text) {
         cell.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
-            String text = cell.getText();
-            if (text == null || text.isEmpty()) {
+            String shown = text.get();
+            if (shown == null || shown.isEmpty()) {
                 cell.setTooltip(null);
                 return;
             }
             Tooltip tip = cell.getTooltip() != null ? cell.getTooltip() : new Tooltip();
-            tip.setText(text);
+            tip.setText(shown);
             cell.setTooltip(tip);
         });
     }

@@ -22,9 +22,11 @@ final class SessionOwner {
     /**
      * How long a run waits, at most, for the UI thread to take a snapshot in and lay it out before it goes on: on
      * two cores the worker would otherwise take the CPU the UI thread and the renderer need (the run slows instead
-     * of the UI).
+     * of the UI). A snapshot normally takes one or two pulses; the longest wait is the first one of a session, when
+     * the lists and tables make their first cells (40-90 ms of the FX thread's CPU on the 2-core machine; with a
+     * 50 ms bound the run took a quarter of the CPU back in the middle of it).
      */
-    private static final long YIELD_NANOS = 50_000_000;
+    private static final long YIELD_NANOS = 100_000_000;
 
     private final Session session;
     private final SessionMirror mirror;

@@ -9,7 +9,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -49,36 +48,48 @@ public final class WatchTable extends VBox {
         // the kind is the name's icon (with a tooltip), so the name and value get the width
         TableColumn<Row, Row> name = new TableColumn<>("Name");
         name.setCellValueFactory(r -> new javafx.beans.property.SimpleObjectProperty<>(r.getValue()));
-        name.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-            // the cell's icon, changed only with the kind: the rows are refreshed on every update of a run
-            private final org.kordamp.ikonli.javafx.FontIcon icon = Icons.of("mdi2v-variable");
+        name.setCellFactory(c -> {
+            TableCell<Row, Row> cell = new TableCell<>() {
+                // the cell's icon, changed only with the kind (the rows are refreshed on every update of a run);
+                // made for the first row the cell shows: the rows that only fill the table's height never need one
+                private org.kordamp.ikonli.javafx.FontIcon icon;
 
-            @Override
-            protected void updateItem(Row row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : row.name());
-                if (row != null) {
+                @Override
+                protected void updateItem(Row row, boolean empty) {
+                    super.updateItem(row, empty);
+                    setText(empty || row == null ? null : row.name());
+                    if (empty || row == null) {
+                        setGraphic(null);
+                        return;
+                    }
                     String literal = switch (row.kind()) {
                         case "timer" -> "mdi2t-timer-outline";
                         case "watch" -> "mdi2e-eye-outline";
                         default -> "mdi2v-variable";
                     };
-                    if (!literal.equals(icon.getIconLiteral())) {
+                    if (icon == null) {
+                        icon = Icons.of(literal);
+                    } else if (!literal.equals(icon.getIconLiteral())) {
                         icon.setIconLiteral(literal);
                     }
+                    setGraphic(icon);
                 }
-                setGraphic(empty || row == null ? null : icon);
-                tip.setText(row == null ? null : row.kind() + " " + row.name());
-                setTooltip(empty || row == null ? null : tip);
-            }
+            };
+            // the kind the icon stands for, and the name; made on hover, not per cell (HoverText)
+            HoverText.install(cell, () -> cell.isEmpty() || cell.getItem() == null ? null
+                    : cell.getItem().kind() + " " + cell.getItem().name());
+            return cell;
         });
         name.setMinWidth(80);
         name.setPrefWidth(200);
         this.nameColumn = name;
         TableColumn<Row, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(r -> new SimpleStringProperty(r.getValue().value()));
-        value.setCellFactory(c -> withTooltip(new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter())));
+        value.setCellFactory(c -> {
+            TextFieldTableCell<Row, String> cell = new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter());
+            HoverText.install(cell); // the whole value when it is cut
+            return cell;
+        });
         value.setMinWidth(64);
         value.setPrefWidth(140);
         value.setOnEditCommit(e -> commit(e.getRowValue(), e.getNewValue()));
@@ -180,15 +191,6 @@ public final class WatchTable extends VBox {
             b.append(b.isEmpty() ? "" : " ").append(s).append('s');
         }
         return b.toString();
-    }
-
-    private static <C extends TableCell<Row, String>> C withTooltip(C cell) {
-        Tooltip tip = new Tooltip();
-        cell.itemProperty().addListener((obs, old, text) -> {
-            tip.setText(text);
-            cell.setTooltip(text == null || text.isEmpty() ? null : tip); // the whole value when it is cut
-        });
-        return cell;
     }
 
     private void commit(Row row, String text) {

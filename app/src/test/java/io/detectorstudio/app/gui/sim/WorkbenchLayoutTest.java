@@ -161,6 +161,36 @@ class WorkbenchLayoutTest {
         assertThat(WatchTable.countdown(0)).isEqualTo("0s");
     }
 
+    /** A tooltip is a popup window with a scene: the watch table's cells (made as a run first fills it) make none up front. */
+    @Test
+    void theWatchTablesCellsMakeTheirTooltipOnlyOnHover(FxRobot robot) throws Exception {
+        SimulationPane sim = show(robot, SAMPLES.resolve("device-heartbeat/model.json"), List.of(), 1280, 340);
+        robot.interact(() -> {
+            sim.stepper().setValue("value", "1");
+            sim.stepper().send();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.TableCell<?, ?>> cells = robot.from(sim.watch().table()).lookup(".table-cell")
+                .<javafx.scene.control.TableCell<?, ?>>queryAll().stream().toList();
+        assertThat(cells).isNotEmpty().allSatisfy(c -> assertThat(c.getTooltip()).as("no popup made up front").isNull());
+        WatchTable.Row timer = sim.watch().table().getItems().stream().filter(r -> r.kind().equals("timer")).findFirst()
+                .orElseThrow();
+        var name = cells.stream().filter(c -> c.getItem() == timer).findFirst().orElseThrow();
+        var value = cells.stream().filter(c -> "5m".equals(c.getItem())).findFirst().orElseThrow();
+        robot.interact(() -> {
+            javafx.event.Event.fireEvent(name, entered());
+            javafx.event.Event.fireEvent(value, entered());
+        });
+        assertThat(name.getTooltip().getText()).as("the kind the icon stands for").isEqualTo("timer " + timer.name());
+        assertThat(value.getTooltip().getText()).isEqualTo("5m");
+    }
+
+    private static javafx.scene.input.MouseEvent entered() {
+        return new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED, 0, 0, 0, 0,
+                javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false,
+                false, null);
+    }
+
     @Test
     void theStatusHeadsTheWorkbenchAndAStopStandsOut(FxRobot robot) throws Exception {
         SimulationPane sim = show(robot, SAMPLES.resolve("motor/model.json"),
