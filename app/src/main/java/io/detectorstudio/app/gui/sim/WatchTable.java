@@ -129,6 +129,11 @@ public final class WatchTable extends VBox {
     }
 
     void refresh() {
+        refresh(false);
+    }
+
+    /** @param always also when the rows are the same (after an edit, whose cell shows what was typed) */
+    private void refresh(boolean always) {
         java.util.List<Row> shown = new java.util.ArrayList<>();
         InstanceState s = model.selected();
         placeholder.setText(placeholderFor(s));
@@ -140,8 +145,10 @@ public final class WatchTable extends VBox {
         for (String w : model.watchExpressions()) {
             shown.add(new Row("watch", w, model.evaluateWatch(w).toText()));
         }
-        rows.setAll(shown); // one change for the table, not one per row
-        fitColumns();
+        if (always || !rows.equals(shown)) { // a run refreshes on every update: unchanged rows cost each cell an update
+            rows.setAll(shown); // one change for the table, not one per row
+            fitColumns();
+        }
     }
 
     /** The name column takes what its longest name needs (leaving the value its minimum), the value the rest. */
@@ -195,7 +202,7 @@ public final class WatchTable extends VBox {
 
     private void commit(Row row, String text) {
         if (!editable || text == null) {
-            refresh();
+            refresh(true);
             return;
         }
         MessageError error = null;
@@ -211,6 +218,6 @@ public final class WatchTable extends VBox {
         if (error != null) {
             model.statusProperty().set(error.errorCode() + ": " + error.errorMessage());
         }
-        refresh();
+        refresh(true);
     }
 }

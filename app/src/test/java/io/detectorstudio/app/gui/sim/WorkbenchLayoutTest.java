@@ -185,6 +185,25 @@ class WorkbenchLayoutTest {
         assertThat(value.getTooltip().getText()).isEqualTo("5m");
     }
 
+    /** A run refreshes the watch table on every update; rows that did not change are not handed to the table again. */
+    @Test
+    void theWatchTableIsOnlyChangedWhenItsRowsAre(FxRobot robot) throws Exception {
+        SimulationPane sim = show(robot, SAMPLES.resolve("device-heartbeat/model.json"), List.of(), 1280, 340);
+        robot.interact(() -> {
+            sim.stepper().setValue("value", "1");
+            sim.stepper().send();
+        });
+        List<String> changes = new ArrayList<>();
+        robot.interact(() -> sim.watch().table().getItems().addListener(
+                (javafx.collections.ListChangeListener<WatchTable.Row>) c -> changes.add(c.toString())));
+        robot.interact(() -> sim.model().refresh());
+        assertThat(changes).as("the same state published again").isEmpty();
+        robot.interact(() -> sim.model().advanceBy(1_000));
+        assertThat(changes).as("the timer counted down").hasSize(1);
+        assertThat(sim.watch().table().getItems()).filteredOn(r -> r.kind().equals("timer"))
+                .extracting(WatchTable.Row::value).containsExactly("4m 59s");
+    }
+
     private static javafx.scene.input.MouseEvent entered() {
         return new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED, 0, 0, 0, 0,
                 javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false,
