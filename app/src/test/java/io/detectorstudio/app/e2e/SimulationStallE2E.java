@@ -22,7 +22,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * Issue 20: nothing slow on the JavaFX thread. A {@link PulseProbe} records the gaps between pulses while the
- * workbench replays a 100,000-record trace and then runs Continue over 20,000 recorded cycles, both on its worker;
+ * workbench replays a 100,000-record trace, shows it in the Trace tab (as a replay started from the project does when
+ * it ends), and then runs Continue over 20,000 recorded cycles (the replay and Continue on its worker);
  * the FX thread's own work between two pulses stays under 100 ms, and so does the longest gap less the garbage
  * collector's stop-the-world pauses where the machine is quiet ({@link StallBound} says what is asserted where).
  * The figures go to {@code target/e2e-screenshots/SimulationStallE2E.txt} (docs/performance.md quotes them).
@@ -57,6 +58,16 @@ class SimulationStallE2E {
         assertThat(app.onFx(() -> sim.traceView().table().getItems().size())).isEqualTo(RECORDS);
         app.screenshot("SimulationStallE2E.replayed");
 
+        // the Trace tab, which a replay started from the project shows when it ends: its table's first rows
+        PulseProbe showing = app.onFx(PulseProbe::new);
+        app.onFx(showing::start);
+        robot.clickOn(robot.lookup(".tab-label").match((Labeled l) -> "Trace".equals(l.getText())).<Labeled>query());
+        app.waitUntil("the trace shows its rows", () -> app.onFx(() -> sim.traceView().table().lookupAll(".table-row-cell")
+                .stream().anyMatch(r -> r.isVisible() && ((javafx.scene.control.TableRow<?>) r).getItem() != null)));
+        Thread.sleep(500); // pulses after it
+        PulseProbe.Gaps shown = app.onFx(showing::finish);
+        robot.clickOn(robot.lookup(".tab-label").match((Labeled l) -> "Simulation".equals(l.getText())).<Labeled>query());
+
         // back to 20,000 cycles before the end, then Continue (F9) over them
         app.onFx(() -> {
             sim.model().session().goToCycle(RECORDS - CONTINUE_CYCLES);
@@ -70,8 +81,10 @@ class SimulationStallE2E {
         PulseProbe.Gaps cont = app.onFx(continuing::finish);
 
         StallBound.record("SimulationStallE2E", "trace replay (" + RECORDS + " records): " + replay + "\n"
+                + "showing the trace's first rows: " + shown + "\n"
                 + "Continue over " + CONTINUE_CYCLES + " recorded cycles: " + cont);
         StallBound.check("replaying", replay);
+        StallBound.check("showing the trace", shown);
         StallBound.check("continuing", cont);
     }
 
