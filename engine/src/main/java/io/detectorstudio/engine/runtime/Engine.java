@@ -38,33 +38,7 @@ public final class Engine implements Detectors {
     private final MessageIdMemory seenMessageIds = new MessageIdMemory();
     private final Deque<Message> forwarded = new ArrayDeque<>();
     private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
-    /** Every timer ever scheduled, earliest first; entries whose timer was cleared or restarted are skipped. */
-    private final java.util.PriorityQueue<Scheduled> schedule;
-
-    private record Scheduled(long at, String timer, String model, DetectorInstance instance)
-            implements Comparable<Scheduled> {
-        /** §C.5: time order, ties by name */
-        @Override
-        public int compareTo(Scheduled o) {
-            int c = Long.compare(at, o.at);
-            return c != 0 ? c : timer.compareTo(o.timer);
-        }
-
-        /** EngineOptions.timerTiesByDetector: then by model and key, a total order */
-        static final java.util.Comparator<Scheduled> BY_DETECTOR = java.util.Comparator.<Scheduled>naturalOrder()
-                .thenComparing(Scheduled::model).thenComparing(Scheduled::key);
-
-        String key() {
-            return instance.keyValue == null ? "" : instance.keyValue;
-        }
-
-        boolean live(Map<String, InstanceTable> instances) {
-            Timer t = instance.timer(timer);
-            InstanceTable byKey = instances.get(model);
-            return t != null && t.expiresAtMillis() == at && byKey != null
-                    && byKey.get(InstanceTable.keyOf(instance)) == instance;
-        }
-    }
+    private final TimerSchedule schedule;
 
     /**
      * A model that reads an input: its instances, its slot of the input and its reader of the input's payloads,
@@ -97,7 +71,7 @@ public final class Engine implements Detectors {
     }
 
     void scheduled(String model, DetectorInstance instance, Timer timer) {
-        schedule.add(new Scheduled(timer.expiresAtMillis(), timer.name(), model, instance));
+        schedule.add(model, instance, timer);
     }
     private ActionSink sink = ActionSink.NONE;
     private EngineLog log = EngineLog.NONE;
@@ -169,8 +143,7 @@ public final class Engine implements Detectors {
     public Engine(EngineOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
-        this.schedule = options.timerTiesByDetector() ? new java.util.PriorityQueue<>(Scheduled.BY_DETECTOR)
-                : new java.util.PriorityQueue<>();
+        this.schedule = new TimerSchedule(options.timerTiesByDetector());
         this.cycle = new Cycle(host); // after the options, which the cycle reads
     }
 
@@ -537,11 +510,8 @@ public final class Engine implements Detectors {
 
     /** Moves the clock forward, firing every timer due on the way, in time order (ties by name, §C.5). */
     public void advanceTo(long millis) {
-        while (!schedule.isEmpty() && schedule.peek().at() <= millis) {
-            Scheduled due = schedule.poll();
-            if (!due.live(instances)) {
-                continue;
-            }
+        for (TimerSchedule.Scheduled due = schedule.takeDue(millis, instances); due != null;
+             due = schedule.takeDue(millis, instances)) {
             CompiledModel model = models.get(due.model());
             DetectorInstance instance = due.instance();
             if (clock instanceof VirtualClock v) {
@@ -563,10 +533,7 @@ public final class Engine implements Detectors {
 
     /** The time of the next timer due, or null. */
     public Long nextTimerDue() {
-        while (!schedule.isEmpty() && !schedule.peek().live(instances)) {
-            schedule.poll(); // cleared or restarted since it was scheduled
-        }
-        return schedule.isEmpty() ? null : schedule.peek().at();
+        return schedule.nextAt(instances);
     }
 
     public long now() {
@@ -588,7 +555,7 @@ public final class Engine implements Detectors {
         if (byKey.remove(keyValue == null ? "" : keyValue) == null) {
             return new MessageError(null, "ResourceNotFoundException", "no detector with key '" + keyValue + "'");
         }
-        return null; // its scheduled timers are skipped: Scheduled.live no longer finds the instance
+        return null; // its scheduled timers are skipped: TimerSchedule.Scheduled.live no longer finds the instance
     }
 
     /** Whether the model receives messages of the input (§C.1: it mentions {@code $input.<name>} or currentInput). */
