@@ -356,6 +356,11 @@ final class Nodes {
             if (kind == OTHER) {
                 return frame.other;
             }
+            if (kind == INTEGER && Value.isShared(frame.unscaled)) {
+                // a shared small Integer (what last would hold for it): nothing to remember — storing it into
+                // this long-lived node would cost G1's write barrier a StoreLoad fence and a dirty card each time
+                return Value.integer(frame.unscaled);
+            }
             Value previous = last;
             if (previous != null && previous.unscaled() == frame.unscaled && previous.scale() == frame.scale
                     && previous.type() == (kind == INTEGER ? Value.Type.INTEGER : Value.Type.DECIMAL)

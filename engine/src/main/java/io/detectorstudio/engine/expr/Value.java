@@ -69,8 +69,13 @@ public final class Value {
         return SMALL[index];
     }
 
+    /** Whether {@link #integer} gives a shared Value for {@code v}. */
+    static boolean isShared(long v) {
+        return v >= CACHE_LOW && v < CACHE_LOW + SMALL.length;
+    }
+
     public static Value integer(long v) {
-        if (v >= CACHE_LOW && v < CACHE_LOW + SMALL.length) {
+        if (isShared(v)) {
             return SMALL[(int) v - CACHE_LOW];
         }
         return new Value(Type.INTEGER, v, null, null);

@@ -22,6 +22,8 @@ final class Cycle extends Frame {
     private static final CompiledEvent[] NO_EVENTS = new CompiledEvent[0];
 
     private final CycleHost engine;
+    /** the host's {@link EngineOptions#retainInputValues}: its options do not change */
+    private final boolean retainInputValues;
     private final ActionRunner actions = new ActionRunner(this);
     private CompiledModel model;
     private DetectorInstance instance;
@@ -44,6 +46,7 @@ final class Cycle extends Frame {
 
     Cycle(CycleHost engine) {
         this.engine = engine;
+        this.retainInputValues = engine.options().retainInputValues();
     }
 
     /**
@@ -68,8 +71,8 @@ final class Cycle extends Frame {
     CycleRecord message(CompiledModel model, DetectorInstance instance, boolean created, Message m, int inputSlot,
                         long now, long sequence, io.detectorstudio.engine.expr.Value[] values) {
         reset(model, instance, m, inputSlot, null, now, sequence);
+        int[] paths = model.pathsRead(inputSlot);
         if (values != null) {
-            int[] paths = model.pathsRead(inputSlot);
             for (int i = 0; i < values.length; i++) {
                 if (values[i] != null) {
                     presetInputValue(paths[i], values[i]);
@@ -77,8 +80,7 @@ final class Cycle extends Frame {
             }
         }
         CycleRecord record = run(created);
-        if (engine.options().retainInputValues()) {
-            int[] paths = model.pathsRead(inputSlot);
+        if (retainInputValues) {
             for (int i = 0; i < paths.length; i++) { // values read or converted for this cycle are not read again
                 Value value = values != null && values[i] != null ? values[i]
                         : model.pathReader(paths[i]).evaluate(this);
@@ -328,7 +330,7 @@ final class Cycle extends Frame {
 
     @Override
     public Value retainedInput(int pathSlot) {
-        return engine.options().retainInputValues() ? instance.retained(pathSlot) : null;
+        return retainInputValues ? instance.retained(pathSlot) : null;
     }
 
     @Override

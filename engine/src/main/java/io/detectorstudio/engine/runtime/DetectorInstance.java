@@ -79,9 +79,14 @@ public final class DetectorInstance {
         return c;
     }
 
-    /** Whether this instance's key is {@code key}, given as {@link PackedKey} packs it. */
-    boolean hasKey(String key, long low, long high) {
-        return high != PackedKey.NOT_PACKED ? low == keyLow && high == keyHigh : key.equals(InstanceTable.keyOf(this));
+    /** Whether this instance's key packs ({@link PackedKey}) as {@code low}, {@code high} (a packed key's). */
+    boolean hasPackedKey(long low, long high) {
+        return low == keyLow && high == keyHigh;
+    }
+
+    /** Whether this instance's key ("" for a keyless model's) is {@code key}. */
+    boolean hasKey(String key) {
+        return key.equals(InstanceTable.keyOf(this));
     }
 
     Value variable(int slot) {
@@ -128,12 +133,22 @@ public final class DetectorInstance {
     }
 
     void retain(int pathSlot, Value value) {
-        if (pathSlot >= retainedCount()) {
-            resize(codes == NO_CODES ? symbols.variableCount() : variableCount(),
+        int[] c = codes;
+        int head = c[0];
+        int index = 1 + (head & COUNT) + pathSlot;
+        if (index >= c.length) {
+            resize(c == NO_CODES ? symbols.variableCount() : variableCount(),
                     Math.max(symbols.inputPathCount(), pathSlot + 1));
+            retain(pathSlot, value);
+            return;
         }
-        codes[1 + variableCount() + pathSlot] = encode(value, 2 * pathSlot + 1);
-        codes[0] |= RETAINED_SET;
+        int code = encode(value, 2 * pathSlot + 1);
+        if (c[index] != code) { // most messages repeat a reading: nothing to store
+            c[index] = code;
+        }
+        if ((head & RETAINED_SET) == 0) {
+            c[0] = head | RETAINED_SET;
+        }
     }
 
     /** How many {@code $input} path slots the instance holds (none before its first retained value). */

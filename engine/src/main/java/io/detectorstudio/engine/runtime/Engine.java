@@ -38,33 +38,7 @@ public final class Engine implements Detectors {
     private final MessageIdMemory seenMessageIds = new MessageIdMemory();
     private final Deque<Message> forwarded = new ArrayDeque<>();
     private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
-    /** Every timer ever scheduled, earliest first; entries whose timer was cleared or restarted are skipped. */
-    private final java.util.PriorityQueue<Scheduled> schedule;
-
-    private record Scheduled(long at, String timer, String model, DetectorInstance instance)
-            implements Comparable<Scheduled> {
-        /** §C.5: time order, ties by name */
-        @Override
-        public int compareTo(Scheduled o) {
-            int c = Long.compare(at, o.at);
-            return c != 0 ? c : timer.compareTo(o.timer);
-        }
-
-        /** EngineOptions.timerTiesByDetector: then by model and key, a total order */
-        static final java.util.Comparator<Scheduled> BY_DETECTOR = java.util.Comparator.<Scheduled>naturalOrder()
-                .thenComparing(Scheduled::model).thenComparing(Scheduled::key);
-
-        String key() {
-            return instance.keyValue == null ? "" : instance.keyValue;
-        }
-
-        boolean live(Map<String, InstanceTable> instances) {
-            Timer t = instance.timer(timer);
-            InstanceTable byKey = instances.get(model);
-            return t != null && t.expiresAtMillis() == at && byKey != null
-                    && byKey.get(InstanceTable.keyOf(instance)) == instance;
-        }
-    }
+    private final TimerSchedule schedule;
 
     /**
      * A model that reads an input: its instances, its slot of the input and its reader of the input's payloads,
@@ -97,7 +71,7 @@ public final class Engine implements Detectors {
     }
 
     void scheduled(String model, DetectorInstance instance, Timer timer) {
-        schedule.add(new Scheduled(timer.expiresAtMillis(), timer.name(), model, instance));
+        schedule.add(model, instance, timer);
     }
     private ActionSink sink = ActionSink.NONE;
     private EngineLog log = EngineLog.NONE;
@@ -147,7 +121,7 @@ public final class Engine implements Detectors {
         }
     };
     /** the frame of the next cycle: replaced every {@link #CYCLES_PER_FRAME} cycles, see {@link #cycle()} */
-    private Cycle cycle = new Cycle(host);
+    private Cycle cycle;
     private int cyclesOnFrame;
     private static final int CYCLES_PER_FRAME = 4096;
 
@@ -169,8 +143,8 @@ public final class Engine implements Detectors {
     public Engine(EngineOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
-        this.schedule = options.timerTiesByDetector() ? new java.util.PriorityQueue<>(Scheduled.BY_DETECTOR)
-                : new java.util.PriorityQueue<>();
+        this.schedule = new TimerSchedule(options.timerTiesByDetector());
+        this.cycle = new Cycle(host); // after the options, which the cycle reads
     }
 
     public EngineOptions options() {
@@ -416,18 +390,14 @@ public final class Engine implements Detectors {
         if (inputName == null || inputName.isEmpty()) {
             return inputNameRequired(messageId);
         }
-        long time = timestamp != null ? Math.max(timestamp, clock.nowMillis()) : clock.nowMillis();
-        advanceTo(time);
-        long now = Math.max(time, clock.nowMillis());
-        if (messageId != null) {
-            String dedupKey = inputName + "\u0000" + messageId; // [GAP] §C.6: per input name
-            seenMessageIds.forgetUpTo(now - options.deduplicationWindowMillis());
-            if (seenMessageIds.contains(dedupKey)) {
-                return null; // §C.6: ignored silently, as the service does
-            }
-            seenMessageIds.add(dedupKey, now);
+        long now = arrival(timestamp);
+        if (messageId != null && seenBefore(inputName, messageId, now)) {
+            return null; // §C.6: ignored silently, as the service does
         }
         Route[] routed = routesOf(inputName);
+        if (routed == null) {
+            return unrouted(inputName, messageId);
+        }
         PayloadReader.Reading[] readings = null;
         if (prepared != null) {
             if (prepared.routes != routed) { // read for models that have changed since
@@ -439,28 +409,50 @@ public final class Engine implements Detectors {
             }
             readings = prepared.readings;
         }
-        for (int r = 0; routed != null && r < routed.length; r++) {
+        for (int r = 0; r < routed.length; r++) {
             CompiledModel model = routed[r].model;
             String key = readings != null ? readings[r].key() : keyOf(model, m.payload());
             if (model.keyPath != null && key == null) {
-                // [GAP] §C.1: a message without the key attribute is not delivered to this model, and logged
-                log.log(new EngineLog.Entry(Severity.ERROR, model.name, null, messageId, "the message on input '"
-                        + inputName + "' has no key attribute '" + String.join(".", model.keyPath)
-                        + "' (or it is an object, an array or null): not delivered to detector model '" + model.name + "'"));
-                continue;
-            }
-            if (dispatcher != null) { // a shard's engine runs the cycle; it gets the payload as a tree
+                noKey(model, inputName, messageId);
+            } else if (dispatcher != null) { // a shard's engine runs the cycle; it gets the payload as a tree
                 dispatcher.dispatch(model.name, key, prepared != null ? prepared.message() : m, now);
             } else {
                 runCycle(model, routed[r].byKey, routed[r].inputSlot, key, m, now,
                         readings != null ? readings[r] : null);
             }
         }
-        if (routed == null && !declaredInputs.contains(inputName)) {
-            return new MessageError(messageId, "ResourceNotFoundException",
-                    "no detector model uses input '" + inputName + "'");
-        }
         return null;
+    }
+
+    /** The time a message is processed at (its own, if later than the clock's), the timers due until then fired. */
+    private long arrival(Long timestamp) {
+        long time = timestamp != null ? Math.max(timestamp, clock.nowMillis()) : clock.nowMillis();
+        advanceTo(time);
+        return Math.max(time, clock.nowMillis());
+    }
+
+    /** A message on an input no model reads: accepted when the input exists, else an error. */
+    private MessageError unrouted(String inputName, String messageId) {
+        return declaredInputs.contains(inputName) ? null : new MessageError(messageId, "ResourceNotFoundException",
+                "no detector model uses input '" + inputName + "'");
+    }
+
+    /** §C.6: whether the message's id was seen on its input within the window; if not, it is remembered. */
+    private boolean seenBefore(String inputName, String messageId, long now) {
+        String dedupKey = inputName + "\u0000" + messageId; // [GAP] §C.6: per input name
+        seenMessageIds.forgetUpTo(now - options.deduplicationWindowMillis());
+        if (seenMessageIds.contains(dedupKey)) {
+            return true;
+        }
+        seenMessageIds.add(dedupKey, now);
+        return false;
+    }
+
+    /** [GAP] §C.1: a message without the key attribute is not delivered to this model, and logged. */
+    private void noKey(CompiledModel model, String inputName, String messageId) {
+        log.log(new EngineLog.Entry(Severity.ERROR, model.name, null, messageId, "the message on input '"
+                + inputName + "' has no key attribute '" + String.join(".", model.keyPath)
+                + "' (or it is an object, an array or null): not delivered to detector model '" + model.name + "'"));
     }
 
     /** The routes of an input (null: none); a run of messages on one input (one name object) looks it up once. */
@@ -482,17 +474,22 @@ public final class Engine implements Detectors {
         DetectorInstance instance = byKey.find(key, reading);
         boolean created = instance == null;
         if (created) {
-            if (key != null && !isAddressable(key)) {
-                log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, m.messageId(), "key value '" + key
-                        + "' does not match ^[a-zA-Z0-9\\-_:]+$: the detector is created, but DescribeDetector and "
-                        + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
-            }
-            instance = new DetectorInstance(key, model.symbols, model.initialState, now);
-            byKey.put(instance);
+            instance = create(model, byKey, key, m, now);
         }
         cycleSequence++;
         finished(cycle().message(model, instance, created, m, inputSlot, now, cycleSequence,
                 reading == null ? null : reading.values()));
+    }
+
+    private DetectorInstance create(CompiledModel model, InstanceTable byKey, String key, Message m, long now) {
+        if (key != null && !isAddressable(key)) {
+            log.log(new EngineLog.Entry(Severity.WARNING, model.name, key, m.messageId(), "key value '" + key
+                    + "' does not match ^[a-zA-Z0-9\\-_:]+$: the detector is created, but DescribeDetector and "
+                    + "BatchUpdateDetector could not address it")); // [GAP] §C.1: create anyway, warn
+        }
+        DetectorInstance instance = new DetectorInstance(key, model.symbols, model.initialState, now);
+        byKey.put(instance);
+        return instance;
     }
 
     private void finished(CycleRecord record) {
@@ -513,11 +510,8 @@ public final class Engine implements Detectors {
 
     /** Moves the clock forward, firing every timer due on the way, in time order (ties by name, §C.5). */
     public void advanceTo(long millis) {
-        while (!schedule.isEmpty() && schedule.peek().at() <= millis) {
-            Scheduled due = schedule.poll();
-            if (!due.live(instances)) {
-                continue;
-            }
+        for (TimerSchedule.Scheduled due = schedule.takeDue(millis, instances); due != null;
+             due = schedule.takeDue(millis, instances)) {
             CompiledModel model = models.get(due.model());
             DetectorInstance instance = due.instance();
             if (clock instanceof VirtualClock v) {
@@ -539,10 +533,7 @@ public final class Engine implements Detectors {
 
     /** The time of the next timer due, or null. */
     public Long nextTimerDue() {
-        while (!schedule.isEmpty() && !schedule.peek().live(instances)) {
-            schedule.poll(); // cleared or restarted since it was scheduled
-        }
-        return schedule.isEmpty() ? null : schedule.peek().at();
+        return schedule.nextAt(instances);
     }
 
     public long now() {
@@ -564,7 +555,7 @@ public final class Engine implements Detectors {
         if (byKey.remove(keyValue == null ? "" : keyValue) == null) {
             return new MessageError(null, "ResourceNotFoundException", "no detector with key '" + keyValue + "'");
         }
-        return null; // its scheduled timers are skipped: Scheduled.live no longer finds the instance
+        return null; // its scheduled timers are skipped: TimerSchedule.Scheduled.live no longer finds the instance
     }
 
     /** Whether the model receives messages of the input (§C.1: it mentions {@code $input.<name>} or currentInput). */

@@ -57,16 +57,19 @@ final class InstanceTable {
 
     /**
      * {@link #get(String)} of a key whose hash and {@link PackedKey} packing are known: a packed key is compared
-     * with the instance's packing, so neither key's characters are read.
+     * with the instance's packing, so neither key's characters are read — nor {@code hashes[]}: the instance is
+     * read anyway (the cycle reads it next), and at most half the slots are taken, so a probe seldom reads
+     * another instance than the one found.
      */
     DetectorInstance get(String key, int hash, long low, long high) {
         int mask = values.length - 1;
+        boolean packed = high != PackedKey.NOT_PACKED;
         for (int slot = home(hash); ; slot = (slot + 1) & mask) {
             DetectorInstance instance = values[slot]; // null exactly where the key is: keys[] is not read
             if (instance == null) {
                 return null;
             }
-            if (hashes[slot] == hash && instance.hasKey(key, low, high)) {
+            if (packed ? instance.hasPackedKey(low, high) : hashes[slot] == hash && instance.hasKey(key)) {
                 return instance;
             }
         }

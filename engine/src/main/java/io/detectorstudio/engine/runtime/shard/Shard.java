@@ -37,7 +37,6 @@ final class Shard {
     private static final Batch STOP = new Batch(List.of(), null);
 
     final int index;
-    final VirtualClock clock = new VirtualClock(0);
     final Engine engine;
     /** What this shard's cycles printed, by position (only when the output is ordered). */
     final OrderedOutput.ShardSlots slots;
@@ -52,8 +51,13 @@ final class Shard {
     private volatile long nextDueSeenAt = Long.MIN_VALUE;
 
     Shard(int index, EngineOptions options, boolean inline, OrderedOutput.ShardSlots slots, Runnable timerChanged) {
+        this(index, new Engine(options, new VirtualClock(0)), inline, slots, timerChanged);
+    }
+
+    /** @param engine an engine on a {@link VirtualClock} that the shard's tasks move */
+    Shard(int index, Engine engine, boolean inline, OrderedOutput.ShardSlots slots, Runnable timerChanged) {
         this.index = index;
-        this.engine = new Engine(options, clock);
+        this.engine = engine;
         this.slots = slots;
         if (slots != null) {
             engine.setTimerObserver(slots::timer);
@@ -151,7 +155,17 @@ final class Shard {
             }
             // published before the batch is answered: once idle, this thread no longer reads the engine, which the
             // coordinator may then change directly (a restore's timer, read half-made, was dropped from the schedule)
-            boolean changed = publishNextDue();
+            boolean changed = false;
+            try {
+                changed = publishNextDue();
+            } catch (RuntimeException | Error e) {
+                // the batch must still be answered, or whoever waits for it (quiesce) waits forever
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
             if (failure == null) {
                 batch.done.complete(null);
             } else {

@@ -1,8 +1,14 @@
 package io.detectorstudio.engine.runtime.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.detectorstudio.engine.runtime.Clock;
+import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +28,32 @@ class ShardTest {
                 shard.idle().join();
                 assertThat(shard.nextDueSeenAt()).as("after the advance to %d", time).isEqualTo(time);
             }
+        } finally {
+            shard.stop();
+        }
+    }
+
+    /** A shard whose engine fails while its next timer is published still answers the batch, and goes on serving. */
+    @Test
+    void aFailureWhilePublishingTheNextTimerFailsTheBatchInsteadOfLeavingItUnanswered() throws Exception {
+        AtomicBoolean failing = new AtomicBoolean();
+        Clock clock = () -> {
+            if (failing.get()) {
+                throw new IllegalStateException("clock broken");
+            }
+            return 0;
+        };
+        Shard shard = new Shard(0, new Engine(EngineOptions.DEFAULTS, clock), false, null, () -> { });
+        try {
+            failing.set(true);
+            shard.submit(new Shard.Task(null, null, null, 1, 0, 0));
+            assertThatThrownBy(() -> shard.idle().get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasRootCauseMessage("clock broken");
+
+            failing.set(false);
+            shard.submit(new Shard.Task(null, null, null, 2, 0, 0));
+            shard.idle().get(10, TimeUnit.SECONDS);
+            assertThat(shard.nextDue(false)).isEqualTo(Long.MAX_VALUE);
         } finally {
             shard.stop();
         }
