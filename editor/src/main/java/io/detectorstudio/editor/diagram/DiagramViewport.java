@@ -1,6 +1,5 @@
 package io.detectorstudio.editor.diagram;
 
-import io.detectorstudio.editor.fx.RepaintBoundary;
 import io.detectorstudio.editor.graph.Point;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.DoubleProperty;
@@ -9,6 +8,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 
@@ -35,7 +35,10 @@ final class DiagramViewport {
         world.getTransforms().setAll(translate, scale);
         pane.getChildren().addAll(world, overlay);
         pane.getStyleClass().add("diagram-canvas");
-        RepaintBoundary.install(pane); // the world is drawn within the viewport only
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(pane.widthProperty());
+        clip.heightProperty().bind(pane.heightProperty());
+        pane.setClip(clip);
         pane.setFocusTraversable(true);
         pane.setMinSize(100, 100);
         pane.addEventHandler(ScrollEvent.SCROLL, this::scrolled);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.app.gui.BackgroundWork;
 import io.detectorstudio.app.gui.Icons;
 import io.detectorstudio.editor.diagram.DiagramHighlight;
-import io.detectorstudio.editor.fx.RepaintBoundary;
 import io.detectorstudio.engine.model.DetectorModel;
 import io.detectorstudio.engine.model.Input;
 import io.detectorstudio.engine.model.State;
@@ -89,7 +88,6 @@ public final class SimulationPane extends BorderPane {
                 startMillis);
         this.trace = new TraceView(model);
         setId("simulation");
-        RepaintBoundary.install(this); // a run changes the workbench on every update: repaint it, not the window
 
         instanceList.setId("instance-list");
         instanceList.setItems(model.instances());

@@ -204,17 +204,6 @@ class WorkbenchLayoutTest {
                 .extracting(WatchTable.Row::value).containsExactly("4m 59s");
     }
 
-    /** A run changes the workbench on every update: its repaints stay inside it (RepaintBoundary). */
-    @Test
-    void theWorkbenchIsARepaintBoundary(FxRobot robot) throws Exception {
-        SimulationPane sim = show(robot, SAMPLES.resolve("motor/model.json"),
-                List.of(SAMPLES.resolve("motor/inputs/PressureInput.json")), 1280, 340);
-        javafx.scene.shape.Rectangle clip = (javafx.scene.shape.Rectangle) sim.getClip();
-        assertThat(clip).isNotNull();
-        assertThat(clip.getWidth()).isEqualTo(sim.getWidth());
-        assertThat(clip.getHeight()).isEqualTo(sim.getHeight());
-    }
-
     private static javafx.scene.input.MouseEvent entered() {
         return new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED, 0, 0, 0, 0,
                 javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false, false, false,
