@@ -63,6 +63,16 @@ class WorkbenchLayoutTest {
         return pane[0];
     }
 
+    /** The device-heartbeat sample with one reading sent: an instance with its timer running. */
+    private SimulationPane heartbeatWithOneReading(FxRobot robot) throws Exception {
+        SimulationPane sim = show(robot, SAMPLES.resolve("device-heartbeat/model.json"), List.of(), 1280, 340);
+        robot.interact(() -> {
+            sim.stepper().setValue("value", "1");
+            sim.stepper().send();
+        });
+        return sim;
+    }
+
     private static void motorReadings(FxRobot robot, SimulationPane sim, String... pressures) {
         for (String pressure : pressures) {
             robot.interact(() -> {
@@ -147,11 +157,7 @@ class WorkbenchLayoutTest {
 
     @Test
     void timersCountDownWithTheirUnit(FxRobot robot) throws Exception {
-        SimulationPane sim = show(robot, SAMPLES.resolve("device-heartbeat/model.json"), List.of(), 1280, 340);
-        robot.interact(() -> {
-            sim.stepper().setValue("value", "1");
-            sim.stepper().send();
-        });
+        SimulationPane sim = heartbeatWithOneReading(robot);
         assertThat(sim.watch().table().getItems()).filteredOn(r -> r.kind().equals("timer"))
                 .extracting(WatchTable.Row::value).containsExactly("5m");
         robot.interact(() -> sim.model().advanceBy(1_000));
@@ -164,11 +170,7 @@ class WorkbenchLayoutTest {
     /** A tooltip is a popup window with a scene: the watch table's cells (made as a run first fills it) make none up front. */
     @Test
     void theWatchTablesCellsMakeTheirTooltipOnlyOnHover(FxRobot robot) throws Exception {
-        SimulationPane sim = show(robot, SAMPLES.resolve("device-heartbeat/model.json"), List.of(), 1280, 340);
-        robot.interact(() -> {
-            sim.stepper().setValue("value", "1");
-            sim.stepper().send();
-        });
+        SimulationPane sim = heartbeatWithOneReading(robot);
         WaitForAsyncUtils.waitForFxEvents();
         List<javafx.scene.control.TableCell<?, ?>> cells = robot.from(sim.watch().table()).lookup(".table-cell")
                 .<javafx.scene.control.TableCell<?, ?>>queryAll().stream().toList();
@@ -188,11 +190,7 @@ class WorkbenchLayoutTest {
     /** A run refreshes the watch table on every update; rows that did not change are not handed to the table again. */
     @Test
     void theWatchTableIsOnlyChangedWhenItsRowsAre(FxRobot robot) throws Exception {
-        SimulationPane sim = show(robot, SAMPLES.resolve("device-heartbeat/model.json"), List.of(), 1280, 340);
-        robot.interact(() -> {
-            sim.stepper().setValue("value", "1");
-            sim.stepper().send();
-        });
+        SimulationPane sim = heartbeatWithOneReading(robot);
         List<String> changes = new ArrayList<>();
         robot.interact(() -> sim.watch().table().getItems().addListener(
                 (javafx.collections.ListChangeListener<WatchTable.Row>) c -> changes.add(c.toString())));
