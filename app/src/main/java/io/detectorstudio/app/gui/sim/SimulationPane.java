@@ -192,6 +192,10 @@ public final class SimulationPane extends BorderPane {
         VBox middle = new VBox(4, new Label("Instances"), instanceList, new Label("Variables, timers and watches"), watch);
         VBox.setVgrow(watch, Priority.ALWAYS);
         middle.setPadding(new Insets(4));
+        // the watch table keeps two whole rows (theme.css); where the workbench is shorter than that, it scrolls
+        javafx.scene.control.ScrollPane middleScroll = new javafx.scene.control.ScrollPane(middle);
+        middleScroll.setFitToWidth(true);
+        middleScroll.setFitToHeight(true);
         // actions and timeline each get the column's whole height
         Tab actionsTab = new Tab("Actions", actions);
         actionsTab.setId("sim-actions-tab");
@@ -200,7 +204,7 @@ public final class SimulationPane extends BorderPane {
         timelineTab.selectedProperty().addListener((obs, was, on) -> timeline.setShown(on));
         right = new TabPane(actionsTab, timelineTab);
         right.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane columns = new SplitPane(leftScroll, middle, right);
+        SplitPane columns = new SplitPane(leftScroll, middleScroll, right);
         columns.setDividerPositions(0.32, 0.65);
         // what just happened (sent, advanced, stopped at a breakpoint) heads the workbench, not its bottom edge
         HBox statusBar = new HBox(status);

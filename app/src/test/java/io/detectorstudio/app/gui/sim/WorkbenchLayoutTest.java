@@ -187,6 +187,20 @@ class WorkbenchLayoutTest {
         assertThat(value.getTooltip().getText()).isEqualTo("5m");
     }
 
+    /** The selected instance's variables stay readable where the workbench is short: two whole rows at least. */
+    @Test
+    void theWatchTableShowsTwoWholeRowsAtTheWorkbenchsUsualHeight(FxRobot robot) throws Exception {
+        SimulationPane sim = show(robot, SAMPLES.resolve("motor/model.json"),
+                List.of(SAMPLES.resolve("motor/inputs/PressureInput.json")), 1280, 300);
+        motorReadings(robot, sim, "80");
+        var table = sim.watch().table();
+        double header = robot.from(table).lookup(".column-header-background").<javafx.scene.layout.Region>query().getHeight();
+        javafx.scene.Node viewport = robot.from(table).lookup(".clipped-container").query();
+        assertThat(viewport.getLayoutBounds().getHeight()).as("rows' area (header %s px, row %s px)", header,
+                table.getFixedCellSize()).isGreaterThanOrEqualTo(2 * table.getFixedCellSize());
+        screenshot(robot, "workbench-300.png");
+    }
+
     /** A run refreshes the watch table on every update; rows that did not change are not handed to the table again. */
     @Test
     void theWatchTableIsOnlyChangedWhenItsRowsAre(FxRobot robot) throws Exception {
