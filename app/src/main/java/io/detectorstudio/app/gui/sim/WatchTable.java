@@ -4,6 +4,7 @@ import io.detectorstudio.app.gui.Icons;
 import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.simulator.session.InstanceState;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
@@ -25,7 +26,48 @@ import javafx.scene.layout.VBox;
 public final class WatchTable extends VBox {
 
     /** One row: kind is {@code variable}, {@code timer} or {@code watch}. */
-    public record Row(String kind, String name, String value) {
+    /**
+     * One row: kind is {@code variable}, {@code timer} or {@code watch}. Its value changes in place while the rows
+     * stay the same ones: replacing a table's items makes it rebuild its rows, and the rebuilt rows swap places, which
+     * JavaFX's renderer (its region then covering the one-row viewport's clip) answered with a whole-window repaint
+     * on every update of a run.
+     */
+    public static final class Row {
+        private final String kind;
+        private final String name;
+        private final StringProperty value;
+
+        Row(String kind, String name, String value) {
+            this.kind = kind;
+            this.name = name;
+            this.value = new SimpleStringProperty(value);
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String value() {
+            return value.get();
+        }
+
+        StringProperty valueProperty() {
+            return value;
+        }
+
+        /** Whether {@code other} is the same variable, timer or watch (its value aside). */
+        boolean sameAs(Row other) {
+            return kind.equals(other.kind) && name.equals(other.name);
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + name + " = " + value.get();
+        }
     }
 
     private final SimulationViewModel model;
@@ -84,7 +126,7 @@ public final class WatchTable extends VBox {
         name.setPrefWidth(200);
         this.nameColumn = name;
         TableColumn<Row, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(r -> new SimpleStringProperty(r.getValue().value()));
+        value.setCellValueFactory(r -> r.getValue().valueProperty());
         value.setCellFactory(c -> {
             TextFieldTableCell<Row, String> cell = new TextFieldTableCell<>(new javafx.util.converter.DefaultStringConverter());
             HoverText.install(cell); // the whole value when it is cut
@@ -145,10 +187,30 @@ public final class WatchTable extends VBox {
         for (String w : model.watchExpressions()) {
             shown.add(new Row("watch", w, model.evaluateWatch(w).toText()));
         }
-        if (always || !rows.equals(shown)) { // a run refreshes on every update: unchanged rows cost each cell an update
-            rows.setAll(shown); // one change for the table, not one per row
-            fitColumns();
+        if (!always && sameRows(shown)) { // a run refreshes on every update: the values change in place
+            for (int i = 0; i < shown.size(); i++) {
+                rows.get(i).valueProperty().set(shown.get(i).value());
+            }
+            if (cellFont == null) { // the rows came before their cells: fit the names in the cells' font now
+                fitColumns();
+            }
+            return;
         }
+        rows.setAll(shown); // one change for the table, not one per row
+        fitColumns();
+    }
+
+    /** Whether {@code shown} has the same variables, timers and watches, in order, as the table has now. */
+    private boolean sameRows(java.util.List<Row> shown) {
+        if (shown.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            if (!rows.get(i).sameAs(shown.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The name column takes what its longest name needs (leaving the value its minimum), the value the rest. */
