@@ -36,6 +36,7 @@ final class SimulationDock {
     private final Tab simulationTab = new Tab("Simulation");
     private final Tab traceTab = new Tab("Trace");
     private final Tab resultsTab = new Tab("Scenario results");
+    private final Label traceHint = new Label("  The trace of the simulation appears here");
     private final ScenarioResultsView results;
     private final ReadOnlyObjectWrapper<SimulationPane> simulation = new ReadOnlyObjectWrapper<>();
     private final PauseTransition followsEdits = new PauseTransition(Duration.millis(400));
@@ -49,7 +50,8 @@ final class SimulationDock {
         this.editor = editor;
         this.results = new ScenarioResultsView(() -> vm.project().scenarios());
         simulationTab.setContent(new Label("  Open a model to simulate it"));
-        traceTab.setContent(new Label("  The trace of the simulation appears here"));
+        traceTab.setContent(traceHint);
+        traceTab.selectedProperty().addListener((obs, was, selected) -> showTrace());
         resultsTab.setContent(results);
         followsEdits.setOnFinished(e -> carrySimulationOver());
     }
@@ -108,10 +110,21 @@ final class SimulationDock {
                 w.inputDefinitions(), start, runs);
         simulation.set(pane);
         simulationTab.setContent(pane);
-        traceTab.setContent(pane.traceView());
+        showTrace();
         DiagramEditorPane target = editor.get();
         pane.highlightProperty().addListener((obs, old, h) -> target.highlightProperty().set(h));
         target.highlightProperty().set(DiagramHighlight.NONE);
+    }
+
+    /**
+     * The trace view is in the window only while its tab is selected. A tab pane keeps its other tabs' content in
+     * the scene graph, hidden but still styled and laid out: the trace table made and refilled its rows on every
+     * update of a run nobody saw (its first rows were most of the longest pause of a replay's first second). Out of
+     * the scene its table keeps its items, selection and scroll position.
+     */
+    private void showTrace() {
+        SimulationPane pane = simulation.get();
+        traceTab.setContent(pane != null && traceTab.isSelected() ? pane.traceView() : traceHint);
     }
 
     /**

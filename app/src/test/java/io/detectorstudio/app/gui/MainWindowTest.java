@@ -189,4 +189,39 @@ class MainWindowTest {
         assertThat(window.projectTree().getRoot().getValue()).as("the tree of the model still open")
                 .isEqualTo(shownFolder);
     }
+
+    /**
+     * Issue 20: a tab pane keeps its other tabs' content in the scene, styled and laid out; the trace table made and
+     * refilled rows on every update of a run while its tab was hidden. It is in the scene only while shown, and
+     * keeps its rows' selection across the switch.
+     */
+    @Test
+    void theTraceViewIsInTheWindowOnlyWhileItsTabIsSelectedAndKeepsItsSelection(FxRobot robot) throws Exception {
+        openAndWait(Path.of("..", "samples", "motor", "model.json"), robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.simulation() != null);
+        var sim = window.simulation();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        robot.interact(() -> {
+            for (int p : new int[] {60, 80, 90}) {
+                sim.model().send("PressureInput", mapper.createObjectNode().put("motorid", "m1")
+                        .set("sensorData", mapper.createObjectNode().put("pressure", p)));
+            }
+        });
+        var trace = sim.traceView();
+        var tabs = window.bottomTabs();
+        int traceTab = tabs.getTabs().indexOf(tabs.getTabs().stream().filter(t -> "Trace".equals(t.getText()))
+                .findFirst().orElseThrow());
+        assertThat(trace.getScene()).as("hidden: out of the scene").isNull();
+
+        robot.interact(() -> tabs.getSelectionModel().select(traceTab));
+        assertThat(trace.getScene()).isSameAs(stage.getScene());
+        assertThat(trace.table().getItems()).hasSize(3);
+        robot.interact(() -> trace.table().getSelectionModel().select(1));
+
+        robot.interact(() -> tabs.getSelectionModel().select(1)); // Simulation
+        assertThat(trace.getScene()).isNull();
+        robot.interact(() -> tabs.getSelectionModel().select(traceTab));
+        assertThat(trace.getScene()).isSameAs(stage.getScene());
+        assertThat(trace.table().getSelectionModel().getSelectedIndex()).isEqualTo(1);
+    }
 }
