@@ -1,6 +1,8 @@
 package io.detectorstudio.simulator.trace;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +26,8 @@ import java.util.Set;
 
 /**
  * Reads a trace (trace.md, JSON lines) and checks what replay needs of every record; a bad line is reported as
- * {@code file:line:column: $.path: message}. Blank lines are skipped.
+ * {@code file:line:column: $.path: message}. Blank lines are skipped. {@link #forReplay()} keeps only the fields
+ * replay reads.
  */
 public final class TraceReader {
 
@@ -52,6 +55,30 @@ public final class TraceReader {
     }
 
     private static final Set<String> TRIGGERS = Set.of("Message", "Timer", "Update");
+    /** What {@link TraceReplay} reads of a record (and what is checked): the trigger, its time, model and key. */
+    private static final Set<String> REPLAY_FIELDS =
+            Set.of("seq", "time", "detectorModelName", "keyValue", "trigger", "state");
+
+    private final boolean replayFieldsOnly;
+
+    /** A reader of whole records. */
+    public TraceReader() {
+        this(false);
+    }
+
+    private TraceReader(boolean replayFieldsOnly) {
+        this.replayFieldsOnly = replayFieldsOnly;
+    }
+
+    /**
+     * A reader whose records hold only what replay reads (the trigger, time, model, key and state); the rest of
+     * each line — evaluations, actions and their payloads, most of a record — is checked as JSON and skipped, not
+     * built into trees. A replay of a long trace in the workbench reads this way: the trees it skips were most of
+     * what the replay allocated, and every collection of them paused the UI.
+     */
+    public static TraceReader forReplay() {
+        return new TraceReader(true);
+    }
 
     public List<Line> read(Path file) throws TraceException {
         List<Line> out = new ArrayList<>();
@@ -75,7 +102,7 @@ public final class TraceReader {
             int number = 0;
             while ((text = in.readLine()) != null) {
                 number++;
-                if (!text.isBlank() && !handler.accept(new Line(number, line(file, number, text)))) {
+                if (!text.isBlank() && !handler.accept(new Line(number, line(file, number, text, replayFieldsOnly)))) {
                     return;
                 }
             }
@@ -84,14 +111,16 @@ public final class TraceReader {
         }
     }
 
-    private static ObjectNode line(Path file, int number, String text) throws TraceException {
+    private static ObjectNode line(Path file, int number, String text, boolean replayFieldsOnly)
+            throws TraceException {
         JsonNode node;
         try {
-            node = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
-            throw new TraceException(file.toString(), number, column, "$",
-                    "not JSON: " + e.getOriginalMessage() + " (a trace has one JSON object per line)");
+            node = replayFieldsOnly ? replayFields(text) : JSON.readTree(text);
+        } catch (IOException e) { // a String holds no I/O: Jackson's parse errors
+            JsonProcessingException p = e instanceof JsonProcessingException j ? j : null;
+            int column = p == null || p.getLocation() == null ? 1 : Math.max(1, p.getLocation().getColumnNr());
+            throw new TraceException(file.toString(), number, column, "$", "not JSON: "
+                    + (p == null ? e.getMessage() : p.getOriginalMessage()) + " (a trace has one JSON object per line)");
         }
         Check c = new Check(file, number, text);
         if (!(node instanceof ObjectNode record)) {
@@ -138,6 +167,30 @@ public final class TraceReader {
             throw c.error(record.has("state") ? "$.state" : "$", "state must be {stateName, variables, timers}");
         }
         return record;
+    }
+
+    /**
+     * The line's {@link #REPLAY_FIELDS} as an object; any other JSON value as {@code readTree} gives it (so that it
+     * is refused as the whole-record reader refuses it). The skipped fields are still parsed, so bad JSON anywhere
+     * on the line is refused alike.
+     */
+    private static JsonNode replayFields(String text) throws IOException {
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return JSON.readTree(text);
+            }
+            ObjectNode record = JSON.getNodeFactory().objectNode();
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                if (REPLAY_FIELDS.contains(name)) {
+                    record.set(name, JSON.readTree(p));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return record;
+        }
     }
 
     private static boolean instant(String text) {

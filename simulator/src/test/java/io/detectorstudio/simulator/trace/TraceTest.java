@@ -49,6 +49,21 @@ class TraceTest {
         Session replayed = new Session(config);
         assertThat(TraceReplay.replay(lines, file, replayed)).isEqualTo(original.cycleCount());
         assertThat(replayed.instances()).isEqualTo(original.instances());
+
+        // the replay's reader: each record's replay fields as the whole reader reads them, nothing else
+        List<TraceReader.Line> replayLines = TraceReader.forReplay().read(file);
+        assertThat(replayLines).hasSameSizeAs(lines);
+        List<String> fields = List.of("seq", "time", "detectorModelName", "keyValue", "trigger", "state");
+        for (int i = 0; i < lines.size(); i++) {
+            ObjectNode whole = lines.get(i).record().deepCopy();
+            whole.retain(fields);
+            assertThat(lines.get(i).record().has("evaluations")).isTrue();
+            assertThat(replayLines.get(i).record()).as("line " + (i + 1)).isEqualTo(whole);
+            assertThat(replayLines.get(i).line()).isEqualTo(lines.get(i).line());
+        }
+        Session replayedFromFields = new Session(config);
+        assertThat(TraceReplay.replay(replayLines, file, replayedFromFields)).isEqualTo(original.cycleCount());
+        assertThat(replayedFromFields.instances()).isEqualTo(original.instances());
     }
 
     @Test
@@ -80,12 +95,15 @@ class TraceTest {
                 {good.replace("\"Timer\"", "\"Teleport\""), ":2:82: $.trigger.type: ", "Message, Timer or Update"},
                 {good.replace("\"2026-01-01T00:00:00Z\"", "\"yesterday\""), ":2:17: $.time: ", "ISO-8601"},
                 {good.replace(",\"timerName\":\"t\"", ""), ":2:74: $.trigger: ", "needs timerName"},
+                {good.replace("}}", "},\"evaluations\":[{\"result\":tru}]}"), ":2:", "not JSON"}, // in a skipped field
         };
         for (String[] c : cases) {
             Path file = dir.resolve("bad.jsonl");
             Files.writeString(file, good + "\n" + c[0] + "\n");
-            assertThatThrownBy(() -> new TraceReader().read(file)).as(c[0])
-                    .hasMessageStartingWith(file + c[1]).hasMessageContaining(c[2]);
+            for (TraceReader reader : List.of(new TraceReader(), TraceReader.forReplay())) {
+                assertThatThrownBy(() -> reader.read(file)).as(c[0])
+                        .hasMessageStartingWith(file + c[1]).hasMessageContaining(c[2]);
+            }
         }
     }
 

@@ -68,7 +68,8 @@ final class SimulationRuns {
     /**
      * Reads a trace and drives the session with it record by record as it reads ({@link TraceReplay}: a record
      * whose trigger caused several cycles stands for the records they wrote). Streaming matters: a 100,000-record
-     * trace held whole is a gigabyte of young objects for the GC to copy while the UI waits. A bad line stops the
+     * trace held whole is a gigabyte of young objects for the GC to copy while the UI waits, and each record is read
+     * only as far as replay needs it ({@link TraceReader#forReplay()}). A bad line stops the
      * replay there, with what came before it replayed.
      */
     Job replay(Path file, Runnable done, Consumer<String> failed) {
@@ -77,7 +78,7 @@ final class SimulationRuns {
             int[] read = {0};
             TraceReplay replay = new TraceReplay(o.session(), file);
             try {
-                new TraceReader().read(file, line -> {
+                TraceReader.forReplay().read(file, line -> {
                     read[0]++;
                     if (!replay.accept(line)) {
                         return true; // written by the cycles of a trigger before it
