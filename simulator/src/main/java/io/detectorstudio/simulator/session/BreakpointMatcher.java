@@ -41,6 +41,19 @@ final class BreakpointMatcher {
         lastConditions.clear();
     }
 
+    /**
+     * Whether a watch breakpoint is set: only watches read the instance as each sub-step leaves it, which costs a
+     * copy of its variables and timers per sub-step to build.
+     */
+    boolean watching() {
+        for (Breakpoint b : breakpoints) {
+            if (b instanceof Breakpoint.Watch) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A cycle starts with the instance {@code shown}: watches learn their value before it. */
     void cycleStarted(Frame f, InstanceState shown) {
         for (Breakpoint b : breakpoints) {

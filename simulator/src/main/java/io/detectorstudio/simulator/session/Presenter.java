@@ -22,8 +22,6 @@ final class Presenter {
     private final BreakpointMatcher matcher;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private Position position = Position.START;
-    /** The instance of the cycle being presented, as the sub-steps shown so far left it. */
-    private InstanceState shown;
 
     Presenter(History history, ModelIndex index, BreakpointMatcher matcher) {
         this.history = history;
@@ -46,7 +44,6 @@ final class Presenter {
     /** A jump in time: the position moves without presenting anything, and no change across it counts. */
     void jumpTo(Position to) {
         position = to;
-        shown = null;
         matcher.forget();
         history.evict(position.cycle());
     }
@@ -83,8 +80,9 @@ final class Presenter {
 
     private void start(Frame f) {
         listeners.forEach(l -> l.cycleStarted(f.cycle(), f.record(), f.cycleRecord()));
-        shown = f.initial(index);
-        matcher.cycleStarted(f, shown);
+        if (matcher.watching()) { // the instance as shown is built only for watch breakpoints
+            matcher.cycleStarted(f, f.initial(index));
+        }
     }
 
     private void present(Frame f, int i, List<Hit> hits) {
@@ -96,15 +94,13 @@ final class Presenter {
         matcher.subStep(f, step, position, hits);
         if (position.complete()) {
             finish(f, hits);
-        } else {
-            shown = f.partial(index, i + 1);
-            matcher.watches(f, shown, position, hits);
+        } else if (matcher.watching()) {
+            matcher.watches(f, f.partial(index, i + 1), position, hits);
         }
     }
 
     private void finish(Frame f, List<Hit> hits) {
-        shown = f.after();
-        matcher.watches(f, shown, position, hits);
+        matcher.watches(f, f.after(), position, hits);
         matcher.cycleFinished(f, position, hits);
         listeners.forEach(l -> l.cycleFinished(f.cycle(), f.record()));
     }

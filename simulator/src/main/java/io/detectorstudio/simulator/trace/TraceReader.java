@@ -31,8 +31,8 @@ import java.util.Set;
  */
 public final class TraceReader {
 
-    /** One record and the line it was on. */
-    public record Line(int line, ObjectNode record) {
+    /** One record, the line it was on and its time (its {@code time}, read once). */
+    public record Line(int line, ObjectNode record, long timeMillis) {
     }
 
     /** Decimals keep their written scale ({@code 20.0} stays {@code 20.0}), as the engine's values do. */
@@ -102,7 +102,7 @@ public final class TraceReader {
             int number = 0;
             while ((text = in.readLine()) != null) {
                 number++;
-                if (!text.isBlank() && !handler.accept(new Line(number, line(file, number, text, replayFieldsOnly)))) {
+                if (!text.isBlank() && !handler.accept(line(file, number, text, replayFieldsOnly))) {
                     return;
                 }
             }
@@ -111,7 +111,7 @@ public final class TraceReader {
         }
     }
 
-    private static ObjectNode line(Path file, int number, String text, boolean replayFieldsOnly)
+    private static Line line(Path file, int number, String text, boolean replayFieldsOnly)
             throws TraceException {
         JsonNode node;
         try {
@@ -129,7 +129,8 @@ public final class TraceReader {
         if (!record.path("seq").isIntegralNumber()) {
             throw c.error(record.has("seq") ? "$.seq" : "$", "seq must be an integer");
         }
-        if (!record.path("time").isTextual() || !instant(record.get("time").asText())) {
+        long time = record.path("time").isTextual() ? epochMillis(record.get("time").asText()) : NOT_AN_INSTANT;
+        if (time == NOT_AN_INSTANT) {
             throw c.error(record.has("time") ? "$.time" : "$", "time must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
         if (!record.path("detectorModelName").isTextual()) {
@@ -166,7 +167,7 @@ public final class TraceReader {
         if (!record.path("state").path("stateName").isTextual()) {
             throw c.error(record.has("state") ? "$.state" : "$", "state must be {stateName, variables, timers}");
         }
-        return record;
+        return new Line(number, record, time);
     }
 
     /**
@@ -193,12 +194,13 @@ public final class TraceReader {
         }
     }
 
-    private static boolean instant(String text) {
+    private static final long NOT_AN_INSTANT = Long.MIN_VALUE;
+
+    private static long epochMillis(String text) {
         try {
-            Instant.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
+            return Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return NOT_AN_INSTANT;
         }
     }
 

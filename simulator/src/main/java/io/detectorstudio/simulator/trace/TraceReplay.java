@@ -6,7 +6,6 @@ import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.simulator.session.Session;
 import io.detectorstudio.simulator.session.Updates;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,7 +88,7 @@ public final class TraceReplay {
     }
 
     private void drive(TraceReader.Line line, ObjectNode record, String named) throws TraceException {
-        long time = Instant.parse(record.get("time").asText()).toEpochMilli();
+        long time = line.timeMillis();
         JsonNode trigger = record.get("trigger");
         session.advanceTo(time);
         switch (trigger.get("type").asText()) {

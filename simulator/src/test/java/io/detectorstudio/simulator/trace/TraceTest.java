@@ -94,6 +94,8 @@ class TraceTest {
                 {"[1]", ":2:1: $: ", "one JSON object"},
                 {good.replace("\"Timer\"", "\"Teleport\""), ":2:82: $.trigger.type: ", "Message, Timer or Update"},
                 {good.replace("\"2026-01-01T00:00:00Z\"", "\"yesterday\""), ":2:17: $.time: ", "ISO-8601"},
+                // an instant, but beyond what a clock in milliseconds holds
+                {good.replace("\"2026-01-01T00:00:00Z\"", "\"+300000000-01-01T00:00:00Z\""), ":2:17: $.time: ", "ISO-8601"},
                 {good.replace(",\"timerName\":\"t\"", ""), ":2:74: $.trigger: ", "needs timerName"},
                 {good.replace("}}", "},\"evaluations\":[{\"result\":tru}]}"), ":2:", "not JSON"}, // in a skipped field
         };
