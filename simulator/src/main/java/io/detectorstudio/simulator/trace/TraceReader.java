@@ -58,6 +58,8 @@ public final class TraceReader {
     /** What {@link TraceReplay} reads of a record (and what is checked): the trigger, its time, model and key. */
     private static final Set<String> REPLAY_FIELDS =
             Set.of("seq", "time", "detectorModelName", "keyValue", "trigger", "state");
+    /** A time that is not an instant in milliseconds ({@link #epochMillis}). */
+    private static final long NOT_AN_INSTANT = Long.MIN_VALUE;
 
     private final boolean replayFieldsOnly;
 
@@ -193,8 +195,6 @@ public final class TraceReader {
             return record;
         }
     }
-
-    private static final long NOT_AN_INSTANT = Long.MIN_VALUE;
 
     private static long epochMillis(String text) {
         try {
