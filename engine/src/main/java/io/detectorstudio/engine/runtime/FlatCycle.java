@@ -172,7 +172,7 @@ final class FlatCycle {
             }
             default -> { }
         }
-        instance.setVariable(slot, Value.integer(result));
+        instance.setInteger(slot, result);
         toRegister(slot, result);
     }
 
