@@ -291,17 +291,12 @@ final class Cycle extends Frame {
     }
 
     /**
-     * An action of a {@link FlatCycle}, performed as {@link #execute} performs it untraced; {@code values} are the
-     * message's reading, given to the frame before the first action that may evaluate an expression.
+     * An action of a {@link FlatCycle} that is not a flat setVariable, performed as {@link #execute} performs it
+     * untraced; {@code values} are the message's reading, given to the frame before the first such action.
      */
     void perform(CompiledAction action, String eventName, Value[] values) {
-        if (action instanceof CompiledAction.Unknown) {
-            return; // never performed, as in execute
-        }
-        presetInputValues(values);
-        if (action instanceof CompiledAction.SetVariable set && !engine.emitsVariableActions()) {
-            actions.setVariableUnrecorded(set);
-        } else {
+        if (!(action instanceof CompiledAction.Unknown)) { // never performed, as in execute
+            presetInputValues(values);
             engine.emit(actions.run(action, eventName));
         }
     }
