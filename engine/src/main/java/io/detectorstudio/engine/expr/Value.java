@@ -64,6 +64,11 @@ public final class Value {
         return SMALL[index] == v ? index : -1;
     }
 
+    /** The place {@link #sharedIndex} gives the Integer {@code v}'s shared Value, or −1 when it has none. */
+    public static int sharedIndexOf(long v) {
+        return isShared(v) ? (int) v - CACHE_LOW : -1;
+    }
+
     /** The shared small Integer at a place {@link #sharedIndex} gave. */
     public static Value shared(int index) {
         return SMALL[index];

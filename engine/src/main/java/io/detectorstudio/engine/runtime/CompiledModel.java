@@ -60,6 +60,8 @@ final class CompiledModel {
     private final int[][] pathsByInput;
     private final CompiledExpression[] pathReaders;
     private final PayloadReader[] payloadReaders;
+    /** by input slot: its messages' flat cycles ({@link FlatPlan}), or null where no state is flat */
+    private final FlatPlan[] flatPlans;
     private final ExpressionCompiler compiler = new ExpressionCompiler(symbols, ExpressionOptions.DEFAULTS);
     private final Map<String, CompiledExpression> expressions = new HashMap<>();
 
@@ -108,6 +110,10 @@ final class CompiledModel {
         for (int input = 0; input < counts.length; input++) {
             payloadReaders[input] = new PayloadReader(PreparedMessage.JSON, keyPath, symbols, pathsByInput[input]);
         }
+        flatPlans = new FlatPlan[counts.length]; // last: it reads the compiled states and path slots
+        for (int input = 0; input < counts.length; input++) {
+            flatPlans[input] = FlatPlan.compile(this, input);
+        }
     }
 
     /**
@@ -121,6 +127,27 @@ final class CompiledModel {
             }
         }
         return states.get(name);
+    }
+
+    /** The place of the state of this name in {@link #stateList}, found as {@link #state} finds it; −1 if none. */
+    int stateIndex(String name) {
+        for (int i = 0; i < stateList.length; i++) {
+            if (stateList[i].name() == name) {
+                return i;
+            }
+        }
+        CompiledState s = states.get(name);
+        return s == null ? -1 : stateIndex(s.name());
+    }
+
+    /** The states in model order. */
+    List<CompiledState> stateList() {
+        return List.of(stateList);
+    }
+
+    /** The flat cycles of messages on this input ({@link FlatPlan}), or null. */
+    FlatPlan flatPlan(int inputSlot) {
+        return inputSlot >= 0 && inputSlot < flatPlans.length ? flatPlans[inputSlot] : null;
     }
 
     /** The name as the model's state of that name holds it (the same characters), or the name itself. */

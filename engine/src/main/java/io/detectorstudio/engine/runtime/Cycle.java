@@ -25,6 +25,7 @@ final class Cycle extends Frame {
     /** the host's {@link EngineOptions#retainInputValues}: its options do not change */
     private final boolean retainInputValues;
     private final ActionRunner actions = new ActionRunner(this);
+    private final FlatCycle flat = new FlatCycle(this);
     private CompiledModel model;
     private DetectorInstance instance;
     private Message message;
@@ -34,6 +35,8 @@ final class Cycle extends Frame {
     private long now;
     private long sequence;
     private int actionIndex;
+    /** whether the message's reading was given to the frame in this cycle ({@link #presetInputValues}) */
+    private boolean inputsPreset;
     /**
      * BATCH: the indexes of the events whose condition held in the current group; their actions run after every
      * condition of the group was checked, so conditions see the variables as they were when the group started
@@ -72,14 +75,14 @@ final class Cycle extends Frame {
                         long now, long sequence, io.detectorstudio.engine.expr.Value[] values) {
         reset(model, instance, m, inputSlot, null, now, sequence);
         int[] paths = model.pathsRead(inputSlot);
-        if (values != null) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] != null) {
-                    presetInputValue(paths[i], values[i]);
-                }
-            }
+        CycleRecord record = null;
+        FlatPlan plan = created || steps != null || values == null ? null : model.flatPlan(inputSlot);
+        if (plan != null && flat.run(plan, model, instance, values)) {
+            finished();
+        } else {
+            presetInputValues(values);
+            record = run(created);
         }
-        CycleRecord record = run(created);
         if (retainInputValues) {
             for (int i = 0; i < paths.length; i++) { // values read or converted for this cycle are not read again
                 Value value = values != null && values[i] != null ? values[i]
@@ -88,6 +91,19 @@ final class Cycle extends Frame {
             }
         }
         return record;
+    }
+
+    /** Gives the frame the values the reading holds (null: none), once per cycle. */
+    private void presetInputValues(Value[] values) {
+        if (values != null && !inputsPreset) {
+            int[] paths = model.pathsRead(messageSlot);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    presetInputValue(paths[i], values[i]);
+                }
+            }
+        }
+        inputsPreset = true;
     }
 
     /** The cycle of an expired timer (§C.5): the timer leaves the instance, its timeout() holds once. */
@@ -110,6 +126,7 @@ final class Cycle extends Frame {
         this.now = now;
         this.sequence = sequence;
         this.actionIndex = 0;
+        this.inputsPreset = false;
         inputsChanged();
         this.steps = engine.tracing() ? new ArrayList<>() : null;
     }
@@ -144,9 +161,13 @@ final class Cycle extends Frame {
                 runGroup("onEnter", next.onEnter());
             }
         }
+        finished();
+        return steps != null ? record(created, from) : null;
+    }
+
+    private void finished() {
         instance.lastUpdateTime = now;
         instance.cycles++;
-        return steps != null ? record(created, from) : null;
     }
 
     private CompiledState state() {
@@ -262,7 +283,23 @@ final class Cycle extends Frame {
         return -1;
     }
 
-    // ---- what ActionRunner needs
+    // ---- what FlatCycle and ActionRunner need
+
+    /** Whether setVariable actions go to the host as records (then they run on {@link ActionRunner#run}). */
+    boolean setVariablesRecorded() {
+        return engine.emitsVariableActions();
+    }
+
+    /**
+     * An action of a {@link FlatCycle} that is not a flat setVariable, performed as {@link #execute} performs it
+     * untraced; {@code values} are the message's reading, given to the frame before the first such action.
+     */
+    void perform(CompiledAction action, String eventName, Value[] values) {
+        if (!(action instanceof CompiledAction.Unknown)) { // never performed, as in execute
+            presetInputValues(values);
+            engine.emit(actions.run(action, eventName));
+        }
+    }
 
     /** Whether this cycle's actions may be described (a record is built, or the sink may ask for JSON). */
     boolean actionsDescribed() {

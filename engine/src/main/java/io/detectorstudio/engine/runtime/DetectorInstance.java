@@ -103,6 +103,23 @@ public final class DetectorInstance {
         codes[0] |= VARIABLES_SET;
     }
 
+    /**
+     * {@link #setVariable} of an Integer: a shared small one in a slot the instance holds is stored as its code
+     * without making or reading a {@link Value} (a flat cycle's common case).
+     */
+    void setInteger(int slot, long value) {
+        int[] c = codes;
+        int shared = Value.sharedIndexOf(value);
+        if (shared < 0 || slot >= (c[0] & COUNT)) {
+            setVariable(slot, Value.integer(value));
+            return;
+        }
+        c[1 + slot] = shared + 1;
+        if ((c[0] & VARIABLES_SET) == 0) {
+            c[0] |= VARIABLES_SET;
+        }
+    }
+
     /** How many variable slots the instance holds (none before its first variable is set). */
     int variableSlots() {
         return (codes[0] & VARIABLES_SET) != 0 ? variableCount() : 0;
