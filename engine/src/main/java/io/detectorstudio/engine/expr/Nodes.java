@@ -372,18 +372,6 @@ final class Nodes {
             return made;
         }
 
-        /** Whether {@code x op y} did not overflow (as {@link Math#addExact} and friends would check). */
-        private static boolean fits(char code, long x, long y, long result) {
-            return switch (code) {
-                case '+' -> ((x ^ result) & (y ^ result)) >= 0;
-                case '-' -> ((x ^ y) & (x ^ result)) >= 0;
-                default -> {
-                    long hi = Math.multiplyHigh(x, y);
-                    yield (hi == 0 && result >= 0) || (hi == -1 && result < 0);
-                }
-            };
-        }
-
         /** Both operands compact Decimals or Integers: long arithmetic in the registers ({@link Decimals}). */
         @Override
         int number(Frame frame) {
@@ -406,7 +394,7 @@ final class Nodes {
                     case '-' -> leftUnscaled - r;
                     default -> leftUnscaled * r;
                 };
-                if (fits(code, leftUnscaled, r, result)) { // else Operators gives its "integer overflow"
+                if (ExactLongs.fits(code, leftUnscaled, r, result)) { // else Operators gives its "integer overflow"
                     frame.unscaled = result;
                     frame.scale = 0;
                     return INTEGER;

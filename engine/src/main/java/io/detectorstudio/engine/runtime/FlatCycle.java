@@ -1,5 +1,6 @@
 package io.detectorstudio.engine.runtime;
 
+import io.detectorstudio.engine.expr.ExactLongs;
 import io.detectorstudio.engine.expr.Value;
 import io.detectorstudio.engine.runtime.FlatPlan.FlatAction;
 import io.detectorstudio.engine.runtime.FlatPlan.FlatEvent;
@@ -149,28 +150,14 @@ final class FlatCycle {
     private void setVariable(int slot, IntegerValue value) {
         long x = value.register() < 0 ? value.constant() : registers[value.register()];
         long y = value.constant();
-        long result = x;
-        switch (value.op()) {
-            case '+' -> {
-                result = x + y;
-                if (((x ^ result) & (y ^ result)) < 0) {
-                    return;
-                }
-            }
-            case '-' -> {
-                result = x - y;
-                if (((x ^ y) & (x ^ result)) < 0) {
-                    return;
-                }
-            }
-            case '*' -> {
-                result = x * y;
-                long high = Math.multiplyHigh(x, y);
-                if ((high != 0 || result < 0) && (high != -1 || result >= 0)) {
-                    return;
-                }
-            }
-            default -> { }
+        long result = switch (value.op()) {
+            case '+' -> x + y;
+            case '-' -> x - y;
+            case '*' -> x * y;
+            default -> x;
+        };
+        if (value.op() != 0 && !ExactLongs.fits(value.op(), x, y, result)) {
+            return;
         }
         instance.setInteger(slot, result);
         toRegister(slot, result);
