@@ -84,16 +84,8 @@ final class Decimals {
         x = Math.abs(x);
         y = Math.abs(y);
         int power = powerOfTen(y);
-        if (power >= 0 && x < DIVISION_LIMIT) { // x / 10^k: exact, x's digits at a larger scale
-            long scale = preferred + power;
-            while (scale > preferred && x != 0 && x % 10 == 0) { // no trailing zeros beyond the preferred scale
-                x /= 10;
-                scale--;
-            }
-            if (x == 0) {
-                scale = preferred;
-            }
-            return scale == (int) scale && result(out, negative ? -x : x, (int) scale);
+        if (power >= 0 && x < DIVISION_LIMIT) {
+            return exactShift(out, negative ? -x : x, preferred + power, preferred);
         }
         long q = x / y;
         long r = x - q * y; // one division where / and % would be two
@@ -138,6 +130,33 @@ final class Decimals {
             return false;
         }
         return result(out, negative ? -q : q, (int) scale);
+    }
+
+    /**
+     * {@code x / 10^power} for a divisor {@code 10^power} at scale {@code ys} known beforehand (a literal): as
+     * {@link #divide}, without finding the power of ten in each division.
+     */
+    static boolean divideByPowerOfTen(Frame out, long x, int xs, int power, int ys) {
+        long preferred = (long) xs - ys;
+        if (x > -DIVISION_LIMIT && x < DIVISION_LIMIT && preferred == (int) preferred) {
+            return exactShift(out, x, preferred + power, preferred);
+        }
+        return divide(out, x, xs, TEN[power], ys);
+    }
+
+    /**
+     * The exact quotient {@code x × 10^-scale} of a division by a power of ten, x of at most 16 digits: x's digits
+     * at a larger scale, then no trailing zeros beyond the preferred scale (BigDecimal's rule for exact quotients).
+     */
+    private static boolean exactShift(Frame out, long x, long scale, long preferred) {
+        while (scale > preferred && x != 0 && x % 10 == 0) {
+            x /= 10;
+            scale--;
+        }
+        if (x == 0) {
+            scale = preferred;
+        }
+        return scale == (int) scale && result(out, x, (int) scale);
     }
 
     private static boolean result(Frame out, long unscaled, int scale) {
@@ -258,7 +277,7 @@ final class Decimals {
     }
 
     /** k when v is 10^k, else -1. */
-    private static int powerOfTen(long v) {
+    static int powerOfTen(long v) {
         if (v <= 0) {
             return -1;
         }

@@ -66,7 +66,7 @@ public final class ExpressionCompiler {
             case "<", "<=", ">", ">=" -> b.right() instanceof Expr.Literal l && l.value().type() == Value.Type.INTEGER
                     ? new Nodes.CompareWithInteger(b.operator(), left, l.value().asLong())
                     : new Nodes.Comparison(b.operator(), left, right);
-            case "+", "-", "*", "/" -> new Nodes.Arithmetic(b.operator(), left, right, options);
+            case "+", "-", "*", "/" -> Arithmetic.of(b.operator(), left, right, options);
             case "|", "&", "^" -> new Nodes.Bitwise(b.operator(), left, right);
             default -> new Nodes.Constant(Value.invalid("unknown operator " + b.operator()));
         };

@@ -32,6 +32,10 @@ final class Nodes {
             this.value = value;
         }
 
+        Value value() {
+            return value;
+        }
+
         @Override
         Value eval(Frame frame) {
             return value;
@@ -316,118 +320,6 @@ final class Nodes {
                 return Value.bool(holds(code, Long.compare(l.asLong(), r.asLong())));
             }
             return Operators.compare(op, l, r);
-        }
-    }
-
-    static final class Arithmetic extends Node {
-        private final String op;
-        /** the operator's character: a switch on it costs no string hashing per evaluation */
-        private final char code;
-        private final Node left;
-        private final Node right;
-        private final ExpressionOptions options;
-        /**
-         * The last number this node returned: a result equal in value and scale is that same immutable object
-         * (a one-entry cache like {@link Value#integer}'s), so re-evaluating on unchanged data allocates nothing.
-         * Its fields are final, so a frame on another thread may read it without a lock.
-         */
-        private Value last;
-        /** a right operand that is a compact number literal ({@code * 9}, {@code / 10}): its kind, else -1 */
-        private final int rightConstantKind;
-        private final long rightConstantUnscaled;
-        private final int rightConstantScale;
-
-        Arithmetic(String op, Node left, Node right, ExpressionOptions options) {
-            this.op = op;
-            this.code = op.charAt(0);
-            this.left = left;
-            this.right = right;
-            this.options = options;
-            Value constant = right instanceof Constant c && c.value.isCompactNumber() ? c.value : null;
-            this.rightConstantKind = constant == null ? -1
-                    : constant.type() == Value.Type.INTEGER ? INTEGER : DECIMAL;
-            this.rightConstantUnscaled = constant == null ? 0 : constant.unscaled();
-            this.rightConstantScale = constant == null ? 0 : constant.scale();
-        }
-
-        @Override
-        Value eval(Frame frame) {
-            int kind = number(frame);
-            if (kind == OTHER) {
-                return frame.other;
-            }
-            if (kind == INTEGER && Value.isShared(frame.unscaled)) {
-                // a shared small Integer (what last would hold for it): nothing to remember — storing it into
-                // this long-lived node would cost G1's write barrier a StoreLoad fence and a dirty card each time
-                return Value.integer(frame.unscaled);
-            }
-            Value previous = last;
-            if (previous != null && previous.unscaled() == frame.unscaled && previous.scale() == frame.scale
-                    && previous.type() == (kind == INTEGER ? Value.Type.INTEGER : Value.Type.DECIMAL)
-                    && previous.isCompactNumber()) {
-                return previous;
-            }
-            Value made = frame.loaded(kind);
-            last = made;
-            return made;
-        }
-
-        /** Both operands compact Decimals or Integers: long arithmetic in the registers ({@link Decimals}). */
-        @Override
-        int number(Frame frame) {
-            int leftKind = left.number(frame);
-            Value leftOther = frame.other;
-            long leftUnscaled = frame.unscaled;
-            int leftScale = frame.scale;
-            int rightKind;
-            if (rightConstantKind >= 0) { // the literal straight into the registers, no call
-                rightKind = rightConstantKind;
-                frame.unscaled = rightConstantUnscaled;
-                frame.scale = rightConstantScale;
-            } else {
-                rightKind = right.number(frame);
-            }
-            if (leftKind == INTEGER && rightKind == INTEGER && code != '/') {
-                long r = frame.unscaled;
-                long result = switch (code) {
-                    case '+' -> leftUnscaled + r;
-                    case '-' -> leftUnscaled - r;
-                    default -> leftUnscaled * r;
-                };
-                if (ExactLongs.fits(code, leftUnscaled, r, result)) { // else Operators gives its "integer overflow"
-                    frame.unscaled = result;
-                    frame.scale = 0;
-                    return INTEGER;
-                }
-            }
-            if (leftKind == OTHER || rightKind == OTHER
-                    || (leftKind == INTEGER && rightKind == INTEGER)) { // Integer arithmetic and everything else
-                Value l = leftKind == OTHER ? leftOther
-                        : leftKind == INTEGER ? Value.integer(leftUnscaled) : Value.decimal(leftUnscaled, leftScale);
-                return frame.load(Operators.arithmetic(op, l, frame.loaded(rightKind), options));
-            }
-            long rightUnscaled = frame.unscaled;
-            int rightScale = frame.scale;
-            boolean done = switch (code) {
-                case '+' -> Decimals.add(frame, leftUnscaled, leftScale, rightUnscaled, rightScale, false);
-                case '-' -> Decimals.add(frame, leftUnscaled, leftScale, rightUnscaled, rightScale, true);
-                case '*' -> Decimals.multiply(frame, leftUnscaled, leftScale, rightUnscaled, rightScale);
-                default -> {
-                    if (rightUnscaled == 0) {
-                        frame.other = Value.invalid("division by zero");
-                        yield false;
-                    }
-                    yield Decimals.divide(frame, leftUnscaled, leftScale, rightUnscaled, rightScale);
-                }
-            };
-            if (done) {
-                return DECIMAL;
-            }
-            if (rightUnscaled == 0 && code == '/') {
-                return OTHER;
-            }
-            return frame.load(Operators.bigDecimal(op, BigDecimal.valueOf(leftUnscaled, leftScale),
-                    BigDecimal.valueOf(rightUnscaled, rightScale)));
         }
     }
 

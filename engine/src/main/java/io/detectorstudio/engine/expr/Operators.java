@@ -146,7 +146,7 @@ final class Operators {
 
     /**
      * Decimal arithmetic in BigDecimal: the definition. Compact operands take {@link Decimals} first
-     * ({@code Nodes.Arithmetic}), which gives the same or defers to this.
+     * ({@link Arithmetic}), which gives the same or defers to this.
      */
     static Value bigDecimal(String op, BigDecimal a, BigDecimal b) {
         return switch (op) {

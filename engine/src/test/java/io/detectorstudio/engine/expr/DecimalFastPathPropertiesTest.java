@@ -73,6 +73,35 @@ class DecimalFastPathPropertiesTest {
         assertSame(got, reference("/", a.asDecimal(), b.asDecimal()), a + " / " + b);
     }
 
+    /**
+     * A literal right operand ({@code * 9}, {@code / 10}) is loaded into the registers at compile time, and a
+     * literal power of ten divides by a shift of the scale: the same value and text as the definition.
+     */
+    @Property(tries = 3000)
+    void arithmeticWithALiteralRightOperandGivesTheDefinitionsValueAndText(@ForAll("operands") Value a,
+                                                                           @ForAll("literals") BigDecimal b) {
+        Value literal = b.scale() == 0 ? Value.integer(b.longValueExact()) : Value.decimal(b);
+        for (String op : ARITHMETIC) {
+            Value got = evaluate("$variable.a " + op + " " + b.toPlainString(), a, a);
+            Value want;
+            try {
+                want = Operators.arithmetic(op, a, literal, ExpressionOptions.DEFAULTS);
+            } catch (ArithmeticException e) { // a scale beyond an int: the evaluator reports it as invalid
+                want = null;
+            }
+            assertSame(got, want, a + " " + op + " " + b.toPlainString());
+        }
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> literals() {
+        Arbitrary<Long> unscaled = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 18).map(k -> BigInteger.TEN.pow(k).longValueExact()),
+                Arbitraries.longs().between(1, 1000),
+                Arbitraries.longs().between(1, Long.MAX_VALUE));
+        return Combinators.combine(unscaled, Arbitraries.integers().between(0, 6)).as(BigDecimal::valueOf);
+    }
+
     /** Integer + - * in registers: Math's exact arithmetic, overflow invalid. */
     @Property(tries = 3000)
     void integerArithmeticIsExactOrOverflows(@ForAll("integers") long x, @ForAll("integers") long y) {
