@@ -7,6 +7,7 @@ import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.PerformedAction;
+import io.detectorstudio.engine.runtime.PreparedMessage;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import io.detectorstudio.engine.runtime.shard.ShardedEngine;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Workload M pre-parsed (as {@link EngineBenchmark#engineParsed}) on a {@link ShardedEngine} with 1 and 2 shards,
+ * Workload M pre-parsed (as {@link EngineBenchmark#engineParsed}) and from JSON bytes on a {@link ShardedEngine}
+ * with 1 and 2 shards,
  * beside the plain engine and the ceiling of the same run. One invocation = the 2^20 messages put one per call,
  * then a wait until every shard has run them; scores are messages per second. With one shard the cycles run on
  * the calling thread; with two, the calling thread routes and two worker threads run the cycles.
@@ -55,6 +57,8 @@ public class ShardBenchmark {
     private Message[][] independentParts;
     private java.util.concurrent.ExecutorService pool;
     private Message[] messages;
+    private byte[][] bytes;
+    private PreparedMessage[] prepared;
     final LongAdder actions = new LongAdder();
 
     /** Counts actions (from every shard's thread) without asking for their JSON. */
@@ -88,8 +92,14 @@ public class ShardBenchmark {
         }
         sharded.quiesce();
         messages = new Message[MotorFleet.MESSAGES];
+        bytes = new byte[MotorFleet.MESSAGES][];
         for (int i = 0; i < MotorFleet.MESSAGES; i++) {
-            messages[i] = new Message("PressureInput", null, JSON.readTree(fleet.json(i)), null);
+            bytes[i] = fleet.json(i);
+            messages[i] = new Message("PressureInput", null, JSON.readTree(bytes[i]), null);
+        }
+        prepared = new PreparedMessage[MotorFleet.MESSAGES];
+        for (int i = 0; i < MotorFleet.MESSAGES; i++) {
+            prepared[i] = sharded.prepare("PressureInput", null, bytes[i], null);
         }
         independent = new Engine[shards];
         List<List<Message>> parts = new java.util.ArrayList<>();
@@ -122,6 +132,35 @@ public class ShardBenchmark {
     public long sharded() {
         for (Message m : messages) {
             sharded.put(List.of(m));
+        }
+        sharded.quiesce();
+        return actions.sum();
+    }
+
+    /**
+     * Pre-parsed as the engine's own form (as {@link EngineBenchmark#enginePrepared}): each message read for the
+     * models beforehand ({@link ShardedEngine#prepare}, which needs no instance and can run where the message
+     * arrives); the coordinator only routes.
+     */
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long shardedPrepared() {
+        for (PreparedMessage m : prepared) {
+            sharded.putPrepared(List.of(m));
+        }
+        sharded.quiesce();
+        return actions.sum();
+    }
+
+    /**
+     * From JSON bytes, as {@code serve} and {@code run} receive messages: the coordinator reads each payload for
+     * the models ({@link ShardedEngine#prepare}) and routes it; the shards run the cycles.
+     */
+    @Benchmark
+    @OperationsPerInvocation(MotorFleet.MESSAGES)
+    public long shardedFromJson() throws Exception {
+        for (byte[] b : bytes) {
+            sharded.putPrepared(List.of(sharded.prepare("PressureInput", null, b, null)));
         }
         sharded.quiesce();
         return actions.sum();

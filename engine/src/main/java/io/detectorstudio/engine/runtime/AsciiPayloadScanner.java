@@ -46,7 +46,7 @@ final class AsciiPayloadScanner {
     }
 
     /** The key and values of a simple payload whose root is an object, or null (the Jackson path decides). */
-    static PayloadReader.Reading read(byte[] json, PathStep root, int valueCount) {
+    static PayloadReading read(byte[] json, PathStep root, int valueCount) {
         if (json.length > MAX_BYTES) {
             return null;
         }
@@ -61,7 +61,7 @@ final class AsciiPayloadScanner {
         } catch (Declined notSimple) {
             return null;
         }
-        return new PayloadReader.Reading(scan.key, scan.values);
+        return new PayloadReading(scan.key, scan.values);
     }
 
     /** The byte at {@code i}, declining at the end of the payload (it ends inside the root object). */

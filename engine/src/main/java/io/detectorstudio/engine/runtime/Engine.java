@@ -77,6 +77,7 @@ public final class Engine implements Detectors {
     private EngineLog log = EngineLog.NONE;
     private CycleListener listener;
     private Dispatcher dispatcher;
+    private boolean dispatchTrees;
     private java.util.function.Consumer<Message> forwarder;
     private TimerObserver timerObserver;
     private long cycleSequence;
@@ -168,8 +169,12 @@ public final class Engine implements Detectors {
     /** Where a routed message's cycle runs when this engine only routes (it then holds no instances). */
     @FunctionalInterface
     public interface Dispatcher {
-        /** The message, checked and de-duplicated, for {@code model}'s instance {@code keyValue} at {@code now}. */
-        void dispatch(String model, String keyValue, Message message, long now);
+        /**
+         * The message, checked and de-duplicated, for {@code model}'s instance {@code keyValue} at {@code now};
+         * {@code reading} is what the model reads of its payload, read here so that the engine running the cycle
+         * does not read the payload again (its payload is null when it was read from bytes and no tree is wanted).
+         */
+        void dispatch(String model, String keyValue, Message message, PayloadReading reading, long now);
     }
 
     /** Told before each timer's expiry cycle. */
@@ -181,9 +186,13 @@ public final class Engine implements Detectors {
     /**
      * With a dispatcher, {@link #put} checks, de-duplicates and routes (§C.1, §C.6) but hands every model's cycle to
      * it instead of running it here.
+     *
+     * @param payloadTrees whether a message read from bytes is handed over with its payload as a tree (parsed here)
+     *                     — the engines running the cycles have a {@link CycleListener}, whose trace shows it
      */
-    public void setDispatcher(Dispatcher dispatcher) {
+    public void setDispatcher(Dispatcher dispatcher, boolean payloadTrees) {
         this.dispatcher = dispatcher;
+        this.dispatchTrees = payloadTrees;
     }
 
     /** With a forwarder, messages that iotEvents actions send (§C.10) go to it instead of being routed here. */
@@ -199,12 +208,12 @@ public final class Engine implements Detectors {
      * Runs one model's cycle for a message another engine routed ({@link Dispatcher}): the timers due up to
      * {@code now} fire first, then the instance is found or created and the cycle runs, as {@link #put} would.
      */
-    public void deliver(String model, String keyValue, Message message, long now) {
+    public void deliver(String model, String keyValue, Message message, PayloadReading reading, long now) {
         advanceTo(now);
         CompiledModel compiled = models.get(model);
         if (compiled != null) {
             runCycle(compiled, instances.get(model), compiled.symbols.existingInputSlot(message.inputName()), keyValue,
-                    message, now, null);
+                    message, now, reading);
         }
         while (!forwarded.isEmpty()) {
             process(forwarded.poll());
@@ -267,6 +276,7 @@ public final class Engine implements Detectors {
      * BatchPutMessage of messages read by {@link #prepare}: the same as {@link #put} of their messages, without
      * reading the payloads again.
      */
+    @Override
     public List<MessageError> putPrepared(List<PreparedMessage> batch) {
         return put(null, batch);
     }
@@ -281,7 +291,7 @@ public final class Engine implements Detectors {
         if (routed == null || m.payload() == null || !m.payload().isObject()) {
             return new PreparedMessage(m, null, routed, null);
         }
-        PayloadReader.Reading[] readings = new PayloadReader.Reading[routed.length];
+        PayloadReading[] readings = new PayloadReading[routed.length];
         for (int r = 0; r < routed.length; r++) {
             readings[r] = routed[r].reader.read(m.payload());
         }
@@ -296,11 +306,12 @@ public final class Engine implements Detectors {
      *
      * @throws IOException when the bytes are not JSON, as {@code readTree} throws it
      */
+    @Override
     public PreparedMessage prepare(String inputName, String messageId, byte[] payload, Long timestampMillis)
             throws IOException {
         Route[] routed = inputName == null ? null : routesOf(inputName);
         if (routed != null) {
-            PayloadReader.Reading[] readings = new PayloadReader.Reading[routed.length];
+            PayloadReading[] readings = new PayloadReading[routed.length];
             for (int r = 0; r < routed.length; r++) {
                 readings[r] = routed[r].reader.read(payload);
                 if (readings[r] == null) {
@@ -398,7 +409,7 @@ public final class Engine implements Detectors {
         if (routed == null) {
             return unrouted(inputName, messageId);
         }
-        PayloadReader.Reading[] readings = null;
+        PayloadReading[] readings = null;
         if (prepared != null) {
             if (prepared.routes != routed) { // read for models that have changed since
                 prepared = prepare(prepared.message());
@@ -411,11 +422,16 @@ public final class Engine implements Detectors {
         }
         for (int r = 0; r < routed.length; r++) {
             CompiledModel model = routed[r].model;
-            String key = readings != null ? readings[r].key() : keyOf(model, m.payload());
+            // with a dispatcher, read here: the engine running the cycle (on another core) then touches only the
+            // reading, not the payload this thread has just brought into its cache
+            PayloadReading reading = readings != null ? readings[r]
+                    : dispatcher != null ? routed[r].reader.read(m.payload()) : null;
+            String key = reading != null ? reading.key() : keyOf(model, m.payload());
             if (model.keyPath != null && key == null) {
                 noKey(model, inputName, messageId);
-            } else if (dispatcher != null) { // a shard's engine runs the cycle; it gets the payload as a tree
-                dispatcher.dispatch(model.name, key, prepared != null ? prepared.message() : m, now);
+            } else if (dispatcher != null) {
+                dispatcher.dispatch(model.name, key, prepared != null && dispatchTrees ? prepared.message() : m,
+                        reading, now);
             } else {
                 runCycle(model, routed[r].byKey, routed[r].inputSlot, key, m, now,
                         readings != null ? readings[r] : null);
@@ -470,7 +486,7 @@ public final class Engine implements Detectors {
      * null) is the input's key and values already read by {@link PayloadReader}.
      */
     private void runCycle(CompiledModel model, InstanceTable byKey, int inputSlot, String key,
-                          Message m, long now, PayloadReader.Reading reading) {
+                          Message m, long now, PayloadReading reading) {
         DetectorInstance instance = byKey.find(key, reading);
         boolean created = instance == null;
         if (created) {

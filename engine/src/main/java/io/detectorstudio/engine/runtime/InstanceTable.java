@@ -76,7 +76,7 @@ final class InstanceTable {
     }
 
     /** The instance of a message's key (null: a keyless model's), by its reading (or null) when it has one. */
-    DetectorInstance find(String key, PayloadReader.Reading reading) {
+    DetectorInstance find(String key, PayloadReading reading) {
         String k = key == null ? "" : key;
         return reading == null ? get(k) : get(k, reading.keyHash(), reading.keyLow(), reading.keyHigh());
     }

@@ -23,20 +23,6 @@ import java.util.List;
  */
 final class PayloadReader {
 
-    /**
-     * What was read: the key value (null: none) and one value per path, in {@link CompiledModel#pathsRead} order;
-     * with the key's instance-table hash and {@link PackedKey} packing, so finding its instance reads neither key.
-     */
-    record Reading(String key, Value[] values, int keyHash, long keyLow, long keyHigh) {
-        Reading(String key, Value[] values) {
-            this(key, values, tableKey(key).hashCode(), PackedKey.low(tableKey(key)), PackedKey.high(tableKey(key)));
-        }
-
-        private static String tableKey(String key) {
-            return key == null ? "" : key;
-        }
-    }
-
     /** Marks a value whose conversion fails (a number beyond a double, ±1e400) until a later member replaces it. */
     private static final Value CONVERSION_FAILS = Value.invalid("not convertible");
 
@@ -93,7 +79,7 @@ final class PayloadReader {
      * The key and values of a parsed payload; a value whose conversion fails is left null, so that a reference
      * converts it in the cycle and fails there, as it always did.
      */
-    Reading read(JsonNode payload) {
+    PayloadReading read(JsonNode payload) {
         Value[] values = new Value[paths.size()];
         for (int i = 0; i < values.length; i++) {
             JsonNode node = payload;
@@ -109,7 +95,7 @@ final class PayloadReader {
                 values[i] = null;
             }
         }
-        return new Reading(keyOf(keyPath, payload), values);
+        return new PayloadReading(keyOf(keyPath, payload), values);
     }
 
     /** The key value of a message (§C.1), as text; null when the model is keyless or the message lacks it. */
@@ -134,13 +120,13 @@ final class PayloadReader {
      * not UTF-8 JSON (the tree path then reports it as {@code readTree} would), or a value whose conversion fails.
      * Trailing bytes after the object are ignored, as {@code readTree} ignores them.
      */
-    Reading read(byte[] json) {
-        Reading simple = AsciiPayloadScanner.read(json, root, paths.size());
+    PayloadReading read(byte[] json) {
+        PayloadReading simple = AsciiPayloadScanner.read(json, root, paths.size());
         return simple != null ? simple : readStreaming(json);
     }
 
     /** {@link #read(byte[])} by Jackson's parser alone: any payload, at Jackson's speed. */
-    Reading readStreaming(byte[] json) {
+    PayloadReading readStreaming(byte[] json) {
         Feed feed = FEEDS.get(); // one mapper (PreparedMessage.JSON) makes every reader's parser
         try {
             JsonParser p = feed.parser(mapper, json);
@@ -156,7 +142,7 @@ final class PayloadReader {
                     return null;
                 }
             }
-            return new Reading(s.key, s.values);
+            return new PayloadReading(s.key, s.values);
         } catch (IOException | RuntimeException notForTheStream) {
             feed.discard();
             return null;

@@ -29,9 +29,9 @@ public final class PreparedMessage {
     /** the engine's routes of the input when it was read (identity: a model change makes new ones), or null */
     final Object routes;
     /** by route: what its model reads of the payload; null when the engine has to read the tree itself */
-    final PayloadReader.Reading[] readings;
+    final PayloadReading[] readings;
 
-    PreparedMessage(Message message, byte[] json, Object routes, PayloadReader.Reading[] readings) {
+    PreparedMessage(Message message, byte[] json, Object routes, PayloadReading[] readings) {
         this.inputName = message.inputName();
         this.messageId = message.messageId();
         this.timestampMillis = message.timestampMillis();

@@ -38,7 +38,7 @@ class AsciiPayloadScannerPropertiesTest {
         Random r = new Random(seed);
         String json = PayloadCase.object(r, 0);
         PayloadCase c = PayloadCase.of(r, json);
-        PayloadReader.Reading scanned = AsciiPayloadScanner.read(c.bytes(), c.root(), c.count());
+        PayloadReading scanned = AsciiPayloadScanner.read(c.bytes(), c.root(), c.count());
         assertThat(scanned).as("seed %d: %s", seed, json).isNotNull();
         c.assertSame(scanned, c.reader().readStreaming(c.bytes()), "seed " + seed);
     }
@@ -53,7 +53,7 @@ class AsciiPayloadScannerPropertiesTest {
         String bent = at < 0 ? json.substring(0, r.nextInt(json.length()))
                 : json.substring(0, at) + bend[1] + json.substring(at + bend[0].length());
         byte[] bytes = bent.getBytes(StandardCharsets.UTF_8);
-        PayloadReader.Reading scanned = AsciiPayloadScanner.read(bytes, c.root(), c.count());
+        PayloadReading scanned = AsciiPayloadScanner.read(bytes, c.root(), c.count());
         if (scanned == null) {
             return; // declined: Jackson's path decides
         }
@@ -70,7 +70,7 @@ class AsciiPayloadScannerPropertiesTest {
     @Example
     void declinesWhatIsNotSimpleAndReadsTheMotorPayload() {
         PayloadCase c = PayloadCase.of(List.of(List.of("sensorData", "pressure")), new String[] {"motorid"});
-        PayloadReader.Reading motor = AsciiPayloadScanner.read(
+        PayloadReading motor = AsciiPayloadScanner.read(
                 "{\"motorid\":\"motor-00042\",\"sensorData\":{\"pressure\":83}}".getBytes(StandardCharsets.UTF_8),
                 c.root(), c.count());
         assertThat(motor.key()).isEqualTo("motor-00042");
@@ -113,7 +113,7 @@ class AsciiPayloadScannerPropertiesTest {
             return new PayloadCase(reader, reader.root(), slots.length, null);
         }
 
-        void assertSame(PayloadReader.Reading scanned, PayloadReader.Reading jackson, String why) {
+        void assertSame(PayloadReading scanned, PayloadReading jackson, String why) {
             assertThat(jackson).as(why).isNotNull();
             assertThat(scanned.key()).as(why + " key").isEqualTo(jackson.key());
             for (int i = 0; i < count; i++) {

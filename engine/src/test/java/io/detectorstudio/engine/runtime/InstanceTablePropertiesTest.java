@@ -46,7 +46,7 @@ class InstanceTablePropertiesTest {
             String key = key(n);
             assertThat(table.get(new String(key))).isSameAs(map.get(key));
             // as a message's reading finds it: by hash and packing (a keyless model's reading has no key)
-            PayloadReader.Reading reading = new PayloadReader.Reading(key.isEmpty() ? null : new String(key),
+            PayloadReading reading = new PayloadReading(key.isEmpty() ? null : new String(key),
                     new Value[0]);
             assertThat(table.get(new String(key), reading.keyHash(), reading.keyLow(), reading.keyHigh()))
                     .isSameAs(map.get(key));

@@ -59,7 +59,7 @@ class PayloadReaderPropertiesTest {
         String[] keyPath = r.nextInt(4) == 0 ? null : keyPath(r, paths);
         PayloadReader reader = new PayloadReader(PreparedMessage.JSON, keyPath, symbols, slots);
 
-        PayloadReader.Reading streamed = reader.read(json.getBytes(StandardCharsets.UTF_8));
+        PayloadReading streamed = reader.read(json.getBytes(StandardCharsets.UTF_8));
         boolean conversionFails = false;
         List<Value> expected = new ArrayList<>();
         Evaluator evaluator = new Evaluator(new MapContext().input("I", tree));
@@ -81,7 +81,7 @@ class PayloadReaderPropertiesTest {
         }
         assertThat(streamed.key()).as(why + " key " + (keyPath == null ? null : List.of(keyPath)))
                 .isEqualTo(PayloadReader.keyOf(keyPath, tree));
-        PayloadReader.Reading fromTree = reader.read(tree);
+        PayloadReading fromTree = reader.read(tree);
         for (int i = 0; i < paths.size(); i++) {
             assertThat(fromTree.values()[i].toText()).as(why).isEqualTo(expected.get(i).toText());
         }

@@ -3,9 +3,8 @@ package io.detectorstudio.engine.runtime.shard;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
+import io.detectorstudio.engine.runtime.PayloadReading;
 import io.detectorstudio.engine.runtime.VirtualClock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,16 +24,50 @@ final class Shard {
      */
     static final int QUEUED_BATCHES = 4;
 
-    /** A message's cycle for one model, or a move of the shard's clock (timers due on the way fire). */
-    record Task(String model, String key, Message message, long time, long position, int ordinal) {
-        boolean isAdvance() {
-            return message == null;
+    /**
+     * Tasks handed over together, column by column: a message's cycle for one model, or (message null) a move of
+     * the shard's clock, at which timers due on the way fire. The coordinator writes the columns in order and the
+     * shard's thread reads them in order: no object per task, and the lines move between the cores as a stream.
+     */
+    static final class Batch {
+        final String[] models;
+        final String[] keys;
+        final Message[] messages;
+        final PayloadReading[] readings;
+        final long[] times;
+        final long[] positions;
+        final int[] ordinals;
+        int size;
+        CompletableFuture<Void> done;
+
+        Batch(int capacity) {
+            models = new String[capacity];
+            keys = new String[capacity];
+            messages = new Message[capacity];
+            readings = new PayloadReading[capacity];
+            times = new long[capacity];
+            positions = new long[capacity];
+            ordinals = new int[capacity];
+        }
+
+        void add(String model, String key, Message message, PayloadReading reading, long time, long position,
+                 int ordinal) {
+            models[size] = model;
+            keys[size] = key;
+            messages[size] = message;
+            readings[size] = reading;
+            times[size] = time;
+            positions[size] = position;
+            ordinals[size] = ordinal;
+            size++;
+        }
+
+        boolean full() {
+            return size == models.length;
         }
     }
 
-    private record Batch(List<Task> tasks, CompletableFuture<Void> done) { }
-
-    private static final Batch STOP = new Batch(List.of(), null);
+    private static final Batch STOP = new Batch(0);
 
     final int index;
     final Engine engine;
@@ -43,7 +76,7 @@ final class Shard {
     private final BlockingQueue<Batch> queue;
     private final Thread thread;
     private final Runnable timerChanged;
-    private List<Task> pending = new ArrayList<>();
+    private Batch pending = new Batch(BATCH);
     private CompletableFuture<Void> lastHandedOver = CompletableFuture.completedFuture(null);
     /** The next timer due on this shard as last seen by its thread, Long.MAX_VALUE for none ... */
     private volatile long nextDue = Long.MAX_VALUE;
@@ -74,29 +107,32 @@ final class Shard {
         }
     }
 
-    boolean inline() {
-        return thread == null;
-    }
-
-    /** Called by the coordinator only. */
-    void submit(Task task) {
+    /** A message's cycle for a model at {@code time}; called by the coordinator only. */
+    void submit(String model, String key, Message message, PayloadReading reading, long time, long position,
+                int ordinal) {
         if (thread == null) {
-            run(task);
+            run(model, key, message, reading, time, position, ordinal);
             return;
         }
-        pending.add(task);
-        if (pending.size() >= BATCH) {
+        pending.add(model, key, message, reading, time, position, ordinal);
+        if (pending.full()) {
             handOver();
         }
     }
 
+    /** A move of the shard's clock to {@code time} (timers due on the way fire); called by the coordinator only. */
+    void submitAdvance(long time, long position) {
+        submit(null, null, null, null, time, position, 0);
+    }
+
     /** Hands the pending tasks to the thread; the future completes when they (and all before them) ran. */
     CompletableFuture<Void> handOver() {
-        if (thread == null || pending.isEmpty()) {
+        if (thread == null || pending.size == 0) {
             return lastHandedOver;
         }
-        Batch batch = new Batch(pending, new CompletableFuture<>());
-        pending = new ArrayList<>(Math.min(BATCH, pending.size() * 2));
+        Batch batch = pending;
+        batch.done = new CompletableFuture<>();
+        pending = new Batch(BATCH);
         lastHandedOver = batch.done;
         enqueue(batch);
         return batch.done;
@@ -147,8 +183,9 @@ final class Shard {
             }
             Throwable failure = null;
             try {
-                for (Task task : batch.tasks) {
-                    run(task);
+                for (int i = 0; i < batch.size; i++) {
+                    run(batch.models[i], batch.keys[i], batch.messages[i], batch.readings[i], batch.times[i],
+                            batch.positions[i], batch.ordinals[i]);
                 }
             } catch (RuntimeException | Error e) {
                 failure = e;
@@ -177,13 +214,15 @@ final class Shard {
         }
     }
 
-    void run(Task task) {
-        engine.advanceTo(task.time()); // timers due first, each in its own slot (OrderedOutput)
-        if (!task.isAdvance()) {
+    /** One task on this thread (message null: only the clock moves). */
+    void run(String model, String key, Message message, PayloadReading reading, long time, long position,
+             int ordinal) {
+        engine.advanceTo(time); // timers due first, each in its own slot (OrderedOutput)
+        if (message != null) {
             if (slots != null) {
-                slots.message(task.position(), task.ordinal());
+                slots.message(position, ordinal);
             }
-            engine.deliver(task.model(), task.key(), task.message(), task.time());
+            engine.deliver(model, key, message, reading, time);
         }
     }
 

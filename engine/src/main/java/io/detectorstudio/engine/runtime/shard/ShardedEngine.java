@@ -14,7 +14,10 @@ import io.detectorstudio.engine.runtime.EngineLog;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
+import io.detectorstudio.engine.runtime.PayloadReading;
 import io.detectorstudio.engine.runtime.PerformedAction;
+import io.detectorstudio.engine.runtime.PreparedMessage;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The engine with its detector instances spread over worker threads ("shards"): the instance of (model, key)
@@ -82,7 +86,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
             this.ordered = new OrderedOutput();
             this.frontSlots = new OrderedOutput.ShardSlots();
         }
-        front.setDispatcher(this::dispatch);
+        front.setDispatcher(this::dispatch, false);
     }
 
     /**
@@ -117,17 +121,14 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
 
     // ---- routing
 
-    private void dispatch(String model, String key, Message message, long now) {
-        Shard shard = shards.of(model, key);
-        if (forwarding && !shard.inline()) {
-            throw new IllegalStateException("a forwarding model runs its shards on the coordinator");
-        }
+    private void dispatch(String model, String key, Message message, PayloadReading reading, long now) {
+        // by the hash the reading holds: the key string itself is not touched on this thread
+        Shard shard = reading != null ? shards.of(model, reading.keyHash()) : shards.of(model, key);
         int ordinal = ordered == null ? 0 : ordinals.getOrDefault(model, Integer.MAX_VALUE);
-        Shard.Task task = new Shard.Task(model, key, message, now, position, ordinal);
-        if (forwarding) {
-            shard.run(task); // on this thread: forwarded messages are routed between the shards' cycles
+        if (forwarding) { // on this thread, the shards' own idle: forwarded messages are routed between the cycles
+            shard.run(model, key, message, reading, now, position, ordinal);
         } else {
-            shard.submit(task);
+            shard.submit(model, key, message, reading, now, position, ordinal);
         }
     }
 
@@ -155,6 +156,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
 
     public void setCycleListener(CycleListener listener) {
         shards.eachEngine(e -> e.setCycleListener(listener));
+        front.setDispatcher(this::dispatch, listener != null); // a trace shows the payload: hand it over as a tree
     }
 
     /** Told (from a shard's thread) when a shard's next timer changed, so a wall-clock host can wake up for it. */
@@ -219,14 +221,37 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
 
     @Override
     public List<MessageError> put(List<Message> batch) {
+        return putAtNextPosition(() -> front.put(batch));
+    }
+
+    /** A call's messages routed by the front, at the next position of the output order. */
+    private List<MessageError> putAtNextPosition(Supplier<List<MessageError>> frontPut) {
         long p = ordered == null ? position : ordered.nextPosition();
         position = p;
-        List<MessageError> errors = front.put(batch);
+        List<MessageError> errors = frontPut.get();
         routeForwarded();
         if (ordered != null) {
             ordered.positionTime(p, front.now());
         }
         return errors;
+    }
+
+    /**
+     * One message from its payload's JSON bytes, read for the models without a tree where the bytes allow
+     * ({@link Engine#prepare(String, String, byte[], Long)}); then {@link #putPrepared}. On the coordinator.
+     *
+     * @throws IOException when the bytes are not JSON
+     */
+    @Override
+    public PreparedMessage prepare(String inputName, String messageId, byte[] payload, Long timestampMillis)
+            throws IOException {
+        return front.prepare(inputName, messageId, payload, timestampMillis);
+    }
+
+    /** BatchPutMessage of prepared messages: the same as {@link #put} of their messages, read only once. */
+    @Override
+    public List<MessageError> putPrepared(List<PreparedMessage> batch) {
+        return putAtNextPosition(() -> front.putPrepared(batch));
     }
 
     /** Moves the clock; every shard fires the timers due on the way. */

@@ -41,7 +41,12 @@ final class Shards {
 
     /** The shard of a detector: the same for the same (model, key) in every run (String hashes are specified). */
     int shardOf(String model, String key) {
-        int h = model.hashCode() * 31 + (key == null ? 0 : key.hashCode());
+        return shardOf(model, key == null ? 0 : key.hashCode());
+    }
+
+    /** {@link #shardOf(String, String)} by the key's {@link String#hashCode} (0 for none). */
+    int shardOf(String model, int keyHash) {
+        int h = model.hashCode() * 31 + keyHash;
         h ^= h >>> 16;
         h *= 0x45d9f3b;
         h ^= h >>> 16;
@@ -50,6 +55,10 @@ final class Shards {
 
     Shard of(String model, String key) {
         return shards[shardOf(model, key)];
+    }
+
+    Shard of(String model, int keyHash) {
+        return shards[shardOf(model, keyHash)];
     }
 
     /** The engine that holds the detector's instance. */
@@ -76,7 +85,7 @@ final class Shards {
             if (inline) {
                 s.engine.advanceTo(now);
             } else {
-                s.submit(new Shard.Task(null, null, null, now, position, 0));
+                s.submitAdvance(now, position);
             }
         }
     }

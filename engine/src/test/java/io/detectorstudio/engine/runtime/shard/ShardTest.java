@@ -24,7 +24,7 @@ class ShardTest {
         Shard shard = new Shard(0, EngineOptions.DEFAULTS, false, null, () -> { });
         try {
             for (int time = 1; time <= 20_000; time++) {
-                shard.submit(new Shard.Task(null, null, null, time, 0, 0));
+                shard.submitAdvance(time, 0);
                 shard.idle().join();
                 assertThat(shard.nextDueSeenAt()).as("after the advance to %d", time).isEqualTo(time);
             }
@@ -46,12 +46,12 @@ class ShardTest {
         Shard shard = new Shard(0, new Engine(EngineOptions.DEFAULTS, clock), false, null, () -> { });
         try {
             failing.set(true);
-            shard.submit(new Shard.Task(null, null, null, 1, 0, 0));
+            shard.submitAdvance(1, 0);
             assertThatThrownBy(() -> shard.idle().get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).hasRootCauseMessage("clock broken");
 
             failing.set(false);
-            shard.submit(new Shard.Task(null, null, null, 2, 0, 0));
+            shard.submitAdvance(2, 0);
             shard.idle().get(10, TimeUnit.SECONDS);
             assertThat(shard.nextDue(false)).isEqualTo(Long.MAX_VALUE);
         } finally {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.runtime.ActionSink;
+import io.detectorstudio.engine.runtime.CycleRecord;
 import io.detectorstudio.engine.runtime.DetectorState;
 import io.detectorstudio.engine.runtime.Engine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.MessageError;
 import io.detectorstudio.engine.runtime.PerformedAction;
+import io.detectorstudio.engine.runtime.PreparedMessage;
 import io.detectorstudio.engine.runtime.VirtualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sharding keeps every detector's cycles serial and in message order: many keys, many BatchPutMessage calls
@@ -101,8 +105,10 @@ class ShardedEngineTest {
         return out;
     }
 
-    @Test
-    void twoShardsGiveEachDetectorTheSameCyclesAsOneEngine() throws Exception {
+    /** From trees ({@code put}) or from JSON bytes ({@code prepare}, then {@code putPrepared}), as serve and run read them. */
+    @ParameterizedTest(name = "from bytes: {0}")
+    @ValueSource(booleans = {false, true})
+    void twoShardsGiveEachDetectorTheSameCyclesAsOneEngine(boolean fromBytes) throws Exception {
         List<ObjectNode> models = models();
         List<List<Message>> calls = calls();
 
@@ -123,7 +129,7 @@ class ShardedEngineTest {
             sharded.setActionSink(actual);
             models.forEach(m -> sharded.putModel(m.deepCopy()));
             for (List<Message> call : calls) {
-                actualErrors.add(sharded.put(call));
+                actualErrors.add(fromBytes ? sharded.putPrepared(prepared(sharded, call)) : sharded.put(call));
                 if (actualErrors.size() % 7 == 0) {
                     sharded.flush(); // hand-overs of every size, as calls arrive
                 }
@@ -148,8 +154,78 @@ class ShardedEngineTest {
                 .as("timers fired and states changed").isGreaterThan(5000);
     }
 
+    /**
+     * A model whose iotEvents action is another detector's message (§C.10) runs its shards on the coordinator,
+     * one at a time: the same detectors as on one engine.
+     */
     @Test
-    void orderedOutputOfTwoShardsIsLineForLineOneEnginesOutput() throws Exception {
+    void aForwardingModelOnTwoShardsGivesTheSameDetectorsAsOneEngine() throws Exception {
+        ObjectNode forwarder = (ObjectNode) JSON.readTree("""
+                {"detectorModelName": "forwarder", "key": "id", "roleArn": "arn:aws:iam::123456789012:role/r",
+                 "detectorModelDefinition": {"initialStateName": "S", "states": [{"stateName": "S",
+                   "onInput": {"events": [{"eventName": "send", "condition": "true", "actions": [
+                     {"iotEvents": {"inputName": "Out",
+                       "payload": {"contentExpression": "'{\\"id\\": \\"${$input.In.id}\\"}'", "type": "JSON"}}}]}]}}]}}""");
+        ObjectNode counter = (ObjectNode) JSON.readTree("""
+                {"detectorModelName": "counter", "key": "id", "roleArn": "arn:aws:iam::123456789012:role/r",
+                 "detectorModelDefinition": {"initialStateName": "T", "states": [{"stateName": "T",
+                   "onInput": {"events": [{"eventName": "count", "condition": "$input.Out.id != 'x'", "actions": [
+                     {"setVariable": {"variableName": "n", "value": "$variable.n + 1"}}]}]},
+                   "onEnter": {"events": [{"eventName": "zero", "actions": [
+                     {"setVariable": {"variableName": "n", "value": "0"}}]}]}}]}}""");
+        List<ObjectNode> models = List.of(forwarder, counter);
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            messages.add(new Message("In", null, JSON.readTree("{\"id\": \"d" + (i % 17) + "\"}"), null));
+        }
+        Engine single = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
+        models.forEach(m -> single.putModel(m.deepCopy()));
+        messages.forEach(m -> single.put(List.of(m)));
+        Map<String, String> expected = finalStates(models, single::detectorStates);
+        Map<String, String> actual;
+        try (ShardedEngine sharded = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2)) {
+            models.forEach(m -> sharded.putModel(m.deepCopy()));
+            messages.forEach(m -> sharded.put(List.of(m)));
+            actual = finalStates(models, sharded::detectorStates);
+        }
+        assertThat(expected).hasSize(34);
+        assertThat(expected.get("counter|d0")).contains("n=INTEGER:12"); // d0 was sent 12 messages
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    private static List<PreparedMessage> prepared(ShardedEngine sharded, List<Message> call) throws Exception {
+        List<PreparedMessage> prepared = new ArrayList<>();
+        for (Message m : call) {
+            prepared.add(sharded.prepare(m.inputName(), m.messageId(), JSON.writeValueAsBytes(m.payload()),
+                    m.timestampMillis()));
+        }
+        return prepared;
+    }
+
+    /** Read from bytes without a tree, a message still shows its payload in the shards' trace. */
+    @Test
+    void aTraceOfShardsShowsThePayloadOfAMessageReadFromBytes() throws Exception {
+        List<ObjectNode> models = models();
+        List<Message> call = calls().get(0).stream() // no ids: every message runs a cycle
+                .map(m -> new Message(m.inputName(), null, m.payload(), m.timestampMillis())).toList();
+        List<String> payloads = Collections.synchronizedList(new ArrayList<>());
+        try (ShardedEngine sharded = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2)) {
+            sharded.setCycleListener(cycle -> {
+                if (cycle.trigger() instanceof CycleRecord.MessageTrigger m) {
+                    payloads.add(m.payload().toString());
+                }
+            });
+            models.forEach(m -> sharded.putModel(m.deepCopy()));
+            sharded.putPrepared(prepared(sharded, call));
+            sharded.quiesce();
+        }
+        assertThat(call).isNotEmpty();
+        assertThat(payloads).containsExactlyInAnyOrderElementsOf(call.stream().map(m -> m.payload().toString()).toList());
+    }
+
+    @ParameterizedTest(name = "from bytes: {0}")
+    @ValueSource(booleans = {false, true})
+    void orderedOutputOfTwoShardsIsLineForLineOneEnginesOutput(boolean fromBytes) throws Exception {
         List<ObjectNode> models = models();
         List<List<Message>> calls = calls();
         List<String> expected = new ArrayList<>();
@@ -165,7 +241,11 @@ class ShardedEngineTest {
             for (List<Message> call : calls) {
                 for (Message m : call) { // run puts one message per call
                     single.put(List.of(m));
-                    sharded.put(List.of(m));
+                    if (fromBytes) {
+                        sharded.putPrepared(prepared(sharded, List.of(m)));
+                    } else {
+                        sharded.put(List.of(m));
+                    }
                     if (++n % 1000 == 0) {
                         single.advanceTo(single.now() + 250_000);
                         sharded.advanceTo(sharded.now() + 250_000);
