@@ -5,6 +5,7 @@ import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.PayloadReading;
 import io.detectorstudio.engine.runtime.VirtualClock;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -30,16 +31,17 @@ final class Shard {
      * shard's thread reads them in order: no object per task, and the lines move between the cores as a stream.
      */
     static final class Batch {
-        final String[] models;
-        final String[] keys;
-        final Message[] messages;
-        final PayloadReading[] readings;
-        final long[] times;
-        final long[] positions;
-        final int[] ordinals;
+        String[] models;
+        String[] keys;
+        Message[] messages;
+        PayloadReading[] readings;
+        long[] times;
+        long[] positions;
+        int[] ordinals;
         int size;
         CompletableFuture<Void> done;
 
+        /** @param capacity what the columns hold before they grow (a quiet service hands over a few tasks at a time) */
         Batch(int capacity) {
             models = new String[capacity];
             keys = new String[capacity];
@@ -52,6 +54,9 @@ final class Shard {
 
         void add(String model, String key, Message message, PayloadReading reading, long time, long position,
                  int ordinal) {
+            if (size == models.length) {
+                grow();
+            }
             models[size] = model;
             keys[size] = key;
             messages[size] = message;
@@ -62,8 +67,15 @@ final class Shard {
             size++;
         }
 
-        boolean full() {
-            return size == models.length;
+        private void grow() {
+            int capacity = Math.max(8, size * 2);
+            models = Arrays.copyOf(models, capacity);
+            keys = Arrays.copyOf(keys, capacity);
+            messages = Arrays.copyOf(messages, capacity);
+            readings = Arrays.copyOf(readings, capacity);
+            times = Arrays.copyOf(times, capacity);
+            positions = Arrays.copyOf(positions, capacity);
+            ordinals = Arrays.copyOf(ordinals, capacity);
         }
     }
 
@@ -76,7 +88,7 @@ final class Shard {
     private final BlockingQueue<Batch> queue;
     private final Thread thread;
     private final Runnable timerChanged;
-    private Batch pending = new Batch(BATCH);
+    private Batch pending = new Batch(8);
     private CompletableFuture<Void> lastHandedOver = CompletableFuture.completedFuture(null);
     /** The next timer due on this shard as last seen by its thread, Long.MAX_VALUE for none ... */
     private volatile long nextDue = Long.MAX_VALUE;
@@ -115,7 +127,7 @@ final class Shard {
             return;
         }
         pending.add(model, key, message, reading, time, position, ordinal);
-        if (pending.full()) {
+        if (pending.size >= BATCH) {
             handOver();
         }
     }
@@ -132,7 +144,7 @@ final class Shard {
         }
         Batch batch = pending;
         batch.done = new CompletableFuture<>();
-        pending = new Batch(BATCH);
+        pending = new Batch(Math.min(BATCH, Math.max(8, batch.size * 2))); // about what the last one needed
         lastHandedOver = batch.done;
         enqueue(batch);
         return batch.done;
