@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Workload M pre-parsed (as {@link EngineBenchmark#engineParsed}) and from JSON bytes on a {@link ShardedEngine}
@@ -35,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * then a wait until every shard has run them; scores are messages per second. With one shard the cycles run on
  * the calling thread; with two, the calling thread routes and two worker threads run the cycles.
  * {@code independentEngines} is the hand-made ceiling of sharding: {@code shards} plain engines, each on its own
- * thread over the messages of its own keys, routed before the measurement — what the machine gives that many
- * threads with nothing shared.
+ * thread over the messages of its own keys, routed (and parsed on that thread) before the measurement — what the
+ * machine gives that many threads with nothing shared.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -74,10 +75,20 @@ public class ShardBenchmark {
         }
     }
 
+    /**
+     * Builds what the benchmark reads, and only that: the stream as trees, bytes or prepared messages (each is
+     * hundreds of MB that would otherwise be live in every benchmark, for the collector to scan and copy).
+     */
     @Setup(Level.Trial)
-    public void setUp() throws Exception {
+    public void setUp(BenchmarkParams params) throws Exception {
+        String benchmark = params.getBenchmark();
         MotorFleet fleet = new MotorFleet();
         ObjectNode model = (ObjectNode) JSON.readTree(ShardBenchmark.class.getResourceAsStream("/motor.json"));
+        pool = java.util.concurrent.Executors.newFixedThreadPool(shards);
+        if (benchmark.endsWith(".independentEngines")) {
+            buildIndependentEngines(fleet, model);
+            return;
+        }
         sharded = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), shards);
         sharded.setActionSink(new Counter());
         sharded.putModel(model.deepCopy());
@@ -91,39 +102,62 @@ public class ShardBenchmark {
             single.put(List.of(first));
         }
         sharded.quiesce();
-        messages = new Message[MotorFleet.MESSAGES];
         bytes = new byte[MotorFleet.MESSAGES][];
         for (int i = 0; i < MotorFleet.MESSAGES; i++) {
             bytes[i] = fleet.json(i);
-            messages[i] = new Message("PressureInput", null, JSON.readTree(bytes[i]), null);
         }
-        prepared = new PreparedMessage[MotorFleet.MESSAGES];
-        for (int i = 0; i < MotorFleet.MESSAGES; i++) {
-            prepared[i] = sharded.prepare("PressureInput", null, bytes[i], null);
-        }
-        independent = new Engine[shards];
-        List<List<Message>> parts = new java.util.ArrayList<>();
-        for (int s = 0; s < shards; s++) {
-            independent[s] = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
-            independent[s].setActionSink(new Counter());
-            independent[s].putModel(model.deepCopy());
-            parts.add(new java.util.ArrayList<>());
-        }
-        for (int i = 0; i < MotorFleet.MESSAGES; i++) {
-            parts.get(fleet.keyOf[i] % shards).add(messages[i]);
-        }
-        independentParts = parts.stream().map(p -> p.toArray(Message[]::new)).toArray(Message[][]::new);
-        for (int s = 0; s < shards; s++) {
-            for (Message m : independentParts[s]) { // every instance exists first, as above
-                independent[s].put(List.of(m));
+        if (benchmark.endsWith(".shardedPrepared")) {
+            prepared = new PreparedMessage[MotorFleet.MESSAGES];
+            for (int i = 0; i < MotorFleet.MESSAGES; i++) {
+                prepared[i] = sharded.prepare("PressureInput", null, bytes[i], null);
+            }
+        } else if (!benchmark.endsWith(".shardedFromJson")) {
+            messages = new Message[MotorFleet.MESSAGES];
+            for (int i = 0; i < MotorFleet.MESSAGES; i++) {
+                messages[i] = new Message("PressureInput", null, JSON.readTree(bytes[i]), null);
             }
         }
-        pool = java.util.concurrent.Executors.newFixedThreadPool(shards);
+    }
+
+    /**
+     * The ceiling's engines, each with the messages of its keys parsed on a thread of its own: two engines whose
+     * objects lie apart in memory, as two processes' would (built on one thread, their objects interleave, and each
+     * thread reads the other's cache lines along with its own).
+     */
+    private void buildIndependentEngines(MotorFleet fleet, ObjectNode model) throws Exception {
+        independent = new Engine[shards];
+        independentParts = new Message[shards][];
+        List<java.util.concurrent.Callable<Void>> build = new java.util.ArrayList<>();
+        for (int s = 0; s < shards; s++) {
+            int shard = s;
+            build.add(() -> {
+                Engine engine = new Engine(EngineOptions.DEFAULTS, new VirtualClock(0));
+                engine.setActionSink(new Counter());
+                engine.putModel(model.deepCopy());
+                List<Message> part = new java.util.ArrayList<>();
+                for (int i = 0; i < MotorFleet.MESSAGES; i++) {
+                    if (fleet.keyOf[i] % shards == shard) {
+                        part.add(new Message("PressureInput", null, JSON.readTree(fleet.json(i)), null));
+                    }
+                }
+                for (Message m : part) { // every instance exists first, as above
+                    engine.put(List.of(m));
+                }
+                independent[shard] = engine;
+                independentParts[shard] = part.toArray(Message[]::new);
+                return null;
+            });
+        }
+        for (java.util.concurrent.Future<Void> f : pool.invokeAll(build)) {
+            f.get();
+        }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        sharded.close();
+        if (sharded != null) {
+            sharded.close();
+        }
         pool.shutdown();
     }
 
