@@ -8,7 +8,9 @@ import io.detectorstudio.engine.expr.CompiledExpression.Node;
  * decimals beyond a long — goes to {@link Operators#arithmetic}, the definition, which gives the same.
  * <p>One class per operator, each {@link #number} small: the JIT then inlines a whole arithmetic tree into its
  * root, as each class's operand call sites see few node kinds. (One class for all four was too big to inline and,
- * being recursive, was inlined into itself at most once: a call per operator per evaluation.)
+ * being recursive, was inlined into itself at most once: a call per operator per evaluation.) So each operator's
+ * {@code number} evaluates its operands itself rather than through a shared helper, whose call sites every
+ * operator would share again.
  */
 abstract class Arithmetic extends Node {
 
