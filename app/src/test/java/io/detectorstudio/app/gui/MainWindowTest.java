@@ -211,6 +211,10 @@ class MainWindowTest {
         var tabs = window.bottomTabs();
         int traceTab = tabs.getTabs().indexOf(tabs.getTabs().stream().filter(t -> "Trace".equals(t.getText()))
                 .findFirst().orElseThrow());
+        // its skins are made while the window is idle, ahead of its first showing; then it is out of the scene
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> trace.table().getSkin() != null
+                && trace.getScene() == null);
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertThat(trace.getScene()).as("hidden: out of the scene").isNull();
 
         robot.interact(() -> tabs.getSelectionModel().select(traceTab));
