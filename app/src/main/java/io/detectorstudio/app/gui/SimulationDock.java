@@ -121,12 +121,6 @@ final class SimulationDock {
     }
 
     /**
-     * The trace view is in the window only while its tab is selected. A tab pane keeps its other tabs' content in
-     * the scene graph, hidden but still styled and laid out: the trace table made and refilled its rows on every
-     * update of a run nobody saw (its first rows were most of the longest pause of a replay's first second). Out of
-     * the scene its table keeps its items, selection and scroll position.
-     */
-    /**
      * Makes the trace view's skins before its first showing: the view goes into its hidden tab for a few pulses,
      * which style and lay it out, and out again. That first showing made them and the first rows in one pulse:
      * 35–100 ms of the FX thread on a 2-core machine, about a third of it the skins.
@@ -142,6 +136,12 @@ final class SimulationDock {
         styled.play();
     }
 
+    /**
+     * The trace view is in the window only while its tab is selected. A tab pane keeps its other tabs' content in
+     * the scene graph, hidden but still styled and laid out: the trace table made and refilled its rows on every
+     * update of a run nobody saw (its first rows were most of the longest pause of a replay's first second). Out of
+     * the scene its table keeps its items, selection and scroll position.
+     */
     private void showTrace() {
         SimulationPane pane = simulation.get();
         traceTab.setContent(pane != null && traceTab.isSelected() ? pane.traceView() : traceHint);
