@@ -34,7 +34,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * with 1 and 2 shards,
  * beside the plain engine and the ceiling of the same run. One invocation = the 2^20 messages put one per call,
  * then a wait until every shard has run them; scores are messages per second. With one shard the cycles run on
- * the calling thread; with two, the calling thread routes and two worker threads run the cycles.
+ * the calling thread; with two, the calling thread routes and two worker threads run the cycles (and, from JSON
+ * bytes, read the payloads).
  * {@code independentEngines} is the hand-made ceiling of sharding: {@code shards} plain engines, each on its own
  * thread over the messages of its own keys, routed (and parsed on that thread) before the measurement — what the
  * machine gives that many threads with nothing shared.
@@ -58,8 +59,9 @@ public class ShardBenchmark {
     private Message[][] independentParts;
     private java.util.concurrent.ExecutorService pool;
     private Message[] messages;
-    private byte[][] bytes;
     private PreparedMessage[] prepared;
+    /** the stream as the payloads {@link ShardedEngine#prepareAll} reads, in parts of {@link #READ_AHEAD} */
+    private List<List<ShardedEngine.Payload>> payloadParts;
     final LongAdder actions = new LongAdder();
 
     /** Counts actions (from every shard's thread) without asking for their JSON. */
@@ -102,7 +104,7 @@ public class ShardBenchmark {
             single.put(List.of(first));
         }
         sharded.quiesce();
-        bytes = new byte[MotorFleet.MESSAGES][];
+        byte[][] bytes = new byte[MotorFleet.MESSAGES][];
         for (int i = 0; i < MotorFleet.MESSAGES; i++) {
             bytes[i] = fleet.json(i);
         }
@@ -111,7 +113,16 @@ public class ShardBenchmark {
             for (int i = 0; i < MotorFleet.MESSAGES; i++) {
                 prepared[i] = sharded.prepare("PressureInput", null, bytes[i], null);
             }
-        } else if (!benchmark.endsWith(".shardedFromJson")) {
+        } else if (benchmark.endsWith(".shardedFromJson")) {
+            payloadParts = new java.util.ArrayList<>();
+            for (int from = 0; from < MotorFleet.MESSAGES; from += READ_AHEAD) {
+                List<ShardedEngine.Payload> part = new java.util.ArrayList<>(READ_AHEAD);
+                for (int i = from; i < Math.min(MotorFleet.MESSAGES, from + READ_AHEAD); i++) {
+                    part.add(new ShardedEngine.Payload("PressureInput", null, bytes[i], null));
+                }
+                payloadParts.add(part);
+            }
+        } else {
             messages = new Message[MotorFleet.MESSAGES];
             for (int i = 0; i < MotorFleet.MESSAGES; i++) {
                 messages[i] = new Message("PressureInput", null, JSON.readTree(bytes[i]), null);
@@ -186,15 +197,27 @@ public class ShardBenchmark {
         return actions.sum();
     }
 
+    /** Messages read per {@link ShardedEngine#prepareAll}: the shards read one part while the last is routed. */
+    static final int READ_AHEAD = 8192;
+
     /**
-     * From JSON bytes, as {@code serve} and {@code run} receive messages: the coordinator reads each payload for
-     * the models ({@link ShardedEngine#prepare}) and routes it; the shards run the cycles.
+     * From JSON bytes, as {@code bench} and {@code run} receive messages: the shards read each part of the stream
+     * ({@link ShardedEngine#prepareAll}) while the coordinator routes the part before and they run its cycles.
+     * With one shard all of it runs on the calling thread.
      */
     @Benchmark
     @OperationsPerInvocation(MotorFleet.MESSAGES)
-    public long shardedFromJson() throws Exception {
-        for (byte[] b : bytes) {
-            sharded.putPrepared(List.of(sharded.prepare("PressureInput", null, b, null)));
+    public long shardedFromJson() {
+        java.util.concurrent.CompletableFuture<List<ShardedEngine.Reading>> next = sharded.prepareAll(
+                payloadParts.get(0));
+        for (int p = 0; p < payloadParts.size(); p++) {
+            List<ShardedEngine.Reading> read = next.join();
+            if (p + 1 < payloadParts.size()) {
+                next = sharded.prepareAll(payloadParts.get(p + 1));
+            }
+            for (ShardedEngine.Reading r : read) {
+                sharded.putPrepared(List.of(r.message()));
+            }
         }
         sharded.quiesce();
         return actions.sum();

@@ -39,6 +39,8 @@ final class Shard {
         long[] positions;
         int[] ordinals;
         int size;
+        /** instead of tasks: work that touches no instance (reading payloads), run on the shard's thread */
+        Runnable job;
         CompletableFuture<Void> done;
 
         /** @param capacity what the columns hold before they grow (a quiet service hands over a few tasks at a time) */
@@ -150,6 +152,24 @@ final class Shard {
         return batch.done;
     }
 
+    /**
+     * Runs {@code job} on this shard's thread, after the work handed over before it (inline: at once); the future
+     * completes when it has run. The job must not touch the shard's instances' state through the coordinator.
+     */
+    CompletableFuture<Void> execute(Runnable job) {
+        if (thread == null) {
+            job.run();
+            return CompletableFuture.completedFuture(null);
+        }
+        handOver(); // the tasks before it first: the shard has them to run while the coordinator waits
+        Batch batch = new Batch(0);
+        batch.job = job;
+        batch.done = new CompletableFuture<>();
+        lastHandedOver = batch.done;
+        enqueue(batch);
+        return batch.done;
+    }
+
     /** The future of everything handed over so far. */
     CompletableFuture<Void> idle() {
         handOver();
@@ -195,6 +215,9 @@ final class Shard {
             }
             Throwable failure = null;
             try {
+                if (batch.job != null) {
+                    batch.job.run();
+                }
                 for (int i = 0; i < batch.size; i++) {
                     run(batch.models[i], batch.keys[i], batch.messages[i], batch.readings[i], batch.times[i],
                             batch.positions[i], batch.ordinals[i]);

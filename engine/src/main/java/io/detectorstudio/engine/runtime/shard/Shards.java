@@ -113,6 +113,26 @@ final class Shards {
         return min;
     }
 
+    /**
+     * Splits {@code size} items into one contiguous part per shard and runs {@code part.accept(from, to)} for each
+     * on that shard's thread, after its earlier work; the future completes when every part has run (inline: they
+     * run at once).
+     */
+    CompletableFuture<Void> onEachThread(int size, PartJob part) {
+        CompletableFuture<?>[] done = new CompletableFuture<?>[shards.length];
+        for (int i = 0; i < shards.length; i++) {
+            int from = (int) ((long) size * i / shards.length);
+            int to = (int) ((long) size * (i + 1) / shards.length);
+            done[i] = shards[i].execute(() -> part.run(from, to));
+        }
+        return CompletableFuture.allOf(done);
+    }
+
+    /** A part of a job split over the shards: the items {@code [from, to)}. */
+    interface PartJob {
+        void run(int from, int to);
+    }
+
     /** Hands every pending task to its shard; the future completes when all of it has run. */
     CompletableFuture<Void> flush() {
         CompletableFuture<?>[] done = new CompletableFuture<?>[shards.length];

@@ -105,10 +105,13 @@ class ShardedEngineTest {
         return out;
     }
 
-    /** From trees ({@code put}) or from JSON bytes ({@code prepare}, then {@code putPrepared}), as serve and run read them. */
-    @ParameterizedTest(name = "from bytes: {0}")
-    @ValueSource(booleans = {false, true})
-    void twoShardsGiveEachDetectorTheSameCyclesAsOneEngine(boolean fromBytes) throws Exception {
+    /**
+     * From trees ({@code put}), from JSON bytes ({@code prepare}, then {@code putPrepared}) as serve and run read
+     * them, or from bytes the shards read ({@code prepareAll}, 300 calls ahead of the calls being put) as bench does.
+     */
+    @ParameterizedTest(name = "from {0}")
+    @ValueSource(strings = {"trees", "bytes", "bytes read by the shards"})
+    void twoShardsGiveEachDetectorTheSameCyclesAsOneEngine(String from) throws Exception {
         List<ObjectNode> models = models();
         List<List<Message>> calls = calls();
 
@@ -128,8 +131,13 @@ class ShardedEngineTest {
         try (ShardedEngine sharded = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2)) {
             sharded.setActionSink(actual);
             models.forEach(m -> sharded.putModel(m.deepCopy()));
+            ReadAhead readAhead = from.equals("bytes read by the shards") ? new ReadAhead(sharded, calls, 300) : null;
             for (List<Message> call : calls) {
-                actualErrors.add(fromBytes ? sharded.putPrepared(prepared(sharded, call)) : sharded.put(call));
+                actualErrors.add(switch (from) {
+                    case "trees" -> sharded.put(call);
+                    case "bytes" -> sharded.putPrepared(prepared(sharded, call));
+                    default -> sharded.putPrepared(readAhead.next(call.size()));
+                });
                 if (actualErrors.size() % 7 == 0) {
                     sharded.flush(); // hand-overs of every size, as calls arrive
                 }
@@ -191,6 +199,92 @@ class ShardedEngineTest {
         assertThat(expected).hasSize(34);
         assertThat(expected.get("counter|d0")).contains("n=INTEGER:12"); // d0 was sent 12 messages
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /** The calls' payloads as bytes, read by {@link ShardedEngine#prepareAll} a group of calls ahead of the caller. */
+    private static final class ReadAhead {
+        private final ShardedEngine sharded;
+        private final List<List<ShardedEngine.Payload>> groups = new ArrayList<>();
+        private java.util.concurrent.CompletableFuture<List<ShardedEngine.Reading>> nextGroup;
+        private final java.util.ArrayDeque<PreparedMessage> read = new java.util.ArrayDeque<>();
+        private int group;
+
+        ReadAhead(ShardedEngine sharded, List<List<Message>> calls, int callsPerGroup) throws Exception {
+            this.sharded = sharded;
+            for (int c = 0; c < calls.size(); c += callsPerGroup) {
+                List<ShardedEngine.Payload> payloads = new ArrayList<>();
+                for (List<Message> call : calls.subList(c, Math.min(calls.size(), c + callsPerGroup))) {
+                    for (Message m : call) {
+                        payloads.add(new ShardedEngine.Payload(m.inputName(), m.messageId(),
+                                JSON.writeValueAsBytes(m.payload()), m.timestampMillis()));
+                    }
+                }
+                assertThat(payloads.size()).as("read on the shards' threads").isGreaterThan(
+                        ShardedEngine.PARALLEL_READING);
+                groups.add(payloads);
+            }
+            nextGroup = sharded.prepareAll(groups.get(0));
+        }
+
+        /** The next {@code count} messages as read, while the shards read the next group. */
+        List<PreparedMessage> next(int count) {
+            while (read.size() < count) {
+                List<ShardedEngine.Reading> readings = nextGroup.join();
+                group++;
+                if (group < groups.size()) {
+                    nextGroup = sharded.prepareAll(groups.get(group));
+                }
+                readings.forEach(r -> read.add(r.message()));
+            }
+            List<PreparedMessage> call = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                call.add(read.poll());
+            }
+            return call;
+        }
+    }
+
+    /** Every payload read as {@code prepare} reads it, in order, on the shards' threads or not; bad JSON in place. */
+    @ParameterizedTest(name = "{0} payloads")
+    @ValueSource(ints = {3, 1000})
+    void prepareAllReadsEachPayloadAsPrepareDoes(int count) throws Exception {
+        List<ObjectNode> models = models();
+        List<Message> messages = calls().stream().flatMap(List::stream).limit(count).toList();
+        List<ShardedEngine.Payload> payloads = new ArrayList<>();
+        for (Message m : messages) {
+            payloads.add(new ShardedEngine.Payload(m.inputName(), m.messageId(), JSON.writeValueAsBytes(m.payload()),
+                    m.timestampMillis()));
+        }
+        int bad = count / 2;
+        payloads.set(bad, new ShardedEngine.Payload("PressureInput", "bad", "{\"motorid\": ".getBytes(), null));
+        try (ShardedEngine sharded = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2);
+             ShardedEngine reference = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2)) {
+            models.forEach(m -> sharded.putModel(m.deepCopy()));
+            models.forEach(m -> reference.putModel(m.deepCopy()));
+            List<ShardedEngine.Reading> readings = sharded.prepareAll(payloads).join();
+            assertThat(readings).hasSize(count);
+            assertThat(readings.get(bad).message()).isNull();
+            Exception expected = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> reference.prepare("PressureInput", "bad", payloads.get(bad).json(), null));
+            assertThat(readings.get(bad).error()).hasMessage(expected.getMessage());
+            PerDetector expectedActions = new PerDetector();
+            PerDetector actualActions = new PerDetector();
+            reference.setActionSink(expectedActions);
+            sharded.setActionSink(actualActions);
+            for (int i = 0; i < count; i++) {
+                if (i != bad) {
+                    ShardedEngine.Payload p = payloads.get(i);
+                    assertThat(readings.get(i).error()).isNull();
+                    assertThat(readings.get(i).message().messageId()).isEqualTo(p.messageId());
+                    reference.putPrepared(List.of(reference.prepare(p.inputName(), p.messageId(), p.json(),
+                            p.timestampMillis())));
+                    sharded.putPrepared(List.of(readings.get(i).message()));
+                }
+            }
+            assertThat(finalStates(models, sharded::detectorStates))
+                    .isEqualTo(finalStates(models, reference::detectorStates)).isNotEmpty();
+            assertThat(actualActions.actions).isEqualTo(expectedActions.actions);
+        }
     }
 
     private static List<PreparedMessage> prepared(ShardedEngine sharded, List<Message> call) throws Exception {
