@@ -9,6 +9,7 @@ import io.detectorstudio.engine.runtime.Message;
 import io.detectorstudio.engine.runtime.PerformedAction;
 import io.detectorstudio.engine.runtime.PreparedMessage;
 import io.detectorstudio.engine.runtime.VirtualClock;
+import io.detectorstudio.engine.runtime.shard.ReadAhead;
 import io.detectorstudio.engine.runtime.shard.ShardedEngine;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +61,8 @@ public class ShardBenchmark {
     private java.util.concurrent.ExecutorService pool;
     private Message[] messages;
     private PreparedMessage[] prepared;
-    /** the stream as the payloads {@link ShardedEngine#prepareAll} reads, in parts of {@link #READ_AHEAD} */
-    private List<List<ShardedEngine.Payload>> payloadParts;
+    /** the stream as JSON bytes, one message per BatchPutMessage call */
+    private List<List<ReadAhead.Payload>> calls;
     final LongAdder actions = new LongAdder();
 
     /** Counts actions (from every shard's thread) without asking for their JSON. */
@@ -114,13 +115,9 @@ public class ShardBenchmark {
                 prepared[i] = sharded.prepare("PressureInput", null, bytes[i], null);
             }
         } else if (benchmark.endsWith(".shardedFromJson")) {
-            payloadParts = new java.util.ArrayList<>();
-            for (int from = 0; from < MotorFleet.MESSAGES; from += READ_AHEAD) {
-                List<ShardedEngine.Payload> part = new java.util.ArrayList<>(READ_AHEAD);
-                for (int i = from; i < Math.min(MotorFleet.MESSAGES, from + READ_AHEAD); i++) {
-                    part.add(new ShardedEngine.Payload("PressureInput", null, bytes[i], null));
-                }
-                payloadParts.add(part);
+            calls = new java.util.ArrayList<>(MotorFleet.MESSAGES);
+            for (byte[] json : bytes) {
+                calls.add(List.of(new ReadAhead.Payload("PressureInput", null, json, null)));
             }
         } else {
             messages = new Message[MotorFleet.MESSAGES];
@@ -197,28 +194,18 @@ public class ShardBenchmark {
         return actions.sum();
     }
 
-    /** Messages read per {@link ShardedEngine#prepareAll}: the shards read one part while the last is routed. */
+    /** Messages read per part: the shards read one part while the coordinator routes the last. */
     static final int READ_AHEAD = 8192;
 
     /**
-     * From JSON bytes, as {@code bench} and {@code run} receive messages: the shards read each part of the stream
-     * ({@link ShardedEngine#prepareAll}) while the coordinator routes the part before and they run its cycles.
-     * With one shard all of it runs on the calling thread.
+     * From JSON bytes, as {@code bench} reads them: the shards read each part of the stream ({@link ReadAhead})
+     * while the coordinator routes the part before and they run its cycles. With one shard all of it runs on the
+     * calling thread.
      */
     @Benchmark
     @OperationsPerInvocation(MotorFleet.MESSAGES)
-    public long shardedFromJson() {
-        java.util.concurrent.CompletableFuture<List<ShardedEngine.Reading>> next = sharded.prepareAll(
-                payloadParts.get(0));
-        for (int p = 0; p < payloadParts.size(); p++) {
-            List<ShardedEngine.Reading> read = next.join();
-            if (p + 1 < payloadParts.size()) {
-                next = sharded.prepareAll(payloadParts.get(p + 1));
-            }
-            for (ShardedEngine.Reading r : read) {
-                sharded.putPrepared(List.of(r.message()));
-            }
-        }
+    public long shardedFromJson() throws Exception {
+        ReadAhead.putCalls(sharded, calls, READ_AHEAD);
         sharded.quiesce();
         return actions.sum();
     }

@@ -8,6 +8,7 @@ import io.detectorstudio.engine.io.ModelLoader;
 import io.detectorstudio.engine.io.ModelReadException;
 import io.detectorstudio.engine.runtime.Detectors;
 import io.detectorstudio.engine.runtime.Engine;
+import io.detectorstudio.engine.runtime.shard.ReadAhead;
 import io.detectorstudio.engine.runtime.shard.ShardedEngine;
 import io.detectorstudio.engine.runtime.EngineOptions;
 import io.detectorstudio.engine.model.JsonPaths;
@@ -180,14 +181,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         long jsonStart = 0;
         try {
-            for (int i = 0; i < Math.min(messages, 200_000); i++) { // warm-up of the parser
-                engine.putPrepared(List.of(engine.prepare(generated[i].inputName(), null, bytes[i], null)));
-            }
+            List<List<ReadAhead.Payload>> calls = sharded == null ? null : calls(generated, bytes);
+            putFromJson(engine, sharded, generated, bytes, calls, Math.min(messages, 200_000)); // the parser's warm-up
             settle.run();
             jsonStart = System.nanoTime();
-            for (int i = 0; i < messages; i++) { // read straight from the bytes, as the engine reads them
-                engine.putPrepared(List.of(engine.prepare(generated[i].inputName(), null, bytes[i], null)));
-            }
+            putFromJson(engine, sharded, generated, bytes, calls, messages);
             settle.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -213,6 +211,34 @@ public final class BenchCommand implements Callable<Integer> {
                 bytesPerInstance, bytesPerInstance - keyBytesPerInstance);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Messages read per part when the shards read them: one part is read while the last is routed. */
+    private static final int READ_AHEAD = 8192;
+
+    /**
+     * The first {@code count} messages from their JSON bytes, one per call, read straight from the bytes as the
+     * engine reads them: on one thread each is read and put; with shards, the shards read them a part ahead of
+     * the calling thread routing them ({@link ReadAhead}), as a service spreads reading over its threads.
+     */
+    private static void putFromJson(Detectors engine, ShardedEngine sharded, Message[] generated, byte[][] bytes,
+                                    List<List<ReadAhead.Payload>> calls, int count) throws IOException {
+        if (sharded == null) {
+            for (int i = 0; i < count; i++) {
+                engine.putPrepared(List.of(engine.prepare(generated[i].inputName(), null, bytes[i], null)));
+            }
+            return;
+        }
+        ReadAhead.putCalls(sharded, calls.subList(0, count), READ_AHEAD);
+    }
+
+    /** The messages as calls of one payload each, as a service's threads receive them. */
+    private static List<List<ReadAhead.Payload>> calls(Message[] generated, byte[][] bytes) {
+        List<List<ReadAhead.Payload>> calls = new ArrayList<>(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            calls.add(List.of(new ReadAhead.Payload(generated[i].inputName(), null, bytes[i], null)));
+        }
+        return calls;
     }
 
     /** Counts actions without asking for their JSON, like a sink that forwards them in bulk. */

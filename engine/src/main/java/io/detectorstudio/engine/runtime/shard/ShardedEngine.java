@@ -20,7 +20,6 @@ import io.detectorstudio.engine.runtime.PreparedMessage;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -51,9 +50,6 @@ import java.util.function.Supplier;
  * at a time, with the forwarded messages routed by the front.
  */
 public final class ShardedEngine implements Detectors, AutoCloseable {
-
-    /** Fewer payloads than this are read on the coordinator (about what a hand-over to the shards costs). */
-    static final int PARALLEL_READING = 256;
 
     private final Engine front;
     private final Shards shards;
@@ -242,7 +238,8 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
 
     /**
      * One message from its payload's JSON bytes, read for the models without a tree where the bytes allow
-     * ({@link Engine#prepare(String, String, byte[], Long)}); then {@link #putPrepared}. On the coordinator.
+     * ({@link Engine#prepare(String, String, byte[], Long)}); then {@link #putPrepared}. On the coordinator, or on
+     * the shards' threads for {@link ReadAhead} (reading needs the models only, which do not change meanwhile).
      *
      * @throws IOException when the bytes are not JSON
      */
@@ -252,47 +249,14 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         return front.prepare(inputName, messageId, payload, timestampMillis);
     }
 
-    /** A message as its payload's JSON bytes, for {@link #prepareAll}: what {@link #prepare} takes. */
-    public record Payload(String inputName, String messageId, byte[] json, Long timestampMillis) {
+    /** Runs a job split over the shards' threads after their earlier work ({@link ReadAhead}); inline: at once. */
+    CompletableFuture<Void> onEachShardThread(int size, Shards.PartJob part) {
+        return shards.onEachThread(size, part);
     }
 
-    /** A payload as read by {@link #prepareAll}: the prepared message, or the error of bytes that are not JSON. */
-    public record Reading(PreparedMessage message, IOException error) {
-    }
-
-    /**
-     * Many payloads read at once, each as {@link #prepare} reads it, in order. From JSON bytes, reading is the
-     * larger part of a message's cost; on the coordinator alone it would cap what all the shards together run, so
-     * with several shards every shard's thread reads a part, after the work handed to it before. The future
-     * completes when all are read; meanwhile the coordinator can put what it read before, so the shards read the
-     * next payloads while it routes the last. A few payloads are read at once on the coordinator: handing them
-     * over would cost more than reading them.
-     */
-    public CompletableFuture<List<Reading>> prepareAll(List<Payload> payloads) {
-        Reading[] read = new Reading[payloads.size()];
-        if (!threaded || read.length < PARALLEL_READING) {
-            readInto(read, payloads, 0, read.length);
-            return CompletableFuture.completedFuture(Arrays.asList(read));
-        }
-        // the future's completion publishes the array's elements, written on the shards' threads, to its reader
-        return shards.onEachThread(read.length, (from, to) -> readInto(read, payloads, from, to))
-                .thenApply(done -> Arrays.asList(read));
-    }
-
-    /**
-     * Reads payloads [from, to): on any thread, since the models do not change until the reading is done (a model
-     * change first waits for every shard's work, this reading included).
-     */
-    private void readInto(Reading[] read, List<Payload> payloads, int from, int to) {
-        for (int i = from; i < to; i++) {
-            Payload p = payloads.get(i);
-            try {
-                read[i] = new Reading(front.prepare(p.inputName(), p.messageId(), p.json(), p.timestampMillis()),
-                        null);
-            } catch (IOException e) {
-                read[i] = new Reading(null, e);
-            }
-        }
+    /** Whether the shards have threads of their own. */
+    boolean threaded() {
+        return threaded;
     }
 
     /** BatchPutMessage of prepared messages: the same as {@link #put} of their messages, read only once. */

@@ -107,7 +107,7 @@ class ShardedEngineTest {
 
     /**
      * From trees ({@code put}), from JSON bytes ({@code prepare}, then {@code putPrepared}) as serve and run read
-     * them, or from bytes the shards read ({@code prepareAll}, 300 calls ahead of the calls being put) as bench does.
+     * them, or from bytes the shards read a part ahead of the calls being put ({@link ReadAhead}) as bench does.
      */
     @ParameterizedTest(name = "from {0}")
     @ValueSource(strings = {"trees", "bytes", "bytes read by the shards"})
@@ -131,15 +131,15 @@ class ShardedEngineTest {
         try (ShardedEngine sharded = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2)) {
             sharded.setActionSink(actual);
             models.forEach(m -> sharded.putModel(m.deepCopy()));
-            ReadAhead readAhead = from.equals("bytes read by the shards") ? new ReadAhead(sharded, calls, 300) : null;
-            for (List<Message> call : calls) {
-                actualErrors.add(switch (from) {
-                    case "trees" -> sharded.put(call);
-                    case "bytes" -> sharded.putPrepared(prepared(sharded, call));
-                    default -> sharded.putPrepared(readAhead.next(call.size()));
-                });
-                if (actualErrors.size() % 7 == 0) {
-                    sharded.flush(); // hand-overs of every size, as calls arrive
+            if (from.equals("bytes read by the shards")) { // parts of 1,000 messages: read on both shards' threads
+                actualErrors.addAll(ReadAhead.putCalls(sharded, payloads(calls), 1000));
+            } else {
+                for (List<Message> call : calls) {
+                    actualErrors.add(from.equals("trees") ? sharded.put(call)
+                            : sharded.putPrepared(prepared(sharded, call)));
+                    if (actualErrors.size() % 7 == 0) {
+                        sharded.flush(); // hand-overs of every size, as calls arrive
+                    }
                 }
             }
             sharded.advanceTo(sharded.now() + 600_000);
@@ -201,67 +201,34 @@ class ShardedEngineTest {
         assertThat(actual).isEqualTo(expected);
     }
 
-    /** The calls' payloads as bytes, read by {@link ShardedEngine#prepareAll} a group of calls ahead of the caller. */
-    private static final class ReadAhead {
-        private final ShardedEngine sharded;
-        private final List<List<ShardedEngine.Payload>> groups = new ArrayList<>();
-        private java.util.concurrent.CompletableFuture<List<ShardedEngine.Reading>> nextGroup;
-        private final java.util.ArrayDeque<PreparedMessage> read = new java.util.ArrayDeque<>();
-        private int group;
-
-        ReadAhead(ShardedEngine sharded, List<List<Message>> calls, int callsPerGroup) throws Exception {
-            this.sharded = sharded;
-            for (int c = 0; c < calls.size(); c += callsPerGroup) {
-                List<ShardedEngine.Payload> payloads = new ArrayList<>();
-                for (List<Message> call : calls.subList(c, Math.min(calls.size(), c + callsPerGroup))) {
-                    for (Message m : call) {
-                        payloads.add(new ShardedEngine.Payload(m.inputName(), m.messageId(),
-                                JSON.writeValueAsBytes(m.payload()), m.timestampMillis()));
-                    }
-                }
-                assertThat(payloads.size()).as("read on the shards' threads").isGreaterThan(
-                        ShardedEngine.PARALLEL_READING);
-                groups.add(payloads);
+    /** The calls' messages as JSON bytes. */
+    private static List<List<ReadAhead.Payload>> payloads(List<List<Message>> calls) throws Exception {
+        List<List<ReadAhead.Payload>> payloads = new ArrayList<>();
+        for (List<Message> call : calls) {
+            List<ReadAhead.Payload> p = new ArrayList<>();
+            for (Message m : call) {
+                p.add(new ReadAhead.Payload(m.inputName(), m.messageId(), JSON.writeValueAsBytes(m.payload()),
+                        m.timestampMillis()));
             }
-            nextGroup = sharded.prepareAll(groups.get(0));
+            payloads.add(p);
         }
-
-        /** The next {@code count} messages as read, while the shards read the next group. */
-        List<PreparedMessage> next(int count) {
-            while (read.size() < count) {
-                List<ShardedEngine.Reading> readings = nextGroup.join();
-                group++;
-                if (group < groups.size()) {
-                    nextGroup = sharded.prepareAll(groups.get(group));
-                }
-                readings.forEach(r -> read.add(r.message()));
-            }
-            List<PreparedMessage> call = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                call.add(read.poll());
-            }
-            return call;
-        }
+        return payloads;
     }
 
-    /** Every payload read as {@code prepare} reads it, in order, on the shards' threads or not; bad JSON in place. */
+    /** Every payload read as {@code prepare} reads it, in order, on the shards' threads or not; bad JSON in its place. */
     @ParameterizedTest(name = "{0} payloads")
-    @ValueSource(ints = {3, 1000})
+    @ValueSource(ints = {3, 1000}) // read on the coordinator, and on the shards' threads (ReadAhead.PARALLEL_READING)
     void prepareAllReadsEachPayloadAsPrepareDoes(int count) throws Exception {
         List<ObjectNode> models = models();
         List<Message> messages = calls().stream().flatMap(List::stream).limit(count).toList();
-        List<ShardedEngine.Payload> payloads = new ArrayList<>();
-        for (Message m : messages) {
-            payloads.add(new ShardedEngine.Payload(m.inputName(), m.messageId(), JSON.writeValueAsBytes(m.payload()),
-                    m.timestampMillis()));
-        }
+        List<ReadAhead.Payload> payloads = payloads(List.of(messages)).get(0);
         int bad = count / 2;
-        payloads.set(bad, new ShardedEngine.Payload("PressureInput", "bad", "{\"motorid\": ".getBytes(), null));
+        payloads.set(bad, new ReadAhead.Payload("PressureInput", "bad", "{\"motorid\": ".getBytes(), null));
         try (ShardedEngine sharded = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2);
              ShardedEngine reference = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2)) {
             models.forEach(m -> sharded.putModel(m.deepCopy()));
             models.forEach(m -> reference.putModel(m.deepCopy()));
-            List<ShardedEngine.Reading> readings = sharded.prepareAll(payloads).join();
+            List<ReadAhead.Reading> readings = ReadAhead.prepareAll(sharded, payloads).join();
             assertThat(readings).hasSize(count);
             assertThat(readings.get(bad).message()).isNull();
             Exception expected = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
@@ -273,7 +240,7 @@ class ShardedEngineTest {
             sharded.setActionSink(actualActions);
             for (int i = 0; i < count; i++) {
                 if (i != bad) {
-                    ShardedEngine.Payload p = payloads.get(i);
+                    ReadAhead.Payload p = payloads.get(i);
                     assertThat(readings.get(i).error()).isNull();
                     assertThat(readings.get(i).message().messageId()).isEqualTo(p.messageId());
                     reference.putPrepared(List.of(reference.prepare(p.inputName(), p.messageId(), p.json(),
