@@ -194,7 +194,7 @@ public class ShardBenchmark {
         return actions.sum();
     }
 
-    /** Messages read per part: the shards read one part while the coordinator routes the last. */
+    /** Calls (of one message) read per part: the shards read one part while the coordinator routes the last. */
     static final int READ_AHEAD = 8192;
 
     /**

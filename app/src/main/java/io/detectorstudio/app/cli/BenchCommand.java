@@ -213,7 +213,7 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Messages read per part when the shards read them: one part is read while the last is routed. */
+    /** Calls (of one message) per part when the shards read them: one part is read while the last is routed. */
     private static final int READ_AHEAD = 8192;
 
     /**
