@@ -89,16 +89,23 @@ public final class ReadAhead {
                                  List<PreparedMessage>[] read, IOException[] failures, int start, int end) {
         for (int c = start; c < end; c++) {
             List<Payload> call = calls.get(from + c);
-            PreparedMessage[] prepared = new PreparedMessage[call.size()];
             try {
-                for (int m = 0; m < prepared.length; m++) {
-                    Payload p = call.get(m);
-                    prepared[m] = engine.prepare(p.inputName(), p.messageId(), p.json(), p.timestampMillis());
+                if (call.size() == 1) { // the usual call: no array to make
+                    read[c] = List.of(prepare(engine, call.get(0)));
+                } else {
+                    PreparedMessage[] prepared = new PreparedMessage[call.size()];
+                    for (int m = 0; m < prepared.length; m++) {
+                        prepared[m] = prepare(engine, call.get(m));
+                    }
+                    read[c] = Arrays.asList(prepared);
                 }
-                read[c] = prepared.length == 1 ? List.of(prepared[0]) : Arrays.asList(prepared);
             } catch (IOException e) {
                 failures[c] = e;
             }
         }
+    }
+
+    private static PreparedMessage prepare(ShardedEngine engine, Payload p) throws IOException {
+        return engine.prepare(p.inputName(), p.messageId(), p.json(), p.timestampMillis());
     }
 }
