@@ -6,20 +6,22 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * BatchPutMessage calls of messages from JSON bytes put into a {@link ShardedEngine}, the payloads read for its
- * models on all its shards' threads. From bytes, reading a payload is the larger part of a message's cost: done
- * on the coordinator alone, it caps what all the shards together run. So the calls go in parts: every shard's
- * thread reads a share of a part's calls, after the work handed to it before, while the coordinator routes the
- * part read before — the shards read the next part as they run the last one's cycles. The coordinator touches only
- * what the readers made (not the callers' objects, which may be cold in memory).
+ * models on all its threads. From bytes, reading a payload is the larger part of a message's cost: done on the
+ * coordinator alone, it caps what all the shards together run. So the calls go in parts. While the coordinator
+ * routes a part (running shard 0's cycles as it goes), the worker threads read the next part, ahead of the cycles
+ * of this one; then the coordinator reads what they have not. Readers claim a few calls at a time, so whoever has
+ * less to do reads more, and the coordinator waits only for claims being read, not for a worker still busy.
  */
 public final class ReadAhead {
 
-    /** Fewer calls than this are read at once on the coordinator: handing them over would cost more. */
+    /** Fewer calls than this are read on the coordinator alone: handing them over would cost more. */
     static final int PARALLEL_READING = 256;
+    /** Calls claimed at a time by a reader: enough to make the claim cheap, few enough to share the tail. */
+    static final int CLAIM = 64;
 
     /** A message as its payload's JSON bytes: what {@link ShardedEngine#prepare} takes. */
     public record Payload(String inputName, String messageId, byte[] json, Long timestampMillis) {
@@ -30,7 +32,7 @@ public final class ReadAhead {
 
     /**
      * The calls, in order: what {@link ShardedEngine#putPrepared} of each call's {@link ShardedEngine#prepare}d
-     * messages does, with the payloads read a part of {@code readAhead} calls ahead of the part being routed. Each
+     * messages does, with the payloads read by all threads a part of {@code readAhead} calls at a time. Each
      * call's errors, in order. Called by the coordinator.
      *
      * @throws IOException the first payload that is not JSON, as {@code prepare} throws it (the calls before its
@@ -39,70 +41,96 @@ public final class ReadAhead {
     public static List<List<MessageError>> putCalls(ShardedEngine engine, List<List<Payload>> calls, int readAhead)
             throws IOException {
         List<List<MessageError>> errors = new ArrayList<>(calls.size());
-        Part part = read(engine, calls, 0, Math.min(calls.size(), readAhead));
-        while (part != null) {
-            part.done().join();
-            int next = part.from() + part.calls().length;
-            Part following = next < calls.size()
-                    ? read(engine, calls, next, Math.min(calls.size(), next + readAhead)) : null;
-            for (int c = 0; c < part.calls().length; c++) {
-                if (part.failures()[c] != null) {
-                    throw part.failures()[c];
+        Part next = calls.isEmpty() ? null : startReading(engine, calls, 0, Math.min(calls.size(), readAhead));
+        while (next != null) {
+            Part part = next;
+            part.readClaims(engine); // what the workers have not claimed yet
+            part.awaitRead();
+            int following = part.from + part.calls.length;
+            // the workers read the next part while this one is routed, ahead of its cycles
+            next = following < calls.size()
+                    ? startReading(engine, calls, following, Math.min(calls.size(), following + readAhead)) : null;
+            for (int c = 0; c < part.calls.length; c++) {
+                if (part.failures[c] != null) {
+                    throw part.failures[c];
                 }
-                errors.add(engine.putPrepared(part.calls()[c]));
+                errors.add(engine.putPrepared(part.calls[c]));
             }
-            part = following;
         }
         return errors;
     }
 
     /**
-     * Calls [from, from + calls.length) as read: each call's prepared messages, or the error of its first payload
-     * that is not JSON; complete once {@code done} is.
+     * Calls [from, to) as read: each call's prepared messages, or the error of its first payload that is not JSON.
+     * Readers claim {@link #CLAIM} calls at a time from {@code next}.
      */
-    private record Part(int from, List<PreparedMessage>[] calls, IOException[] failures,
-                        CompletableFuture<Void> done) {
-    }
+    private static final class Part {
+        final List<List<Payload>> source;
+        final int from;
+        final List<PreparedMessage>[] calls;
+        final IOException[] failures;
+        final AtomicInteger next = new AtomicInteger();
+        /** calls read so far: a reader adds its claim's count once it has written them (which publishes them) */
+        final AtomicInteger read = new AtomicInteger();
 
-    /** Starts reading calls [from, to): on the shards' threads, or at once on the coordinator when they are few. */
-    private static Part read(ShardedEngine engine, List<List<Payload>> calls, int from, int to) {
         @SuppressWarnings("unchecked")
-        List<PreparedMessage>[] read = new List[to - from];
-        IOException[] failures = new IOException[to - from];
-        Part part;
-        if (!engine.threaded() || read.length < PARALLEL_READING) {
-            readInto(engine, calls, from, read, failures, 0, read.length);
-            part = new Part(from, read, failures, CompletableFuture.completedFuture(null));
-        } else {
-            // the future's completion publishes the arrays' elements, written on the shards' threads, to the router
-            part = new Part(from, read, failures, engine.onEachShardThread(read.length,
-                    (start, end) -> readInto(engine, calls, from, read, failures, start, end)));
+        Part(List<List<Payload>> source, int from, int to) {
+            this.source = source;
+            this.from = from;
+            this.calls = new List[to - from];
+            this.failures = new IOException[to - from];
         }
-        return part;
-    }
 
-    /**
-     * Reads the part's calls [start, end): on any thread, since the models do not change until the reading is done
-     * (a model change first waits for every shard's work, this reading included).
-     */
-    private static void readInto(ShardedEngine engine, List<List<Payload>> calls, int from,
-                                 List<PreparedMessage>[] read, IOException[] failures, int start, int end) {
-        for (int c = start; c < end; c++) {
-            List<Payload> call = calls.get(from + c);
+        /** Reads claimed calls until none is left; on any thread (the models do not change until all is read). */
+        void readClaims(ShardedEngine engine) {
+            for (int c = next.getAndAdd(CLAIM); c < calls.length; c = next.getAndAdd(CLAIM)) {
+                int end = Math.min(calls.length, c + CLAIM);
+                for (int i = c; i < end; i++) {
+                    readCall(engine, i);
+                }
+                read.addAndGet(end - c);
+            }
+        }
+
+        /**
+         * Waits until every call is read: after the caller's own {@link #readClaims}, only claims other readers
+         * are in the middle of (a worker that has not started finds nothing left to claim and is not waited for).
+         */
+        void awaitRead() {
+            for (int spins = 0; read.get() < calls.length; spins++) {
+                if (spins < 1000) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+
+        private void readCall(ShardedEngine engine, int i) {
+            List<Payload> call = source.get(from + i);
             try {
                 if (call.size() == 1) { // the usual call: no array to make
-                    read[c] = List.of(prepare(engine, call.get(0)));
+                    calls[i] = List.of(prepare(engine, call.get(0)));
                 } else {
                     PreparedMessage[] prepared = new PreparedMessage[call.size()];
                     for (int m = 0; m < prepared.length; m++) {
                         prepared[m] = prepare(engine, call.get(m));
                     }
-                    read[c] = Arrays.asList(prepared);
+                    calls[i] = Arrays.asList(prepared);
                 }
             } catch (IOException e) {
-                failures[c] = e;
+                failures[i] = e;
             }
         }
+    }
+
+    /** Calls [from, to) for the worker threads to read, after the work handed to them before (when they are many). */
+    private static Part startReading(ShardedEngine engine, List<List<Payload>> calls, int from, int to) {
+        Part part = new Part(calls, from, to);
+        if (engine.threaded() && to - from >= PARALLEL_READING) {
+            engine.onWorkerThreads(() -> part.readClaims(engine));
+        }
+        return part;
     }
 
     private static PreparedMessage prepare(ShardedEngine engine, Payload p) throws IOException {

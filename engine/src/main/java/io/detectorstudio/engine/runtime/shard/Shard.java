@@ -20,10 +20,11 @@ final class Shard {
     /** Handed over when this many tasks are pending, so a queue hand-off is paid per batch, not per message. */
     static final int BATCH = 2048;
     /**
-     * Batches handed over and not yet taken; a coordinator ahead of its shard waits (back-pressure), so the work in
-     * flight stays small — a long queue of live tasks would only cost the garbage collector copying them.
+     * Batches handed over and not yet taken (some small, see {@link #EARLY_BATCH}); a coordinator ahead of its shard
+     * waits (back-pressure), so the work in flight stays bounded — a long queue of live tasks would only cost the
+     * garbage collector copying them.
      */
-    static final int QUEUED_BATCHES = 4;
+    static final int QUEUED_BATCHES = 16;
 
     /**
      * Tasks handed over together, column by column: a message's cycle for one model, or (message null) a move of
@@ -81,6 +82,12 @@ final class Shard {
         }
     }
 
+    /**
+     * Handed over at this many pending tasks when the shard's thread waits for work: a full batch would keep it
+     * idle while the coordinator routes (and runs shard 0's cycles for) thousands of messages to fill it.
+     */
+    static final int EARLY_BATCH = 64;
+
     private static final Batch STOP = new Batch(0);
 
     final int index;
@@ -96,6 +103,8 @@ final class Shard {
     private volatile long nextDue = Long.MAX_VALUE;
     /** ... and the shard's time then: an advance handed over later is not reflected in it yet. */
     private volatile long nextDueSeenAt = Long.MIN_VALUE;
+    /** The shard's thread found its queue empty and waits for work (written by it, read by the coordinator). */
+    private volatile boolean idle;
 
     Shard(int index, EngineOptions options, boolean inline, OrderedOutput.ShardSlots slots, Runnable timerChanged) {
         this(index, new Engine(options, new VirtualClock(0)), inline, slots, timerChanged);
@@ -121,6 +130,11 @@ final class Shard {
         }
     }
 
+    /** Whether this shard runs on the coordinator's thread (it has no thread of its own). */
+    boolean inline() {
+        return thread == null;
+    }
+
     /** A message's cycle for a model at {@code time}; called by the coordinator only. */
     void submit(String model, String key, Message message, PayloadReading reading, long time, long position,
                 int ordinal) {
@@ -129,7 +143,7 @@ final class Shard {
             return;
         }
         pending.add(model, key, message, reading, time, position, ordinal);
-        if (pending.size >= BATCH) {
+        if (pending.size >= BATCH || idle && pending.size >= EARLY_BATCH) {
             handOver();
         }
     }
@@ -206,7 +220,12 @@ final class Shard {
         while (true) {
             Batch batch;
             try {
-                batch = queue.take();
+                batch = queue.poll();
+                if (batch == null) {
+                    idle = true;
+                    batch = queue.take();
+                    idle = false;
+                }
             } catch (InterruptedException e) {
                 return;
             }

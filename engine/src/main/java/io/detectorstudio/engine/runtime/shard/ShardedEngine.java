@@ -44,8 +44,10 @@ import java.util.function.Supplier;
  *
  * <p>One thread (the coordinator) calls every method. Work is handed to the shards in batches:
  * {@link #flush} hands it over and gives a future of its completion. Methods that read or change instances
- * directly ({@link #update}, {@link #instance}, checkpoints) first wait until every shard is idle. With one shard
- * there is no worker thread at all: the work runs at once on the coordinator. When a model has an iotEvents
+ * directly ({@link #update}, {@link #instance}, checkpoints) first wait until every shard is idle. Shard 0 has no
+ * worker thread: its work runs at once on the coordinator, so n shards keep n threads busy, not n + 1 (on two
+ * cores a third thread took a core from a shard whenever it routed). With one shard everything runs on the
+ * coordinator. When a model has an iotEvents
  * action (§C.10: one detector's action is another's message) the work also runs on the coordinator, one shard
  * at a time, with the forwarded messages routed by the front.
  */
@@ -68,7 +70,7 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
     private long shardsAdvancedTo = Long.MIN_VALUE;
 
     /**
-     * @param shards at least 1; with 1 everything runs on the calling thread
+     * @param shards at least 1; shard 0 runs on the calling thread, each other shard on a thread of its own
      * @param clock the front's clock (shards keep virtual clocks that the front's times move)
      */
     public ShardedEngine(EngineOptions options, Clock clock, int shards) {
@@ -249,9 +251,9 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         return front.prepare(inputName, messageId, payload, timestampMillis);
     }
 
-    /** Runs a job split over the shards' threads after their earlier work ({@link ReadAhead}); inline: at once. */
-    CompletableFuture<Void> onEachShardThread(int size, Shards.PartJob part) {
-        return shards.onEachThread(size, part);
+    /** Runs a job on every worker thread after its earlier work ({@link ReadAhead}); the future: all have run. */
+    CompletableFuture<Void> onWorkerThreads(Runnable job) {
+        return shards.onWorkerThreads(job);
     }
 
     /** Whether the shards have threads of their own. */

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 final class Shards {
 
     private final Shard[] shards;
-    /** several shards, each with its worker thread (one shard runs inline, on the coordinator) */
+    /** several shards: shard 0 runs inline on the coordinator, each other shard on its worker thread */
     final boolean threaded;
 
     /**
@@ -29,8 +29,8 @@ final class Shards {
         this.shards = new Shard[count];
         // with several shards, timers of different detectors due together fire in the one order they all agree on
         EngineOptions shardOptions = threaded ? options.withTimerTiesByDetector(true) : options;
-        for (int i = 0; i < count; i++) {
-            shards[i] = new Shard(i, shardOptions, !threaded, slots ? new OrderedOutput.ShardSlots() : null,
+        for (int i = 0; i < count; i++) { // shard 0 runs on the coordinator: n shards on n threads, not n + 1
+            shards[i] = new Shard(i, shardOptions, i == 0, slots ? new OrderedOutput.ShardSlots() : null,
                     timerChanged);
         }
     }
@@ -114,23 +114,17 @@ final class Shards {
     }
 
     /**
-     * Splits {@code size} items into one contiguous part per shard and runs {@code part.accept(from, to)} for each
-     * on that shard's thread, after its earlier work; the future completes when every part has run (inline: they
-     * run at once).
+     * Runs {@code job} once on each worker thread, after the work handed to it before; the future completes when
+     * all have run (at once when there is no worker thread).
      */
-    CompletableFuture<Void> onEachThread(int size, PartJob part) {
-        CompletableFuture<?>[] done = new CompletableFuture<?>[shards.length];
-        for (int i = 0; i < shards.length; i++) {
-            int from = (int) ((long) size * i / shards.length);
-            int to = (int) ((long) size * (i + 1) / shards.length);
-            done[i] = shards[i].execute(() -> part.run(from, to));
+    CompletableFuture<Void> onWorkerThreads(Runnable job) {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (Shard s : shards) {
+            if (!s.inline()) {
+                done.add(s.execute(job));
+            }
         }
-        return CompletableFuture.allOf(done);
-    }
-
-    /** A part of a job split over the shards: the items {@code [from, to)}. */
-    interface PartJob {
-        void run(int from, int to);
+        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
     }
 
     /** Hands every pending task to its shard; the future completes when all of it has run. */
