@@ -163,6 +163,31 @@ class ShardedEngineTest {
     }
 
     /**
+     * Two shards on two threads, not three: shard 0's detectors run on the calling thread (the coordinator), shard
+     * 1's on its own thread, each detector always on the same one.
+     */
+    @Test
+    void shardZeroRunsOnTheCallingThreadAndShardOneOnItsOwn() throws Exception {
+        List<ObjectNode> models = models();
+        Map<String, java.util.Set<String>> threadsByDetector = new ConcurrentHashMap<>();
+        String caller = Thread.currentThread().getName();
+        try (ShardedEngine sharded = new ShardedEngine(EngineOptions.DEFAULTS, new VirtualClock(0), 2)) {
+            sharded.setCycleListener(cycle -> threadsByDetector.computeIfAbsent(
+                    cycle.detectorModelName() + "|" + cycle.keyValue(), d -> ConcurrentHashMap.newKeySet())
+                    .add(Thread.currentThread().getName()));
+            models.forEach(m -> sharded.putModel(m.deepCopy()));
+            ReadAhead.putCalls(sharded, payloads(calls().subList(0, 500)), 300);
+            sharded.quiesce();
+            assertThat(threadsByDetector).hasSizeGreaterThan(400);
+            threadsByDetector.forEach((detector, threads) -> {
+                String[] modelAndKey = detector.split("\\|", 2);
+                String expected = sharded.shardOf(modelAndKey[0], modelAndKey[1]) == 0 ? caller : "engine-shard-1";
+                assertThat(threads).as(detector).containsExactly(expected);
+            });
+        }
+    }
+
+    /**
      * A model whose iotEvents action is another detector's message (§C.10) runs its shards on the coordinator,
      * one at a time: the same detectors as on one engine.
      */
