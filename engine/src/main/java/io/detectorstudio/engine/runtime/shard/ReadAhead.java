@@ -11,19 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * BatchPutMessage calls of messages from JSON bytes put into a {@link ShardedEngine}, the payloads read for its
  * models on all its threads. From bytes, reading a payload is the larger part of a message's cost: done on the
- * coordinator alone, it caps what all the shards together run. So the calls go in parts, and the next few parts
- * are open for reading: a worker thread with no task reads a few calls of them at a time (its cycles come first),
- * and the coordinator, before it routes a part (running shard 0's cycles as it goes), reads what is left of it.
- * Whoever has less to do reads more, and the coordinator waits only for calls being read, never for a busy worker.
+ * coordinator alone, it caps what all the shards together run. So the calls go in parts. While the coordinator
+ * routes a part (running shard 0's cycles as it goes), the worker threads read the next part, ahead of the cycles
+ * of this one; then the coordinator reads what they have not. Readers claim a few calls at a time, so whoever has
+ * less to do reads more, and the coordinator waits only for claims being read, not for a worker still busy.
  */
 public final class ReadAhead {
 
-    /** Fewer calls than this are read by the coordinator alone: handing them over would cost more. */
+    /** Fewer calls than this are read on the coordinator alone: handing them over would cost more. */
     static final int PARALLEL_READING = 256;
     /** Calls claimed at a time by a reader: enough to make the claim cheap, few enough to share the tail. */
     static final int CLAIM = 64;
-    /** Parts open for reading ahead of the one being routed (what is read and not yet routed stays bounded). */
-    static final int PARTS_AHEAD = 2;
 
     /** A message as its payload's JSON bytes: what {@link ShardedEngine#prepare} takes. */
     public record Payload(String inputName, String messageId, byte[] json, Long timestampMillis) {
@@ -34,8 +32,8 @@ public final class ReadAhead {
 
     /**
      * The calls, in order: what {@link ShardedEngine#putPrepared} of each call's {@link ShardedEngine#prepare}d
-     * messages does, with the payloads read by all threads, in parts of {@code readAhead} calls. Each call's errors,
-     * in order. Called by the coordinator.
+     * messages does, with the payloads read by all threads a part of {@code readAhead} calls at a time. Each
+     * call's errors, in order. Called by the coordinator.
      *
      * @throws IOException the first payload that is not JSON, as {@code prepare} throws it (the calls before its
      *         call were put)
@@ -43,23 +41,16 @@ public final class ReadAhead {
     public static List<List<MessageError>> putCalls(ShardedEngine engine, List<List<Payload>> calls, int readAhead)
             throws IOException {
         List<List<MessageError>> errors = new ArrayList<>(calls.size());
-        boolean parallel = engine.threaded() && readAhead >= PARALLEL_READING && calls.size() >= PARALLEL_READING;
-        Window window = new Window();
-        if (parallel) {
-            engine.setIdleWork(() -> window.readSome(engine));
-            engine.onWorkerThreads(() -> { }); // wakes an idle worker: it finds the parts to read
-        }
+        Part next = calls.isEmpty() ? null : startReading(engine, calls, 0, Math.min(calls.size(), readAhead));
         try {
-            int opened = 0;
-            for (int from = 0; from < calls.size(); from += readAhead) {
-                while (opened < calls.size() && opened < from + (PARTS_AHEAD + 1) * readAhead) {
-                    window.open(new Part(calls, opened, Math.min(calls.size(), opened + readAhead)));
-                    opened = Math.min(calls.size(), opened + readAhead);
-                }
-                Part part = window.first();
+            while (next != null) {
+                Part part = next;
                 part.readClaims(engine); // what the workers have not claimed yet
                 part.awaitRead();
-                window.close(part);
+                int following = part.from + part.calls.length;
+                // the workers read the next part while this one is routed, ahead of its cycles
+                next = following < calls.size()
+                        ? startReading(engine, calls, following, Math.min(calls.size(), following + readAhead)) : null;
                 for (int c = 0; c < part.calls.length; c++) {
                     if (part.failures[c] instanceof IOException notJson) {
                         throw notJson;
@@ -70,54 +61,17 @@ public final class ReadAhead {
                 }
             }
         } finally {
-            if (parallel) {
-                engine.setIdleWork(null);
-                window.closeAll(); // no reading may go on once this returns: the models may change then
+            if (next != null) { // left early: no reading may go on once this returns, the models may change then
+                next.stopReading();
             }
         }
         return errors;
     }
 
-    /** The parts open for reading, oldest first; the coordinator changes it, the workers read snapshots of it. */
-    private static final class Window {
-        private volatile Part[] parts = new Part[0];
-
-        void open(Part part) {
-            Part[] more = Arrays.copyOf(parts, parts.length + 1);
-            more[parts.length] = part;
-            parts = more;
-        }
-
-        Part first() {
-            return parts[0];
-        }
-
-        void close(Part part) {
-            parts = Arrays.copyOfRange(parts, 1, parts.length);
-        }
-
-        /** Stops every open part's reading and waits for the calls being read. */
-        void closeAll() {
-            for (Part p : parts) {
-                p.stopReading();
-            }
-            parts = new Part[0];
-        }
-
-        /** A worker's idle work: reads one claim of the oldest part with calls left; false when none is left. */
-        boolean readSome(ShardedEngine engine) {
-            for (Part p : parts) {
-                if (p.readOneClaim(engine)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
     /**
-     * Calls [from, from + calls.length) as read: each call's prepared messages, or the failure of its first payload
-     * that could not be read. Readers claim {@link #CLAIM} calls at a time.
+     * Calls [from, to) as read: each call's prepared messages, or the failure of its first payload that could not be
+     * read.
+     * Readers claim {@link #CLAIM} calls at a time from {@code next}.
      */
     private static final class Part {
         final List<List<Payload>> source;
@@ -125,7 +79,6 @@ public final class ReadAhead {
         final List<PreparedMessage>[] calls;
         /** by call: the IOException of bytes that are not JSON, or what else reading it threw */
         final Exception[] failures;
-        /** the next call to claim */
         final AtomicInteger next = new AtomicInteger();
         /** calls read so far: a reader adds its claim's count once it has written them (which publishes them) */
         final AtomicInteger read = new AtomicInteger();
@@ -138,36 +91,23 @@ public final class ReadAhead {
             this.failures = new Exception[to - from];
         }
 
-        /** Reads claims until none is left. */
+        /** Reads claimed calls until none is left; on any thread (the models do not change until all is read). */
         void readClaims(ShardedEngine engine) {
-            while (readOneClaim(engine)) {
-                // next claim
+            for (int c = next.getAndAdd(CLAIM); c < calls.length; c = next.getAndAdd(CLAIM)) {
+                int end = Math.min(calls.length, c + CLAIM);
+                for (int i = c; i < end; i++) {
+                    readCall(engine, i);
+                }
+                read.addAndGet(end - c);
             }
         }
 
-        /** Reads the next {@link #CLAIM} calls if any are left; on any thread (the models do not change meanwhile). */
-        boolean readOneClaim(ShardedEngine engine) {
-            int c = next.getAndAdd(CLAIM);
-            if (c >= calls.length) {
-                return false;
-            }
-            int end = Math.min(calls.length, c + CLAIM);
-            for (int i = c; i < end; i++) {
-                readCall(engine, i);
-            }
-            read.addAndGet(end - c);
-            return true;
-        }
-
-        /** Waits until every call is read: by now only claims other readers are in the middle of. */
+        /**
+         * Waits until every call is read: after the caller's own {@link #readClaims}, only claims other readers
+         * are in the middle of (a worker that has not started finds nothing left to claim and is not waited for).
+         */
         void awaitRead() {
             awaitRead(calls.length);
-        }
-
-        /** No claim after this; waits for the claims being read. */
-        void stopReading() {
-            int claimed = next.getAndSet(Integer.MAX_VALUE / 2);
-            awaitRead(Math.min(claimed, calls.length));
         }
 
         private void awaitRead(int count) {
@@ -178,6 +118,12 @@ public final class ReadAhead {
                     Thread.yield();
                 }
             }
+        }
+
+        /** No claim after this; waits for the claims being read. */
+        void stopReading() {
+            int claimed = next.getAndSet(Integer.MAX_VALUE / 2);
+            awaitRead(Math.min(claimed, calls.length));
         }
 
         private void readCall(ShardedEngine engine, int i) {
@@ -192,10 +138,19 @@ public final class ReadAhead {
                     }
                     calls[i] = Arrays.asList(prepared);
                 }
-            } catch (IOException | RuntimeException e) { // a worker's failure is the coordinator's to throw
-                failures[i] = e;
+            } catch (IOException | RuntimeException e) { // a worker's failure is the coordinator's to throw, and
+                failures[i] = e;                        // the call counts as read: nobody waits for it forever
             }
         }
+    }
+
+    /** Calls [from, to) for the worker threads to read, after the work handed to them before (when they are many). */
+    private static Part startReading(ShardedEngine engine, List<List<Payload>> calls, int from, int to) {
+        Part part = new Part(calls, from, to);
+        if (engine.threaded() && to - from >= PARALLEL_READING) {
+            engine.onWorkerThreads(() -> part.readClaims(engine));
+        }
+        return part;
     }
 
     private static PreparedMessage prepare(ShardedEngine engine, Payload p) throws IOException {

@@ -105,11 +105,6 @@ final class Shard {
     private volatile long nextDueSeenAt = Long.MIN_VALUE;
     /** The shard's thread found its queue empty and waits for work (written by it, read by the coordinator). */
     private volatile boolean idle;
-    /**
-     * Work for the thread when its queue is empty, touching no instance (reading payloads ahead, {@link ReadAhead}):
-     * one piece per call, false when there is none. Set by the coordinator.
-     */
-    private volatile java.util.function.BooleanSupplier idleWork;
 
     Shard(int index, EngineOptions options, boolean inline, OrderedOutput.ShardSlots slots, Runnable timerChanged) {
         this(index, new Engine(options, new VirtualClock(0)), inline, slots, timerChanged);
@@ -133,11 +128,6 @@ final class Shard {
             thread.setDaemon(true);
             thread.start();
         }
-    }
-
-    /** Sets (or, null, clears) the work this shard's thread does when it has no task. */
-    void setIdleWork(java.util.function.BooleanSupplier work) {
-        idleWork = work;
     }
 
     /** Whether this shard runs on the coordinator's thread (it has no thread of its own). */
@@ -232,10 +222,6 @@ final class Shard {
             try {
                 batch = queue.poll();
                 if (batch == null) {
-                    java.util.function.BooleanSupplier work = idleWork;
-                    if (work != null && work.getAsBoolean()) {
-                        continue; // a piece done: tasks first, if any came meanwhile
-                    }
                     idle = true;
                     batch = queue.take();
                     idle = false;

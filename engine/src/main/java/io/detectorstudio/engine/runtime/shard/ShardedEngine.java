@@ -256,14 +256,6 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         return shards.onWorkerThreads(job);
     }
 
-    /**
-     * What the worker threads do when they have no task ({@link ReadAhead}: read payloads ahead); null clears it.
-     * It must touch no instance, and the models must not change while it may run.
-     */
-    void setIdleWork(java.util.function.BooleanSupplier work) {
-        shards.setIdleWork(work);
-    }
-
     /** Whether the shards have threads of their own. */
     boolean threaded() {
         return threaded;

@@ -127,15 +127,6 @@ final class Shards {
         return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
     }
 
-    /** Sets (null: clears) what every worker thread does when it has no task. */
-    void setIdleWork(java.util.function.BooleanSupplier work) {
-        for (Shard s : shards) {
-            if (!s.inline()) {
-                s.setIdleWork(work);
-            }
-        }
-    }
-
     /** Hands every pending task to its shard; the future completes when all of it has run. */
     CompletableFuture<Void> flush() {
         CompletableFuture<?>[] done = new CompletableFuture<?>[shards.length];
