@@ -35,8 +35,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * with 1 and 2 shards,
  * beside the plain engine and the ceiling of the same run. One invocation = the 2^20 messages put one per call,
  * then a wait until every shard has run them; scores are messages per second. With one shard the cycles run on
- * the calling thread; with two, the calling thread routes and two worker threads run the cycles (and, from JSON
- * bytes, read the payloads).
+ * the calling thread; with two, the calling thread routes and runs shard 0's cycles, and a worker thread runs
+ * shard 1's (from JSON bytes, both read the payloads).
  * {@code independentEngines} is the hand-made ceiling of sharding: {@code shards} plain engines, each on its own
  * thread over the messages of its own keys, routed (and parsed on that thread) before the measurement — what the
  * machine gives that many threads with nothing shared.
