@@ -70,8 +70,7 @@ public final class ReadAhead {
 
     /**
      * Calls [from, to) as read: each call's prepared messages, or the failure of its first payload that could not be
-     * read.
-     * Readers claim {@link #CLAIM} calls at a time from {@code next}.
+     * read. Readers claim {@link #CLAIM} calls at a time from {@code next}.
      */
     private static final class Part {
         final List<List<Payload>> source;

@@ -143,7 +143,7 @@ final class Shard {
             return;
         }
         pending.add(model, key, message, reading, time, position, ordinal);
-        if (pending.size >= BATCH || idle && pending.size >= EARLY_BATCH) {
+        if (pending.size >= BATCH || pending.size >= EARLY_BATCH && idle) {
             handOver();
         }
     }
@@ -167,21 +167,16 @@ final class Shard {
     }
 
     /**
-     * Runs {@code job} on this shard's thread, after the work handed over before it (inline: at once); the future
-     * completes when it has run. The job must not touch the shard's instances' state through the coordinator.
+     * Runs {@code job} on this shard's thread (it has one), after the work handed over before it. The job runs
+     * beside the coordinator: it must not touch any instance.
      */
-    CompletableFuture<Void> execute(Runnable job) {
-        if (thread == null) {
-            job.run();
-            return CompletableFuture.completedFuture(null);
-        }
+    void execute(Runnable job) {
         handOver(); // the tasks before it first: the shard has them to run while the coordinator waits
         Batch batch = new Batch(0);
         batch.job = job;
         batch.done = new CompletableFuture<>();
         lastHandedOver = batch.done;
         enqueue(batch);
-        return batch.done;
     }
 
     /** The future of everything handed over so far. */

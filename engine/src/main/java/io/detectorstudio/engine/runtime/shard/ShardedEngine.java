@@ -251,9 +251,9 @@ public final class ShardedEngine implements Detectors, AutoCloseable {
         return front.prepare(inputName, messageId, payload, timestampMillis);
     }
 
-    /** Runs a job on every worker thread after its earlier work ({@link ReadAhead}); the future: all have run. */
-    CompletableFuture<Void> onWorkerThreads(Runnable job) {
-        return shards.onWorkerThreads(job);
+    /** Runs a job on every worker thread after its earlier work ({@link ReadAhead}); it must touch no instance. */
+    void onWorkerThreads(Runnable job) {
+        shards.onWorkerThreads(job);
     }
 
     /** Whether the shards have threads of their own. */

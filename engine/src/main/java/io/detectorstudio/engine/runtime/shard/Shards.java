@@ -113,18 +113,13 @@ final class Shards {
         return min;
     }
 
-    /**
-     * Runs {@code job} once on each worker thread, after the work handed to it before; the future completes when
-     * all have run (at once when there is no worker thread).
-     */
-    CompletableFuture<Void> onWorkerThreads(Runnable job) {
-        List<CompletableFuture<Void>> done = new ArrayList<>();
+    /** Runs {@code job} once on each worker thread, after the work handed to it before (it must touch no instance). */
+    void onWorkerThreads(Runnable job) {
         for (Shard s : shards) {
             if (!s.inline()) {
-                done.add(s.execute(job));
+                s.execute(job);
             }
         }
-        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
     }
 
     /** Hands every pending task to its shard; the future completes when all of it has run. */
