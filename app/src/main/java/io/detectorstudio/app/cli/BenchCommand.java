@@ -181,11 +181,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         long jsonStart = 0;
         try {
-            List<List<ReadAhead.Payload>> calls = sharded == null ? null : calls(generated, bytes);
-            putFromJson(engine, sharded, generated, bytes, calls, Math.min(messages, 200_000)); // the parser's warm-up
+            List<List<ReadAhead.Payload>> calls = calls(generated, bytes);
+            putFromJson(engine, sharded, calls, Math.min(messages, 200_000)); // the parser's warm-up
             settle.run();
             jsonStart = System.nanoTime();
-            putFromJson(engine, sharded, generated, bytes, calls, messages);
+            putFromJson(engine, sharded, calls, messages);
             settle.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -221,11 +221,12 @@ public final class BenchCommand implements Callable<Integer> {
      * engine reads them: on one thread each is read and put; with shards, the shards read them a part ahead of
      * the calling thread routing them ({@link ReadAhead}), as a service spreads reading over its threads.
      */
-    private static void putFromJson(Detectors engine, ShardedEngine sharded, Message[] generated, byte[][] bytes,
-                                    List<List<ReadAhead.Payload>> calls, int count) throws IOException {
+    private static void putFromJson(Detectors engine, ShardedEngine sharded, List<List<ReadAhead.Payload>> calls,
+                                    int count) throws IOException {
         if (sharded == null) {
-            for (int i = 0; i < count; i++) {
-                engine.putPrepared(List.of(engine.prepare(generated[i].inputName(), null, bytes[i], null)));
+            for (List<ReadAhead.Payload> call : calls.subList(0, count)) {
+                ReadAhead.Payload p = call.get(0);
+                engine.putPrepared(List.of(engine.prepare(p.inputName(), null, p.json(), null)));
             }
             return;
         }
