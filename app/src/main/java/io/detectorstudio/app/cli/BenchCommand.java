@@ -182,7 +182,13 @@ public final class BenchCommand implements Callable<Integer> {
         long jsonStart = 0;
         try {
             List<List<ReadAhead.Payload>> calls = calls(generated, bytes);
-            putFromJson(engine, sharded, calls, Math.min(messages, 200_000)); // the parser's warm-up
+            // the trees are done with: left live, the collector's concurrent work on them takes the core a second
+            // shard needs (one thread leaves it that core), which measures the heap's history, not the engine
+            Arrays.fill(generated, null);
+            System.gc();
+            // warm-up: a whole pass, as for the trees above. With shards both cores are busy, so the JIT's compiler
+            // threads get little CPU and a short warm-up left the measured pass partly interpreted
+            putFromJson(engine, sharded, calls, messages);
             settle.run();
             jsonStart = System.nanoTime();
             putFromJson(engine, sharded, calls, messages);
