@@ -3,15 +3,19 @@ package io.detectorstudio.engine.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.detectorstudio.engine.diagnostics.Severity;
+import io.detectorstudio.engine.expr.Value;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -32,53 +36,27 @@ public final class Engine implements Detectors {
     private final Clock clock;
     private final Map<String, CompiledModel> models = new LinkedHashMap<>();
     private final Map<String, InstanceTable> instances = new HashMap<>();
-    /** by input name: the models that read it (§C.1), in model order — rebuilt whenever models or instances change */
-    private final Map<String, Route[]> routes = new HashMap<>();
+    private final Routing routing = new Routing();
     /** (input, messageId) → when first seen; shared structurally by snapshots */
     private final MessageIdMemory seenMessageIds = new MessageIdMemory();
     private final Deque<Message> forwarded = new ArrayDeque<>();
-    private final java.util.Set<String> declaredInputs = new java.util.HashSet<>();
+    private final Set<String> declaredInputs = new HashSet<>();
     private final TimerSchedule schedule;
 
-    /**
-     * A model that reads an input: its instances, its slot of the input and its reader of the input's payloads,
-     * so a message looks nothing else up.
-     */
-    private record Route(CompiledModel model, InstanceTable byKey, int inputSlot,
-                         PayloadReader reader) {
-    }
-
-    /** An input name and its routes as last looked up; immutable, so threads that prepare may read it too. */
-    private record InputRoutes(String input, Route[] routes) {
-        static final InputRoutes NONE = new InputRoutes(null, null);
-    }
-
-    /** the input routed or prepared last (its name compared by reference) */
-    private InputRoutes lastRouted = InputRoutes.NONE;
-
     private void route() {
-        routes.clear();
-        lastRouted = InputRoutes.NONE;
-        Map<String, List<Route>> byInput = new HashMap<>();
-        for (CompiledModel model : models.values()) {
-            for (String input : model.routedInputs) {
-                int slot = model.symbols.existingInputSlot(input);
-                byInput.computeIfAbsent(input, i -> new ArrayList<>()).add(new Route(model, instances.get(model.name),
-                        slot, model.payloadReader(slot)));
-            }
-        }
-        byInput.forEach((input, list) -> routes.put(input, list.toArray(Route[]::new)));
+        routing.rebuild(models.values(), instances);
     }
 
     void scheduled(String model, DetectorInstance instance, Timer timer) {
         schedule.add(model, instance, timer);
     }
+
     private ActionSink sink = ActionSink.NONE;
     private EngineLog log = EngineLog.NONE;
     private CycleListener listener;
     private Dispatcher dispatcher;
     private boolean dispatchTrees;
-    private java.util.function.Consumer<Message> forwarder;
+    private Consumer<Message> forwarder;
     private TimerObserver timerObserver;
     private long cycleSequence;
     private final CycleHost host = new CycleHost() {
@@ -196,7 +174,7 @@ public final class Engine implements Detectors {
     }
 
     /** With a forwarder, messages that iotEvents actions send (§C.10) go to it instead of being routed here. */
-    public void setForwarder(java.util.function.Consumer<Message> forwarder) {
+    public void setForwarder(Consumer<Message> forwarder) {
         this.forwarder = forwarder;
     }
 
@@ -287,15 +265,7 @@ public final class Engine implements Detectors {
      * engine's thread, or on another while no model is added, updated or deleted.
      */
     public PreparedMessage prepare(Message m) {
-        Route[] routed = m.inputName() == null ? null : routesOf(m.inputName());
-        if (routed == null || m.payload() == null || !m.payload().isObject()) {
-            return new PreparedMessage(m, null, routed, null);
-        }
-        PayloadReading[] readings = new PayloadReading[routed.length];
-        for (int r = 0; r < routed.length; r++) {
-            readings[r] = routed[r].reader.read(m.payload());
-        }
-        return new PreparedMessage(m, null, routed, readings);
+        return routing.prepare(m);
     }
 
     /**
@@ -309,22 +279,7 @@ public final class Engine implements Detectors {
     @Override
     public PreparedMessage prepare(String inputName, String messageId, byte[] payload, Long timestampMillis)
             throws IOException {
-        Route[] routed = inputName == null ? null : routesOf(inputName);
-        if (routed != null) {
-            PayloadReading[] readings = new PayloadReading[routed.length];
-            for (int r = 0; r < routed.length; r++) {
-                readings[r] = routed[r].reader.read(payload);
-                if (readings[r] == null) {
-                    readings = null;
-                    break;
-                }
-            }
-            if (readings != null) {
-                return new PreparedMessage(new Message(inputName, messageId, null, timestampMillis), payload, routed,
-                        readings);
-            }
-        }
-        return prepare(new Message(inputName, messageId, PreparedMessage.JSON.readTree(payload), timestampMillis));
+        return routing.prepare(inputName, messageId, payload, timestampMillis);
     }
 
     /** One of the two batches is given. */
@@ -405,7 +360,7 @@ public final class Engine implements Detectors {
         if (messageId != null && seenBefore(inputName, messageId, now)) {
             return null; // §C.6: ignored silently, as the service does
         }
-        Route[] routed = routesOf(inputName);
+        Routing.Route[] routed = routing.of(inputName);
         if (routed == null) {
             return unrouted(inputName, messageId);
         }
@@ -421,11 +376,11 @@ public final class Engine implements Detectors {
             readings = prepared.readings;
         }
         for (int r = 0; r < routed.length; r++) {
-            CompiledModel model = routed[r].model;
+            CompiledModel model = routed[r].model();
             // with a dispatcher, read here: the engine running the cycle (on another core) then touches only the
             // reading, not the payload this thread has just brought into its cache
             PayloadReading reading = readings != null ? readings[r]
-                    : dispatcher != null ? routed[r].reader.read(m.payload()) : null;
+                    : dispatcher != null ? routed[r].reader().read(m.payload()) : null;
             String key = reading != null ? reading.key() : keyOf(model, m.payload());
             if (model.keyPath != null && key == null) {
                 noKey(model, inputName, messageId);
@@ -433,7 +388,7 @@ public final class Engine implements Detectors {
                 dispatcher.dispatch(model.name, key, prepared != null && dispatchTrees ? prepared.message() : m,
                         reading, now);
             } else {
-                runCycle(model, routed[r].byKey, routed[r].inputSlot, key, m, now,
+                runCycle(model, routed[r].byKey(), routed[r].inputSlot(), key, m, now,
                         readings != null ? readings[r] : null);
             }
         }
@@ -469,16 +424,6 @@ public final class Engine implements Detectors {
         log.log(new EngineLog.Entry(Severity.ERROR, model.name, null, messageId, "the message on input '"
                 + inputName + "' has no key attribute '" + String.join(".", model.keyPath)
                 + "' (or it is an object, an array or null): not delivered to detector model '" + model.name + "'"));
-    }
-
-    /** The routes of an input (null: none); a run of messages on one input (one name object) looks it up once. */
-    private Route[] routesOf(String input) {
-        InputRoutes last = lastRouted;
-        if (input != last.input()) {
-            last = new InputRoutes(input, routes.get(input));
-            lastRouted = last;
-        }
-        return last.routes();
     }
 
     /**
@@ -601,7 +546,7 @@ public final class Engine implements Detectors {
     }
 
     /** BatchUpdateDetector (§C.12): exactly these variables and timers, no onEnter/onExit, no cycle. */
-    public MessageError update(String model, String keyValue, String stateName, Map<String, io.detectorstudio.engine.expr.Value> variables,
+    public MessageError update(String model, String keyValue, String stateName, Map<String, Value> variables,
                                Map<String, Long> timerSeconds) {
         CompiledModel m = models.get(model);
         if (m == null) {
@@ -614,18 +559,10 @@ public final class Engine implements Detectors {
         if (!m.states.containsKey(stateName)) {
             return new MessageError(null, "InvalidRequestException", "state '" + stateName + "' does not exist");
         }
-        long now = clock.nowMillis();
-        instance.stateName = m.stateName(stateName);
-        instance.replaceVariables(new io.detectorstudio.engine.expr.Value[0]);
-        variables.forEach((name, value) -> instance.setVariable(m.symbols.variableSlot(name), value));
-        instance.timers = null;
-        instance.expiredUnconsumed = null;
-        timerSeconds.forEach((name, s) -> {
-            Timer timer = new Timer(name, now + s * 1000, s);
-            instance.putTimer(timer);
+        for (Timer timer : InstanceStates.overwrite(m, instance, stateName, variables, timerSeconds,
+                clock.nowMillis())) {
             scheduled(model, instance, timer);
-        });
-        instance.lastUpdateTime = now;
+        }
         return null;
     }
 
@@ -633,18 +570,7 @@ public final class Engine implements Detectors {
     public List<DetectorState> detectorStates(String model) {
         List<DetectorState> out = new ArrayList<>();
         for (DetectorInstance i : instances(model)) {
-            Map<String, io.detectorstudio.engine.expr.Value> inputs = new LinkedHashMap<>();
-            for (int slot = 0; slot < i.retainedSlots(); slot++) {
-                if (i.retained(slot) != null) {
-                    inputs.put(DetectorState.inputPathKey(i.symbols, slot), i.retained(slot));
-                }
-            }
-            List<DetectorState.TimerState> timers = new ArrayList<>();
-            i.runningTimers().forEach(t -> timers.add(new DetectorState.TimerState(t.name(), t.expiresAtMillis(),
-                    t.durationSeconds())));
-            out.add(new DetectorState(i.keyValue, i.stateName, i.variables(), inputs, timers,
-                    i.expiredUnconsumed == null ? java.util.Set.of() : java.util.Set.copyOf(i.expiredUnconsumed),
-                    i.creationTime, i.lastUpdateTime));
+            out.add(InstanceStates.save(i));
         }
         return out;
     }
@@ -655,21 +581,9 @@ public final class Engine implements Detectors {
         if (m == null) {
             throw new IllegalArgumentException("no detector model '" + model + "'");
         }
-        DetectorInstance i = new DetectorInstance(state.keyValue(), m.symbols, m.stateName(state.stateName()),
-                state.creationTimeMillis());
-        state.variables().forEach((name, value) -> i.setVariable(m.symbols.variableSlot(name), value));
-        // by the model's own path slots: a value at a path the model no longer reads is not put back
-        for (int slot = 0; slot < m.symbols.inputPathCount(); slot++) {
-            io.detectorstudio.engine.expr.Value value = state.inputs().get(DetectorState.inputPathKey(m.symbols, slot));
-            if (value != null) {
-                i.retain(slot, value);
-            }
-        }
-        state.expiredUnconsumed().forEach(i::expired);
-        i.lastUpdateTime = state.lastUpdateTimeMillis();
+        DetectorInstance i = InstanceStates.restore(m, state);
         instances.get(model).put(i); // first: a scheduled timer whose instance is not in the table counts as cleared
-        for (DetectorState.TimerState t : state.timers()) {
-            Timer timer = new Timer(t.name(), t.expiresAtMillis(), t.durationSeconds());
+        for (Timer timer : InstanceStates.timers(state)) {
             i.putTimer(timer);
             scheduled(model, i, timer);
         }
