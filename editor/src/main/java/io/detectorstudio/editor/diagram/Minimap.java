@@ -6,7 +6,11 @@ import java.util.function.BiConsumer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 
-/** An overview of the whole diagram with the visible area outlined; clicking or dragging centres the view there. */
+/**
+ * An overview of the whole diagram with the visible area outlined; clicking or dragging centres the view there.
+ * Shown only while part of the diagram is out of view: with all of it on screen it would tell nothing and only
+ * cover a corner of the diagram.
+ */
 final class Minimap extends Canvas {
     private double scale = 1, originX, originY;
 
@@ -19,6 +23,7 @@ final class Minimap extends Canvas {
 
     /** {@code bounds}: the graph's ({@link DiagramGraph#bounds}); {@code view} = visible world rectangle {x, y, w, h}. */
     void draw(DiagramGraph graph, double[] bounds, double[] view, DiagramPalette palette) {
+        setVisible(!showsAll(view, bounds));
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight()); // the fill is translucent: without this, old drawings show through
         g.setFill(palette.minimapFill());
@@ -38,5 +43,11 @@ final class Minimap extends Canvas {
         }
         g.setStroke(palette.selected());
         g.strokeRect((view[0] - originX) * scale, (view[1] - originY) * scale, view[2] * scale, view[3] * scale);
+    }
+
+    /** Whether the visible world rectangle {x, y, w, h} holds the whole of {@code bounds} {minX, minY, maxX, maxY}. */
+    static boolean showsAll(double[] view, double[] bounds) {
+        return view[0] <= bounds[0] && view[1] <= bounds[1] && view[0] + view[2] >= bounds[2]
+                && view[1] + view[3] >= bounds[3];
     }
 }

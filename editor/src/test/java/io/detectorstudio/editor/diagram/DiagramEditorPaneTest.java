@@ -292,6 +292,17 @@ class DiagramEditorPaneTest {
     }
 
     @Test
+    void theMinimapShowsOnlyWhilePartOfTheDiagramIsOutOfView(FxRobot robot) {
+        javafx.scene.Node minimap = robot.lookup(".diagram-minimap").query();
+        robot.interact(pane::fitToWindow); // two states: all of it fits, nothing for the minimap to show
+        assertThat(minimap.isVisible()).isFalse();
+        robot.interact(() -> pane.zoomProperty().set(4.0));
+        assertThat(minimap.isVisible()).isTrue();
+        robot.interact(pane::fitToWindow);
+        assertThat(minimap.isVisible()).isFalse();
+    }
+
+    @Test
     void ctrlWheelZoomsAndTheButtonsResetAndFit(FxRobot robot) {
         robot.moveTo(pane.canvas()).press(KeyCode.CONTROL).scroll(3, javafx.geometry.VerticalDirection.UP)
                 .release(KeyCode.CONTROL);

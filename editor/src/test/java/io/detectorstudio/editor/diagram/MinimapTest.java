@@ -25,6 +25,17 @@ class MinimapTest {
     }
 
     @Test
+    void itIsNeededOnlyWhenAnEdgeOfTheDiagramIsOutOfView() {
+        double[] bounds = {0, 0, 400, 200};
+        assertThat(Minimap.showsAll(new double[] {-10, -10, 500, 300}, bounds)).isTrue();
+        assertThat(Minimap.showsAll(new double[] {0, 0, 400, 200}, bounds)).isTrue();
+        assertThat(Minimap.showsAll(new double[] {1, 0, 400, 200}, bounds)).as("left edge out").isFalse();
+        assertThat(Minimap.showsAll(new double[] {0, 1, 400, 200}, bounds)).as("top edge out").isFalse();
+        assertThat(Minimap.showsAll(new double[] {0, 0, 399, 200}, bounds)).as("right edge out").isFalse();
+        assertThat(Minimap.showsAll(new double[] {0, 0, 400, 199}, bounds)).as("bottom edge out").isFalse();
+    }
+
+    @Test
     void aDeletedStateLeavesNoTraceInTheMinimap(FxRobot robot) {
         double[] view = {0, 0, 800, 600};
         DiagramGraph big = new DiagramGraph(List.of(
