@@ -28,7 +28,12 @@ final class HoverText {
                 cell.setTooltip(null);
                 return;
             }
-            Tooltip tip = cell.getTooltip() != null ? cell.getTooltip() : new Tooltip();
+            Tooltip tip = cell.getTooltip();
+            if (tip == null) {
+                tip = new Tooltip();
+                tip.setWrapText(true); // a long text in lines of a readable width, not one line off the screen
+                tip.setMaxWidth(640);
+            }
             tip.setText(shown);
             cell.setTooltip(tip);
         });

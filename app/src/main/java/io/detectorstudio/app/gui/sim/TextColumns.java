@@ -7,16 +7,17 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /**
- * Read-only text columns for the workbench's tables: used with {@link #fitted}, the columns share the table's width
- * (none cut off at the right), headers stay readable, and a cell too narrow for its text shows it whole on hover.
+ * Read-only text columns for the workbench's tables and the Problems table: used with {@link #fitted}, the columns
+ * share the table's width (none cut off at the right), headers stay readable, and a cell too narrow for its text
+ * shows it whole on hover.
  */
-final class TextColumns {
+public final class TextColumns {
 
     private TextColumns() {
     }
 
     /** A column of {@code text(row)}; {@code width} is its share of the table when the columns are fitted. */
-    static <R> TableColumn<R, String> of(String title, double width, Function<R, String> text) {
+    public static <R> TableColumn<R, String> of(String title, double width, Function<R, String> text) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 40 + 8 * title.length())); // the header stays readable
@@ -36,7 +37,7 @@ final class TextColumns {
     }
 
     /** Makes the table's columns share its width, in proportion to their preferred widths. */
-    static void fitted(TableView<?> table) {
+    public static void fitted(TableView<?> table) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     }
 }
