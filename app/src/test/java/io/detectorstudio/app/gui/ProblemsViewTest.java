@@ -38,6 +38,7 @@ class ProblemsViewTest {
         this.stage = stage;
         table = new ProblemsView(model).table();
         stage.setScene(RealTheme.scene(new StackPane(table), 1000, 300));
+        stage.sizeToScene(); // the tests share one stage: an earlier test's width would hold otherwise
         stage.show();
     }
 

@@ -2,9 +2,11 @@ package io.detectorstudio.app.gui.sim;
 
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.util.Callback;
 
 /**
  * Read-only text columns for the workbench's tables and the Problems table: used with {@link #fitted}, the columns
@@ -34,6 +36,20 @@ public final class TextColumns {
             return cell;
         });
         return c;
+    }
+
+    /**
+     * Cuts the column's text short at its start instead of its end: for times ("...T00:05:00Z"), whose end is the
+     * part that tells rows apart.
+     */
+    public static <R> TableColumn<R, String> cutAtStart(TableColumn<R, String> column) {
+        Callback<TableColumn<R, String>, TableCell<R, String>> cells = column.getCellFactory();
+        column.setCellFactory(c -> {
+            TableCell<R, String> cell = cells.call(c);
+            cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+            return cell;
+        });
+        return column;
     }
 
     /** Makes the table's columns share its width, in proportion to their preferred widths. */

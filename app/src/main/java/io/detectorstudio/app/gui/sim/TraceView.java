@@ -38,7 +38,7 @@ public final class TraceView extends SplitPane {
         table.setPlaceholder(new Label("No cycle yet"));
         TextColumns.fitted(table); // none cut off at the right edge at any window size
         table.getColumns().add(column("#", 50, r -> r.path("seq").asText()));
-        table.getColumns().add(column("Time", 180, r -> r.path("time").asText()));
+        table.getColumns().add(TextColumns.cutAtStart(column("Time", 180, r -> r.path("time").asText())));
         table.getColumns().add(column("Key", 110, r -> r.path("keyValue").asText("")));
         table.getColumns().add(column("Trigger", 200, TraceView::trigger));
         table.getColumns().add(column("From → to", 200, r -> r.path("fromState").asText("") + " → "
