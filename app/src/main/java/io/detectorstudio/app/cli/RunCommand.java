@@ -55,7 +55,9 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "model files or project folders")
     List<Path> files;
 
-    @Option(names = "--inputs", paramLabel = "PATH", description = "input definitions; repeatable")
+    @Option(names = "--inputs", paramLabel = "PATH", description = "input definitions (CreateInput files, folders "
+            + "of them, templates): messages on an input that exists but that no model reads are accepted, as the "
+            + "service accepts them; repeatable. A project folder's inputs/ count too")
     List<Path> inputPaths = new ArrayList<>();
 
     @Option(names = "--messages", paramLabel = "FILE|-", defaultValue = "-",
@@ -99,9 +101,18 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<LoadedModel> models = new ArrayList<>();
+        // inputs that exist (CreateInput) though maybe no model reads them: their messages are accepted, not errors
+        List<String> inputs = new ArrayList<>();
+        try {
+            ModelInputs.read(parameters.loader(), inputPaths).forEach(i -> inputs.add(i.name()));
+        } catch (ModelReadException e) {
+            err.println("run: --inputs: " + e.getMessage());
+            return ExitCodes.CANNOT_RUN;
+        }
         for (Path file : files) {
             try {
                 for (ModelFile modelFile : parameters.loader().loadAll(file)) {
+                    modelFile.inputs().forEach(i -> inputs.add(i.name()));
                     parameters.warnDefaults(modelFile, err);
                     if (modelName != null) {
                         modelFile.models().stream().filter(m -> m.name().equals(modelName)).forEach(models::add);
@@ -151,12 +162,13 @@ public final class RunCommand implements Callable<Integer> {
         EngineOptions options = EngineOptions.DEFAULTS.withRetainInputValues(!noRetain).withTimerTiesByDetector(true);
         // an iotEvents action feeds other detectors: that chain runs on one thread, as the single engine runs it
         if (threads > 1 && models.stream().noneMatch(m -> ShardedEngine.forwards(m.request()))) {
-            return runSharded(models, options, startMillis, out, err);
+            return runSharded(models, inputs, options, startMillis, out, err);
         }
         Clock clock = realtime ? Clock.system() : new VirtualClock(startMillis);
         Engine engine = new Engine(options, clock);
         // what the service would have logged: a message a keyed model could not use, an unaddressable key
         engine.setLog(e -> err.println(logLine(e)));
+        inputs.forEach(engine::declareInput);
         for (LoadedModel model : models) {
             engine.putModel(model.request(), model.version());
         }
@@ -219,10 +231,11 @@ public final class RunCommand implements Callable<Integer> {
      * Virtual time on {@code threads} shards: each shard's lines are collected and printed in the order one engine
      * prints them (every 4,096 messages and at the end), so the output does not depend on the thread count.
      */
-    private int runSharded(List<LoadedModel> models, EngineOptions options, long startMillis, PrintWriter out,
-                           PrintWriter err) {
+    private int runSharded(List<LoadedModel> models, List<String> inputs, EngineOptions options, long startMillis,
+                           PrintWriter out, PrintWriter err) {
         try (ShardedEngine engine = ShardedEngine.ordered(options, new VirtualClock(startMillis), threads,
                 action -> action.toJson().toString(), RunCommand::logLine)) {
+            inputs.forEach(engine::declareInput);
             for (LoadedModel model : models) {
                 engine.putModel(model.request(), model.version());
             }

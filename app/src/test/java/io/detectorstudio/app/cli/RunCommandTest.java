@@ -51,6 +51,35 @@ class RunCommandTest {
     }
 
     @Test
+    void aMessageOnAnInputThatExistsButNoModelReadsIsAcceptedAsTheServiceAcceptsIt() throws Exception {
+        Path messages = dir.resolve("m.jsonl");
+        Files.write(messages, List.of("{\"inputName\":\"DoorInput\",\"payload\":{\"open\":true}}"));
+        Path door = dir.resolve("door.json");
+        Files.writeString(door, "{\"inputName\":\"DoorInput\",\"inputDefinition\":{\"attributes\":"
+                + "[{\"jsonPath\":\"open\"}]}}");
+        String model = SharedCorpus.resolve("corpus/models/devguide__motorDetectorModel.json").toString();
+        for (String threads : List.of("1", "2")) {
+            CliRun declared = CliRun.of("run", model, "--inputs", door.toString(), "--messages", messages.toString(),
+                    "--threads", threads);
+            assertThat(declared.exitCode()).as(declared.err()).isZero();
+            assertThat(declared.err()).as("%s threads", threads).doesNotContain("DoorInput");
+        }
+        CliRun undeclared = CliRun.of("run", model, "--messages", messages.toString());
+        assertThat(undeclared.exitCode()).isEqualTo(1);
+        assertThat(undeclared.err()).contains("m.jsonl:1: ResourceNotFoundException: no detector model uses input "
+                + "'DoorInput'");
+    }
+
+    @Test
+    void inputDefinitionsThatCannotBeReadStopTheRunAndSayWhich() throws Exception {
+        Path missing = dir.resolve("no-such-inputs.json");
+        CliRun run = CliRun.of("run", SharedCorpus.resolve("corpus/models/devguide__motorDetectorModel.json").toString(),
+                "--inputs", missing.toString(), "--messages", dir.resolve("none.jsonl").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CANNOT_RUN);
+        assertThat(run.err()).startsWith("run: --inputs: ").contains("no-such-inputs.json");
+    }
+
+    @Test
     void aMessageWithoutTheKeyIsLoggedNotDelivered() throws Exception {
         Path messages = dir.resolve("m.jsonl");
         Files.write(messages, List.of("{\"inputName\":\"PressureInput\",\"messageId\":\"k1\",\"payload\":{\"sensorData\":{\"pressure\":90}}}"));
