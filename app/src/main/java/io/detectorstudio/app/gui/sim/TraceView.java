@@ -1,6 +1,5 @@
 package io.detectorstudio.app.gui.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +31,7 @@ public final class TraceView extends SplitPane {
         filtered = new FilteredList<>(model.trace());
         filter.setId("trace-filter");
         filter.setPromptText("Filter: key, input, state, event or action type (all words must match)");
-        filter.textProperty().addListener((obs, old, text) -> filtered.setPredicate(r -> matches(tree(r), text)));
+        filter.textProperty().addListener((obs, old, text) -> filtered.setPredicate(r -> TraceTexts.matches(tree(r), text)));
         table.setId("trace-table");
         table.setItems(filtered);
         table.setPlaceholder(new Label("No cycle yet"));
@@ -40,10 +39,9 @@ public final class TraceView extends SplitPane {
         table.getColumns().add(column("#", 50, r -> r.path("seq").asText()));
         table.getColumns().add(TextColumns.cutAtStart(column("Time", 180, r -> r.path("time").asText())));
         table.getColumns().add(column("Key", 110, r -> r.path("keyValue").asText("")));
-        table.getColumns().add(column("Trigger", 200, TraceView::trigger));
-        table.getColumns().add(column("From → to", 200, r -> r.path("fromState").asText("") + " → "
-                + r.path("toState").asText(r.path("state").path("stateName").asText())));
-        table.getColumns().add(column("Fired", 260, TraceView::fired));
+        table.getColumns().add(column("Trigger", 200, TraceTexts::trigger));
+        table.getColumns().add(column("From → to", 200, TraceTexts::transition));
+        table.getColumns().add(column("Fired", 260, TraceTexts::fired));
         table.getColumns().add(column("Actions", 220, r -> {
             StringBuilder b = new StringBuilder();
             r.path("actions").forEach(a -> b.append(b.length() == 0 ? "" : ", ").append(a.path("type").asText()));
@@ -79,40 +77,6 @@ public final class TraceView extends SplitPane {
 
     public TextField filter() {
         return filter;
-    }
-
-    static boolean matches(ObjectNode r, String text) {
-        if (text == null || text.isBlank()) {
-            return true;
-        }
-        String hay = (r.path("keyValue").asText("") + " " + trigger(r) + " " + r.path("fromState").asText("") + " "
-                + r.path("toState").asText("") + " " + r.path("state").path("stateName").asText("") + " " + fired(r)
-                + " " + r.path("actions").findValuesAsText("type")).toLowerCase();
-        for (String word : text.toLowerCase().split("\\s+")) {
-            if (!word.isEmpty() && !hay.contains(word)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String trigger(ObjectNode r) {
-        JsonNode t = r.path("trigger");
-        return switch (t.path("type").asText()) {
-            case "Message" -> t.path("inputName").asText() + " " + t.path("payload");
-            case "Timer" -> "timer " + t.path("timerName").asText();
-            default -> t.path("type").asText();
-        };
-    }
-
-    private static String fired(ObjectNode r) {
-        StringBuilder b = new StringBuilder();
-        for (JsonNode e : r.path("evaluations")) {
-            if (e.path("result").asBoolean(false)) {
-                b.append(b.length() == 0 ? "" : ", ").append(e.path("eventName").asText());
-            }
-        }
-        return b.toString();
     }
 
     private TableColumn<TraceRow, String> column(String title, double width, Function<ObjectNode, String> f) {
