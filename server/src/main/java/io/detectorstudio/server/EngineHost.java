@@ -26,10 +26,10 @@ import java.util.function.LongSupplier;
  * The engine's coordinating thread. Every operation that reads or changes the engine or the resource registry runs
  * here, one at a time; the detectors' cycles run on the {@link ShardedEngine}'s shards (shard 0 on this thread, the
  * others on worker threads), each detector on the one shard that owns it, in the order this thread routed its
- * messages — so the cycles of an instance are
- * serial (§C.5), a call's messages keep their per-key order, and a BatchUpdateDetector (which waits until the
- * shards are idle) cannot lose a message's update. A call is answered when its shards' work is done and its log
- * records are durable. Between tasks the thread has the shards fire timers on the wall clock (§C.5).
+ * messages — so the cycles of an instance are serial (§C.5), a call's messages keep their per-key order, and a
+ * BatchUpdateDetector (which waits until the shards are idle) cannot lose a message's update. A call is answered
+ * when its shards' work is done and its log records are durable. Between tasks the thread has the shards fire
+ * timers on the wall clock (§C.5).
  *
  * <p>A change is a log record ({@link #apply}): applied to the engine at the current engine time and handed to the
  * {@link Journal}; the task's answer is released only when the journal has made it durable (group commit). On

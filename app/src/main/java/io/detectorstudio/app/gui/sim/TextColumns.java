@@ -42,7 +42,7 @@ public final class TextColumns {
      * Cuts the column's text short at its start instead of its end: for times ("...T00:05:00Z"), whose end is the
      * part that tells rows apart.
      */
-    public static <R> TableColumn<R, String> cutAtStart(TableColumn<R, String> column) {
+    static <R> TableColumn<R, String> cutAtStart(TableColumn<R, String> column) {
         Callback<TableColumn<R, String>, TableCell<R, String>> cells = column.getCellFactory();
         column.setCellFactory(c -> {
             TableCell<R, String> cell = cells.call(c);

@@ -47,9 +47,8 @@ import java.util.function.Supplier;
  * directly ({@link #update}, {@link #instance}, checkpoints) first wait until every shard is idle. Shard 0 has no
  * worker thread: its work runs at once on the coordinator, so n shards keep n threads busy, not n + 1 (on two
  * cores a third thread took a core from a shard whenever it routed). With one shard everything runs on the
- * coordinator. When a model has an iotEvents
- * action (§C.10: one detector's action is another's message) the work also runs on the coordinator, one shard
- * at a time, with the forwarded messages routed by the front.
+ * coordinator. When a model has an iotEvents action (§C.10: one detector's action is another's message) the work
+ * also runs on the coordinator, one shard at a time, with the forwarded messages routed by the front.
  */
 public final class ShardedEngine implements Detectors, AutoCloseable {
 
